@@ -1,0 +1,13 @@
+/* The headless commands of the keyaccounts executable. Each returns the
+ * process exit status: 0 success, 1 the checked thing failed, 2 usage error. */
+#ifndef KEYACCOUNTS_CLI_COMMANDS_H
+#define KEYACCOUNTS_CLI_COMMANDS_H
+
+#include <stdio.h>
+
+/* argv[0] is the command name ("validate"); options and files follow. */
+int cmd_validate(int argc, char **argv, FILE *out, FILE *err);
+int cmd_simulate(int argc, char **argv, FILE *out, FILE *err);
+int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err);
+
+#endif

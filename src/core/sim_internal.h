@@ -1,0 +1,86 @@
+/* The simulation's private state, shared by sim.c, score.c and coach.c. */
+#ifndef KEYACCOUNTS_SIM_INTERNAL_H
+#define KEYACCOUNTS_SIM_INTERNAL_H
+
+#include "keyaccounts/rng.h"
+#include "keyaccounts/sim.h"
+
+enum { IDEA_MAX_SPONSORS = 32 };
+
+typedef struct ContactState {
+    ContactStatus status;
+    int rel;                 /* 0..100 */
+    int introduced_by;       /* contact index, -1 */
+    int depth;               /* referral chain depth: 0 direct, 1 introduced, ... */
+    int last_touch;          /* last week of a meeting, pitch or referral talk */
+    int met_week;            /* last week met */
+    int asked_week;          /* last week asked for a referral */
+    int called_week;         /* last week cold-called */
+    int needs[SCN_MAX_CONTACT_NEEDS]; /* current needs (events may change them) */
+    int need_count;
+    uint32_t needs_known;    /* bit i: needs[i] discovered */
+} ContactState;
+
+typedef struct IdeaState {
+    bool adopted;
+    bool pitched;
+    int adopted_week;
+    int sponsors[IDEA_MAX_SPONSORS];
+    int sponsor_count;
+    int refused_by[IDEA_MAX_SPONSORS];    /* contacts who turned the pitch down */
+    int refused_times[IDEA_MAX_SPONSORS]; /* how often each did */
+    int refused_count;
+} IdeaState;
+
+typedef struct AccountState {
+    ContactState *contacts;
+    IdeaState *ideas;
+    bool *dept_known;
+    bool *need_known;        /* company-level needs found by research */
+    bool *event_fired;
+    int64_t baseline;
+    int64_t adopted_value;
+    int last_service;        /* week of the last service, 0 at start */
+    int competitor_weeks;
+    int freeze_weeks;
+    int single_thread_weeks; /* weeks ended with at most one engaged contact */
+    int anchor_lost_contact; /* -1, or who left with no one behind */
+    bool eroded;
+} AccountState;
+
+typedef struct Vec {
+    void *items;
+    size_t count;
+    size_t capacity;
+} Vec;
+
+struct Sim {
+    const Scenario *scn;
+    uint64_t seed;
+    Rng rng;
+    int week;
+    int hours_left;
+    bool over;
+    AccountState *accounts;
+    int64_t revenue_booked;
+    int referrals_asked;
+    int referrals_early;
+    int research_done;
+    Vec log;       /* Command */
+    Vec journal;   /* JournalEntry */
+    Vec changes;   /* ScoreChange */
+    Vec timeline;  /* WeekSnapshot */
+    Score last_score;
+    int current_command; /* log index of the command being applied, -1 */
+};
+
+Score score_account(const Sim *sim, int account);
+Score score_overall(const Sim *sim);
+int score_engaged_count(const Sim *sim, int account);
+
+/* Odds in percent, using what the simulation knows (including hidden needs). */
+int sim_pitch_odds(const Sim *sim, int account, int contact, int idea);
+int sim_referral_odds(const Sim *sim, int account, int contact);
+bool sim_condition_holds(const Sim *sim, const Condition *when);
+
+#endif
