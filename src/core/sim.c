@@ -143,7 +143,9 @@ static void reset_account(AccountState *st, const Account *a)
         cs->rel = ct->relationship;
         cs->introduced_by = -1;
         cs->need_count = ct->need_count;
-        memcpy(cs->needs, ct->needs, (size_t)ct->need_count * sizeof *ct->needs);
+        if (ct->need_count > 0) {
+            memcpy(cs->needs, ct->needs, (size_t)ct->need_count * sizeof *ct->needs);
+        }
     }
     memset(st->ideas, 0, (size_t)a->idea_count * sizeof *st->ideas);
     memset(st->dept_known, 0, (size_t)a->department_count * sizeof *st->dept_known);

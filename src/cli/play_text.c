@@ -1,0 +1,377 @@
+/* The terminal game: `keyaccounts play --text SCENARIO`. Shows the account,
+ * lists the actions with their costs, reads one command per line, prints what
+ * happened and how the score moved, and ends with the debrief. Output depends
+ * only on the scenario, the seed and the input, so transcripts are golden. */
+#define _POSIX_C_SOURCE 200809L
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "args.h"
+#include "commands.h"
+#include "keyaccounts/sim.h"
+#include "keyaccounts/text.h"
+#include "render.h"
+#include "scnfile.h"
+
+enum { LINE_MAX_BYTES = 1024, MAX_WORDS = 8 };
+
+typedef struct Game {
+    Sim *sim;
+    const Scenario *scn;
+    Lang lang;
+    int account;          /* the account shown */
+    size_t journal_seen;  /* journal entries already printed */
+    size_t changes_seen;
+    FILE *out;
+    bool echo;            /* echo commands read from a file, so transcripts read well */
+} Game;
+
+/* ---- looking things up by what the trainee types --------------------------- */
+
+static bool parse_index(const char *w, int count, int *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(w, &end, 10);
+    if (errno || *end || end == w || v < 1 || v > count) {
+        return false;
+    }
+    *out = (int)v - 1;
+    return true;
+}
+
+static int find_contact(const Game *g, const char *w)
+{
+    const Account *acc = &g->scn->accounts[g->account];
+    int i;
+    if (parse_index(w, acc->contact_count, &i)) {
+        return i;
+    }
+    for (i = 0; i < acc->contact_count; i++) {
+        if (strcmp(acc->contacts[i].id, w) == 0) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+static int find_idea(const Game *g, const char *w)
+{
+    const Account *acc = &g->scn->accounts[g->account];
+    int i;
+    if (parse_index(w, acc->idea_count, &i)) {
+        return i;
+    }
+    for (i = 0; i < acc->idea_count; i++) {
+        if (strcmp(acc->ideas[i].id, w) == 0) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+static int find_account(const Game *g, const char *w)
+{
+    int i;
+    if (parse_index(w, g->scn->account_count, &i)) {
+        return i;
+    }
+    for (i = 0; i < g->scn->account_count; i++) {
+        if (strcmp(g->scn->accounts[i].id, w) == 0) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+/* ---- output ----------------------------------------------------------------- */
+
+/* Prints journal entries and score changes added since the last call. */
+static void print_news(Game *g)
+{
+    size_t jn, cn;
+    const JournalEntry *j = sim_journal(g->sim, &jn);
+    const ScoreChange *ch = sim_score_changes(g->sim, &cn);
+    char line[1024];
+    for (size_t k = g->journal_seen; k < jn; k++) {
+        if (j[k].kind == J_WEEK_START) {
+            continue; /* the board that follows says it */
+        }
+        fprintf(g->out, "  %s\n", text_journal(g->lang, g->sim, &j[k], line, sizeof line));
+        render_dialogue(g->out, g->lang, g->sim, &j[k]);
+        for (size_t c = g->changes_seen; c < cn; c++) {
+            if (ch[c].journal == (int)k) {
+                fprintf(g->out, "    %s\n", text_score_change(g->lang, &ch[c], line, sizeof line));
+            }
+        }
+    }
+    g->journal_seen = jn;
+    g->changes_seen = cn;
+}
+
+static void print_help(const Game *g)
+{
+    FILE *o = g->out;
+    const Scenario *s = g->scn;
+    fprintf(o, "%s\n", g->lang == LANG_RU ? "Команды (ЧЕЛОВЕК и ИДЕЯ: номер из списка или id):"
+                                          : "Commands (WHO and IDEA: a number from the list or an id):");
+    struct { const char *syntax; ActionKind a; } rows[] = {
+        {"research", ACT_RESEARCH}, {"meet WHO", ACT_MEET}, {"pitch IDEA WHO", ACT_PITCH},
+        {"refer WHO", ACT_REFERRAL}, {"call WHO", ACT_COLD_CALL}, {"propose IDEA", ACT_PROPOSE},
+        {"service", ACT_SERVICE}, {"end", ACT_END_WEEK},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        fprintf(o, "  %-16s %2dh  %s\n", rows[i].syntax, s->costs[rows[i].a],
+                text_action_help(g->lang, rows[i].a));
+    }
+    if (g->lang == LANG_RU) {
+        fprintf(o, "  board / people / ideas / score / help / quit — обзор, люди, идеи, счёт, "
+                   "справка, выход с разбором\n");
+    } else {
+        fprintf(o, "  board, people, ideas, score, help, quit: show the account, the people, the ideas, "
+                   "the score, this help; quit ends with the debrief\n");
+    }
+    if (s->account_count > 1) {
+        fprintf(o, "  account N        %s\n", g->lang == LANG_RU ? "перейти к другому клиенту"
+                                                              : "switch to another account");
+    }
+}
+
+/* ---- commands ------------------------------------------------------------------ */
+
+static int split(char *line, char **words, int max)
+{
+    int n = 0;
+    char *p = line;
+    while (*p && n < max) {
+        while (*p && isspace((unsigned char)*p)) {
+            p++;
+        }
+        if (!*p) {
+            break;
+        }
+        words[n++] = p;
+        while (*p && !isspace((unsigned char)*p)) {
+            p++;
+        }
+        if (*p) {
+            *p++ = '\0';
+        }
+    }
+    return n;
+}
+
+static void say(const Game *g, const char *en, const char *ru)
+{
+    fprintf(g->out, "  %s\n", g->lang == LANG_RU ? ru : en);
+}
+
+static void apply(Game *g, Command c)
+{
+    Refusal r = sim_apply(g->sim, c);
+    if (r != REFUSE_NONE) {
+        fprintf(g->out, "  %s\n", text_refusal(g->lang, r));
+        return;
+    }
+    print_news(g);
+    if (c.kind == ACT_END_WEEK && !sim_over(g->sim)) {
+        render_board(g->out, g->lang, g->sim, g->account);
+    }
+}
+
+typedef enum Verb {
+    V_NONE, V_RESEARCH, V_MEET, V_PITCH, V_REFER, V_CALL, V_PROPOSE, V_SERVICE, V_END,
+    V_BOARD, V_PEOPLE, V_IDEAS, V_SCORE, V_HELP, V_QUIT, V_ACCOUNT,
+} Verb;
+
+static Verb verb_of(const char *w)
+{
+    static const struct { const char *word; Verb v; } VERBS[] = {
+        {"research", V_RESEARCH}, {"meet", V_MEET}, {"pitch", V_PITCH}, {"refer", V_REFER},
+        {"referral", V_REFER}, {"ask", V_REFER}, {"call", V_CALL}, {"cold_call", V_CALL},
+        {"propose", V_PROPOSE}, {"service", V_SERVICE}, {"end", V_END}, {"next", V_END},
+        {"board", V_BOARD}, {"look", V_BOARD}, {"people", V_PEOPLE}, {"ideas", V_IDEAS},
+        {"score", V_SCORE}, {"help", V_HELP}, {"?", V_HELP}, {"quit", V_QUIT}, {"exit", V_QUIT},
+        {"account", V_ACCOUNT},
+    };
+    for (size_t i = 0; i < sizeof VERBS / sizeof VERBS[0]; i++) {
+        if (strcmp(w, VERBS[i].word) == 0) {
+            return VERBS[i].v;
+        }
+    }
+    return V_NONE;
+}
+
+/* Returns false when the trainee quits. */
+static bool handle(Game *g, char *line)
+{
+    char *w[MAX_WORDS];
+    int n = split(line, w, MAX_WORDS);
+    if (n == 0) {
+        return true;
+    }
+    for (char *p = w[0]; *p; p++) {
+        *p = (char)tolower((unsigned char)*p);
+    }
+    Verb v = verb_of(w[0]);
+    int a = g->account;
+    int who = -1, idea = -1;
+    switch (v) {
+    case V_NONE:
+        fprintf(g->out, g->lang == LANG_RU ? "  Неизвестная команда «%s». Наберите help.\n"
+                                           : "  Unknown command '%s'. Type help for the list.\n", w[0]);
+        return true;
+    case V_HELP:
+        print_help(g);
+        return true;
+    case V_QUIT:
+        return false;
+    case V_BOARD:
+        render_board(g->out, g->lang, g->sim, a);
+        return true;
+    case V_PEOPLE:
+        render_people(g->out, g->lang, g->sim, a);
+        return true;
+    case V_IDEAS:
+        render_ideas(g->out, g->lang, g->sim, a);
+        return true;
+    case V_SCORE:
+        render_score(g->out, g->lang, g->sim);
+        return true;
+    case V_ACCOUNT:
+        if (n < 2 || find_account(g, w[1]) < 0) {
+            say(g, "Which account? Give its number or id.", "Какой клиент? Укажите номер или id.");
+            return true;
+        }
+        g->account = find_account(g, w[1]);
+        render_board(g->out, g->lang, g->sim, g->account);
+        return true;
+    case V_RESEARCH:
+        apply(g, (Command){ACT_RESEARCH, a, -1, -1});
+        return true;
+    case V_SERVICE:
+        apply(g, (Command){ACT_SERVICE, a, -1, -1});
+        return true;
+    case V_END:
+        apply(g, (Command){ACT_END_WEEK, a, -1, -1});
+        return true;
+    case V_MEET:
+    case V_REFER:
+    case V_CALL:
+        if (n < 2 || (who = find_contact(g, w[1])) < 0) {
+            say(g, "Who? Give the person's number or id (see: people).",
+                "С кем? Укажите номер или id человека (см. people).");
+            return true;
+        }
+        apply(g, (Command){v == V_MEET ? ACT_MEET : v == V_REFER ? ACT_REFERRAL : ACT_COLD_CALL, a,
+                           who, -1});
+        return true;
+    case V_PITCH:
+        if (n < 3 || (idea = find_idea(g, w[1])) < 0 || (who = find_contact(g, w[2])) < 0) {
+            say(g, "Usage: pitch IDEA WHO, for example: pitch 2 5 (see: ideas, people).",
+                "Формат: pitch ИДЕЯ ЧЕЛОВЕК, например: pitch 2 5 (см. ideas, people).");
+            return true;
+        }
+        apply(g, (Command){ACT_PITCH, a, who, idea});
+        return true;
+    case V_PROPOSE:
+        if (n < 2 || (idea = find_idea(g, w[1])) < 0) {
+            say(g, "Which idea? Give its number or id (see: ideas).",
+                "Какую идею? Укажите номер или id (см. ideas).");
+            return true;
+        }
+        apply(g, (Command){ACT_PROPOSE, a, -1, idea});
+        return true;
+    }
+    return true;
+}
+
+/* ---- the session --------------------------------------------------------------- */
+
+static int usage(FILE *err)
+{
+    fprintf(err, "usage: keyaccounts play --text [--seed N] [--lang en|ru] [SCENARIO]\n"
+                 "SCENARIO is a file or a shipped scenario id (default: %s).\n",
+                 KA_DEFAULT_SCENARIO);
+    return 2;
+}
+
+int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
+{
+    const char *file = KA_DEFAULT_SCENARIO;
+    uint64_t seed = 1;
+    const char *lang_arg = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--text") == 0) {
+            continue;
+        } else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc) {
+            if (!args_u64(argv[++i], &seed)) {
+                fprintf(err, "keyaccounts play: --seed needs a whole number, not '%s'\n", argv[i]);
+                return 2;
+            }
+        } else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) {
+            lang_arg = argv[++i];
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            fprintf(err, "keyaccounts play: unknown option '%s'\n", argv[i]);
+            return usage(err);
+        } else {
+            file = argv[i];
+        }
+    }
+    Scenario *s = scnfile_load(file, err);
+    if (!s) {
+        return 1;
+    }
+    Game g;
+    memset(&g, 0, sizeof g);
+    g.scn = s;
+    g.out = out;
+    g.lang = text_lang_from(lang_arg ? lang_arg : s->language);
+    g.echo = !isatty(fileno(in));
+    g.sim = sim_create(s, seed);
+    if (!g.sim) {
+        fprintf(err, "keyaccounts: out of memory\n");
+        scenario_destroy(s);
+        return 1;
+    }
+    render_briefing(out, g.lang, s, seed);
+    render_board(out, g.lang, g.sim, 0);
+    fprintf(out, "%s\n", g.lang == LANG_RU ? "Наберите help, чтобы увидеть команды."
+                                           : "Type help to see the commands.");
+    size_t jn;
+    (void)sim_journal(g.sim, &jn);
+    g.journal_seen = jn;
+    char line[LINE_MAX_BYTES];
+    bool quit = false;
+    while (!sim_over(g.sim)) {
+        fprintf(out, "> ");
+        fflush(out);
+        if (!fgets(line, sizeof line, in)) {
+            break;
+        }
+        size_t len = strlen(line);
+        if (len > 0 && line[len - 1] == '\n') {
+            line[--len] = '\0';
+        }
+        if (g.echo) {
+            fprintf(out, "%s\n", line);
+        }
+        if (!handle(&g, line)) {
+            quit = true;
+            break;
+        }
+    }
+    if (!sim_over(g.sim)) {
+        fprintf(out, "\n%s\n", quit ? (g.lang == LANG_RU ? "Вы завершили сессию досрочно."
+                                                         : "You ended the session early.")
+                                    : (g.lang == LANG_RU ? "Ввод закончился до конца сессии."
+                                                         : "Input ended before the session did."));
+    }
+    render_debrief(out, g.lang, g.sim, true);
+    sim_destroy(g.sim);
+    scenario_destroy(s);
+    return 0;
+}

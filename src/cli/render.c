@@ -1,0 +1,350 @@
+#include "render.h"
+
+#include <string.h>
+
+#include "keyaccounts/bots.h"
+#include "keyaccounts/stats.h"
+
+enum { DEBRIEF_RUNS = 100, MAX_NOTES = 16 };
+
+#define L(lang, en, ru) ((lang) == LANG_RU ? (ru) : (en))
+
+static void bar(FILE *o, int value, int width)
+{
+    int filled = (value * width + 50) / 100;
+    fputc('[', o);
+    for (int i = 0; i < width; i++) {
+        fputs(i < filled ? "#" : "-", o);
+    }
+    fputc(']', o);
+}
+
+static void roles(FILE *o, Lang lang, unsigned r)
+{
+    for (int i = 0; i < ROLE_KIND_COUNT; i++) {
+        if (r & (1u << i)) {
+            fprintf(o, " · %s", text_role(lang, role_from_index(i)));
+        }
+    }
+}
+
+void render_briefing(FILE *o, Lang lang, const Scenario *s, uint64_t seed)
+{
+    fprintf(o, "Key Accounts — %s\n", s->title);
+    fprintf(o, "%s\n\n%s\n\n", s->summary, s->briefing);
+    fprintf(o, "%s\n", L(lang, "Objectives:", "Цели:"));
+    for (int i = 0; i < s->objective_count; i++) {
+        fprintf(o, "  - %s\n", s->objectives[i]);
+    }
+    fprintf(o, L(lang, "\n%d weeks, %d hours a week for account work. Pass mark %d of 100. Seed %llu.\n",
+                 "\n%d нед., %d ч в неделю на работу с клиентами. Проходной балл %d из 100. Зерно %llu.\n"),
+            s->weeks, s->hours_per_week, s->scoring.pass_mark, (unsigned long long)seed);
+    fprintf(o, "%s\n", L(lang, "The score rewards:", "Счёт учитывает:"));
+    for (int i = 0; i < SUB_COUNT; i++) {
+        if (s->scoring.weights[i] > 0) {
+            fprintf(o, "  %-20s %3d  %s\n", text_subscore(lang, (SubScore)i), s->scoring.weights[i],
+                    text_subscore_help(lang, (SubScore)i));
+        }
+    }
+    fputc('\n', o);
+}
+
+static void contact_line(FILE *o, Lang lang, const Sim *sim, int a, int c)
+{
+    const Contact *ct = &sim_scenario(sim)->accounts[a].contacts[c];
+    const Account *acc = &sim_scenario(sim)->accounts[a];
+    fprintf(o, "  %3d %-14s %s, %s (%s)", c + 1, ct->id, ct->name, ct->title,
+            acc->departments[ct->department].name);
+    roles(o, lang, ct->roles);
+    fprintf(o, " · %s %d", text_ui(lang, "influence"), ct->influence);
+}
+
+static void known_needs(FILE *o, Lang lang, const Sim *sim, int a, int c)
+{
+    const Account *acc = &sim_scenario(sim)->accounts[a];
+    int needs[SCN_MAX_CONTACT_NEEDS];
+    int n = sim_contact_needs(sim, a, c, needs, SCN_MAX_CONTACT_NEEDS);
+    bool any = false;
+    for (int k = 0; k < n && k < SCN_MAX_CONTACT_NEEDS; k++) {
+        if (sim_need_known(sim, a, c, needs[k])) {
+            fprintf(o, "        %s %s\n", any ? "  " : L(lang, "needs:", "нужно:"), acc->needs[needs[k]].text);
+            any = true;
+        }
+    }
+}
+
+void render_people(FILE *o, Lang lang, const Sim *sim, int a)
+{
+    const Account *acc = &sim_scenario(sim)->accounts[a];
+    int heard = 0, gone = 0;
+    fprintf(o, "%s\n", L(lang, "People you know:", "Ваши знакомые:"));
+    for (int c = 0; c < acc->contact_count; c++) {
+        ContactStatus st = sim_contact_status(sim, a, c);
+        heard += st == STATUS_HEARD_OF;
+        gone += st == STATUS_GONE;
+        if (st != STATUS_KNOWN) {
+            continue;
+        }
+        contact_line(o, lang, sim, a, c);
+        int rel = sim_relationship(sim, a, c);
+        fprintf(o, "\n        %s %3d ", text_ui(lang, "relationship"), rel);
+        bar(o, rel, 10);
+        if (sim_engaged(sim, a, c)) {
+            fprintf(o, " %s", text_ui(lang, "engaged"));
+        }
+        if (acc->contacts[c].main) {
+            fprintf(o, " · %s", text_ui(lang, "main_contact"));
+        }
+        int by = sim_introduced_by(sim, a, c);
+        if (by >= 0) {
+            fprintf(o, " · %s %s", text_ui(lang, "introduced_by"), acc->contacts[by].name);
+        }
+        int left = sim_referrals_left(sim, a, c);
+        if (left > 0) {
+            fprintf(o, L(lang, " · can introduce %d more", " · может познакомить ещё с %d"), left);
+        }
+        fputc('\n', o);
+        known_needs(o, lang, sim, a, c);
+    }
+    if (heard) {
+        fprintf(o, "%s\n", L(lang, "Names to approach (call WHO):", "Имена для звонка (call ЧЕЛОВЕК):"));
+        for (int c = 0; c < acc->contact_count; c++) {
+            if (sim_contact_status(sim, a, c) == STATUS_HEARD_OF) {
+                contact_line(o, lang, sim, a, c);
+                fputc('\n', o);
+            }
+        }
+    }
+    if (gone) {
+        fprintf(o, "%s\n", L(lang, "Left the company:", "Ушли из компании:"));
+        for (int c = 0; c < acc->contact_count; c++) {
+            if (sim_contact_status(sim, a, c) == STATUS_GONE) {
+                fprintf(o, "      %s, %s\n", acc->contacts[c].name, acc->contacts[c].title);
+            }
+        }
+    }
+}
+
+static void approvals(FILE *o, Lang lang, const Account *acc, const Idea *idea)
+{
+    bool any = false;
+    for (int i = 0; i < ROLE_KIND_COUNT; i++) {
+        if (idea->approval_roles & (1u << i)) {
+            fprintf(o, "%s%s", any ? ", " : "", text_role(lang, role_from_index(i)));
+            any = true;
+        }
+    }
+    for (int k = 0; k < idea->approval_contact_count; k++) {
+        fprintf(o, "%s%s", any ? ", " : "", acc->contacts[idea->approval_contacts[k]].name);
+        any = true;
+    }
+    if (!any) {
+        fputs(L(lang, "any sponsor", "любой сторонник"), o);
+    }
+}
+
+void render_ideas(FILE *o, Lang lang, const Sim *sim, int a)
+{
+    const Scenario *s = sim_scenario(sim);
+    const Account *acc = &s->accounts[a];
+    char money[48];
+    fprintf(o, "%s\n", L(lang, "Ideas (pitch IDEA WHO, propose IDEA):", "Идеи (pitch ИДЕЯ ЧЕЛОВЕК, propose ИДЕЯ):"));
+    for (int i = 0; i < acc->idea_count; i++) {
+        const Idea *idea = &acc->ideas[i];
+        fprintf(o, "  %3d %-14s %s · %s · %s %s\n", i + 1, idea->id, idea->title,
+                text_level(lang, idea->level), text_money(lang, idea->value, s->currency, money, sizeof money),
+                text_ui(lang, "per_year"));
+        fprintf(o, "        %s %s · %s: ", L(lang, "product:", "продукт:"), s->products[idea->product].name,
+                text_ui(lang, "approvals"));
+        approvals(o, lang, acc, idea);
+        fputc('\n', o);
+        for (int k = 0; k < idea->need_count; k++) {
+            fprintf(o, "        %s %s\n", k ? "  " : L(lang, "answers:", "отвечает на:"),
+                    acc->needs[idea->needs[k]].text);
+        }
+        if (sim_idea_adopted(sim, a, i)) {
+            fprintf(o, "        %s\n", L(lang, "ADOPTED", "ВНЕДРЕНА"));
+        } else if (sim_sponsor_count(sim, a, i) > 0) {
+            fprintf(o, "        %s:", text_ui(lang, "sponsors"));
+            bool first = true;
+            for (int c = 0; c < acc->contact_count; c++) {
+                if (sim_sponsors(sim, a, i, c)) {
+                    fprintf(o, "%s %s", first ? "" : ",", acc->contacts[c].name);
+                    first = false;
+                }
+            }
+            fputc('\n', o);
+        }
+    }
+}
+
+void render_score(FILE *o, Lang lang, const Sim *sim)
+{
+    const Scenario *s = sim_scenario(sim);
+    Score sc = sim_score(sim);
+    fprintf(o, L(lang, "Score %d of 100 (pass mark %d)\n", "Счёт %d из 100 (проходной балл %d)\n"), sc.total,
+            s->scoring.pass_mark);
+    for (int i = 0; i < SUB_COUNT; i++) {
+        fprintf(o, "  %-20s %3d ", text_subscore(lang, (SubScore)i), sc.sub[i]);
+        bar(o, sc.sub[i], 20);
+        fprintf(o, L(lang, "  weight %d\n", "  вес %d\n"), s->scoring.weights[i]);
+    }
+}
+
+void render_board(FILE *o, Lang lang, const Sim *sim, int a)
+{
+    const Scenario *s = sim_scenario(sim);
+    const Account *acc = &s->accounts[a];
+    char money[48];
+    Score sc = sim_score(sim);
+    fprintf(o, L(lang, "\n=== Week %d of %d · %d hours left · score %d (pass mark %d) ===\n",
+                 "\n=== Неделя %d из %d · осталось %d ч · счёт %d (проходной %d) ===\n"),
+            sim_week(sim), s->weeks, sim_hours_left(sim), sc.total, s->scoring.pass_mark);
+    if (s->account_count > 1) {
+        fprintf(o, "%s", L(lang, "Accounts:", "Клиенты:"));
+        for (int k = 0; k < s->account_count; k++) {
+            fprintf(o, " %s%d %s%s", k == a ? "[" : "", k + 1, s->accounts[k].name, k == a ? "]" : "");
+        }
+        fputc('\n', o);
+    }
+    fprintf(o, L(lang, "%s · %s · %d people · buys %s a year now", "%s · %s · %d чел. · закупает %s в год"),
+            acc->name, acc->industry, acc->employees,
+            text_money(lang, sim_run_rate(sim, a), s->currency, money, sizeof money));
+    if (sim_freeze_weeks(sim, a) > 0) {
+        fprintf(o, " · %s", text_ui(lang, "freeze"));
+    }
+    if (sim_competitor_weeks(sim, a) > 0) {
+        fprintf(o, " · %s", text_ui(lang, "competitor"));
+    }
+    fputc('\n', o);
+    render_people(o, lang, sim, a);
+    fprintf(o, "%s", L(lang, "Actions:", "Действия:"));
+    static const char *const syntax[ACT_COUNT] = {"research", "meet WHO", "pitch IDEA WHO", "refer WHO",
+                                                  "call WHO", "propose IDEA", "service", "end"};
+    for (int k = 0; k < ACT_COUNT; k++) {
+        if (k == ACT_END_WEEK) {
+            fprintf(o, " · %s", syntax[k]);
+        } else {
+            fprintf(o, " · %s %dh", syntax[k], s->costs[k]);
+        }
+    }
+    fprintf(o, "%s", L(lang, " · ideas · help\n", " · ideas · help\n"));
+}
+
+void render_dialogue(FILE *o, Lang lang, const Sim *sim, const JournalEntry *e)
+{
+    (void)lang;
+    LineKind k;
+    switch (e->kind) {
+    case J_MEET: k = LINE_GREETING; break;
+    case J_PITCH_WON: k = LINE_PITCH_YES; break;
+    case J_PITCH_LOST: k = LINE_PITCH_NO; break;
+    case J_REFERRAL_WON: k = LINE_REFERRAL_YES; break;
+    case J_REFERRAL_LOST: k = LINE_REFERRAL_NO; break;
+    case J_CONTACT_LEFT: k = LINE_FAREWELL; break;
+    default: return;
+    }
+    const Contact *ct = &sim_scenario(sim)->accounts[e->account].contacts[e->contact];
+    if (ct->lines[k]) {
+        fprintf(o, "    %s: «%s»\n", ct->name, ct->lines[k]);
+    }
+}
+
+static void referral_tree(FILE *o, const Sim *sim, int a, int c, int depth)
+{
+    const Account *acc = &sim_scenario(sim)->accounts[a];
+    for (int t = 0; t < acc->contact_count; t++) {
+        if (sim_introduced_by(sim, a, t) == c) {
+            fprintf(o, "  %*s-> %s, %s\n", depth * 3, "", acc->contacts[t].name, acc->contacts[t].title);
+            referral_tree(o, sim, a, t, depth + 1);
+        }
+    }
+}
+
+static void timeline(FILE *o, Lang lang, const Sim *sim)
+{
+    const Scenario *s = sim_scenario(sim);
+    size_t n;
+    const WeekSnapshot *w = sim_timeline(sim, &n);
+    char money[48];
+    fprintf(o, "\n%s\n", text_ui(lang, "timeline"));
+    fprintf(o, "%s\n", L(lang, "  week  score  revenue a year          engaged  known",
+                           "  нед.  счёт   выручка в год           вовлеч.  знакомы"));
+    for (size_t k = 0; k < n; k++) {
+        fprintf(o, "  %4d  %5d  %-22s  %7d  %5d  ", w[k].week, w[k].score.total,
+                text_money(lang, w[k].revenue_run_rate, s->currency, money, sizeof money), w[k].engaged,
+                w[k].known);
+        bar(o, w[k].score.total, 20);
+        fputc('\n', o);
+    }
+}
+
+static void strategies(FILE *o, Lang lang, const Sim *sim)
+{
+    const Scenario *s = sim_scenario(sim);
+    fprintf(o, L(lang, "\nWhat was possible: the reference strategies on this scenario (%d runs each)\n",
+                 "\nЧто было возможно: эталонные стратегии на этом сценарии (по %d прогонов)\n"),
+            DEBRIEF_RUNS);
+    for (int b = 0; b < BOT_COUNT; b++) {
+        StrategyStats st;
+        if (stats_run(s, (BotKind)b, DEBRIEF_RUNS, 1, &st) != 0) {
+            fprintf(o, "  %s\n", L(lang, "(out of memory)", "(недостаточно памяти)"));
+            return;
+        }
+        fprintf(o, L(lang, "  %-14s median %3d  (10%%..90%%: %d..%d)  passes %3d%%\n",
+                     "  %-14s медиана %3d  (10%%..90%%: %d..%d)  зачёт %3d%%\n"),
+                bot_key((BotKind)b), st.median, st.p10, st.p90, st.passes * 100 / st.runs);
+    }
+}
+
+void render_debrief(FILE *o, Lang lang, const Sim *sim, bool with_strategies)
+{
+    const Scenario *s = sim_scenario(sim);
+    Score sc = sim_score(sim);
+    bool passed = sim_passed(sim);
+    fprintf(o, "\n=== %s: %s ===\n", text_ui(lang, "debrief"), s->title);
+    fprintf(o, L(lang, "Score %d of 100: %s (pass mark %d)\n", "Счёт %d из 100: %s (проходной балл %d)\n"),
+            sc.total, text_ui(lang, passed ? "passed" : "failed"), s->scoring.pass_mark);
+    for (int i = 0; i < SUB_COUNT; i++) {
+        fprintf(o, "  %-20s %3d ", text_subscore(lang, (SubScore)i), sc.sub[i]);
+        bar(o, sc.sub[i], 20);
+        fprintf(o, " ×%-3d %s\n", s->scoring.weights[i], text_subscore_help(lang, (SubScore)i));
+    }
+    if (s->account_count > 1) {
+        for (int a = 0; a < s->account_count; a++) {
+            Score as = sim_account_score(sim, a);
+            fprintf(o, L(lang, "  %s: score %d\n", "  %s: счёт %d\n"), s->accounts[a].name, as.total);
+        }
+    }
+    timeline(o, lang, sim);
+    fprintf(o, "\n%s\n", text_ui(lang, "referral_map"));
+    bool any = false;
+    for (int a = 0; a < s->account_count; a++) {
+        const Account *acc = &s->accounts[a];
+        for (int c = 0; c < acc->contact_count; c++) {
+            bool root = sim_introduced_by(sim, a, c) < 0 && sim_contact_status(sim, a, c) != STATUS_UNKNOWN;
+            bool introduced_someone = false;
+            for (int t = 0; t < acc->contact_count && !introduced_someone; t++) {
+                introduced_someone = sim_introduced_by(sim, a, t) == c;
+            }
+            if (root && introduced_someone) {
+                fprintf(o, "  %s, %s\n", acc->contacts[c].name, acc->contacts[c].title);
+                referral_tree(o, sim, a, c, 1);
+                any = true;
+            }
+        }
+    }
+    if (!any) {
+        fprintf(o, "  %s\n", L(lang, "(nobody introduced you to anyone)", "(вас ни с кем не познакомили)"));
+    }
+    CoachNote notes[MAX_NOTES];
+    size_t n = sim_coach(sim, notes, MAX_NOTES);
+    char line[1024];
+    fprintf(o, "\n%s\n", text_ui(lang, "coaching"));
+    for (size_t k = 0; k < n; k++) {
+        fprintf(o, "  - %s\n", text_coach(lang, sim, &notes[k], line, sizeof line));
+    }
+    if (with_strategies) {
+        strategies(o, lang, sim);
+    }
+}

@@ -1,0 +1,23 @@
+/* The terminal game's views: briefing, account board, people, ideas, score and
+ * debrief, as plain UTF-8 text. */
+#ifndef KEYACCOUNTS_CLI_RENDER_H
+#define KEYACCOUNTS_CLI_RENDER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "keyaccounts/sim.h"
+#include "keyaccounts/text.h"
+
+void render_briefing(FILE *o, Lang lang, const Scenario *s, uint64_t seed);
+void render_board(FILE *o, Lang lang, const Sim *sim, int account);
+void render_people(FILE *o, Lang lang, const Sim *sim, int account);
+void render_ideas(FILE *o, Lang lang, const Sim *sim, int account);
+void render_score(FILE *o, Lang lang, const Sim *sim);
+/* The contact's line of dialogue for this journal entry, if the scenario has one. */
+void render_dialogue(FILE *o, Lang lang, const Sim *sim, const JournalEntry *e);
+/* The debrief; with_strategies also plays the reference strategies. */
+void render_debrief(FILE *o, Lang lang, const Sim *sim, bool with_strategies);
+
+#endif

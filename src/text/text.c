@@ -1,0 +1,466 @@
+/* String tables and sentence builders, English and Russian. */
+#include "keyaccounts/text.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ---- languages ------------------------------------------------------------- */
+
+Lang text_lang_from(const char *tag)
+{
+    if (tag && (tag[0] == 'r' || tag[0] == 'R') && (tag[1] == 'u' || tag[1] == 'U')
+        && (tag[2] == '\0' || tag[2] == '_' || tag[2] == '-' || tag[2] == '.')) {
+        return LANG_RU;
+    }
+    return LANG_EN;
+}
+
+const char *text_lang_key(Lang lang)
+{
+    return lang == LANG_RU ? "ru" : "en";
+}
+
+#define PICK(lang, en, ru) ((lang) == LANG_RU ? (ru) : (en))
+
+/* ---- fixed strings ------------------------------------------------------------- */
+
+static const char *const ACTION[LANG_COUNT][ACT_COUNT] = {
+    {"Research", "Meet", "Pitch", "Ask for a referral", "Cold call", "Propose", "Service",
+     "End the week"},
+    {"Исследовать", "Встретиться", "Предложить идею", "Попросить рекомендацию", "Холодный звонок",
+     "Оформить предложение", "Обслуживание", "Завершить неделю"},
+};
+
+static const char *const ACTION_HELP[LANG_COUNT][ACT_COUNT] = {
+    {"Study the account: find a department, a name to approach, or a company-wide need.",
+     "Meet someone you know: the relationship grows and a hidden need may surface.",
+     "Pitch an idea: if it answers their need they may sponsor it.",
+     "Ask someone who trusts you, and whom you have helped, to introduce you to a colleague.",
+     "Call a name you found: low odds, cold start.",
+     "Propose a sponsored idea for adoption: it closes when its approvals hold.",
+     "Look after the existing business so that it does not erode.",
+     "Finish the week: events happen, revenue is booked, the score is recorded."},
+    {"Изучить клиента: найти отдел, имя для контакта или общую потребность компании.",
+     "Встреча со знакомым: отношения крепнут, может открыться скрытая потребность.",
+     "Предложить идею: если она отвечает потребности, человек может её поддержать.",
+     "Попросить того, кто вам доверяет и кому вы помогли, познакомить вас с коллегой.",
+     "Позвонить по найденному имени: шансы невелики, старт с нуля.",
+     "Вынести поддержанную идею на решение: сделка закрывается, когда есть все согласования.",
+     "Поддерживать текущие поставки, чтобы они не сокращались.",
+     "Закончить неделю: происходят события, начисляется выручка, фиксируется счёт."},
+};
+
+static const char *const SUBSCORE[LANG_COUNT][SUB_COUNT] = {
+    {"Revenue growth", "Penetration", "Buying roles", "Relationship depth", "Referrals", "Ideas",
+     "Resilience"},
+    {"Рост выручки", "Проникновение", "Роли закупки", "Глубина отношений", "Рекомендации", "Идеи",
+     "Устойчивость"},
+};
+
+static const char *const SUBSCORE_HELP[LANG_COUNT][SUB_COUNT] = {
+    {"Yearly revenue gained against the scenario's growth target.",
+     "Share of the client's influence held by people engaged with you.",
+     "Economic, technical and user buyers and a coach engaged.",
+     "How strong your relationships with engaged people are, weighted by influence.",
+     "People reached by introduction, and how deep the chains go.",
+     "Ideas the client adopted, bigger ideas counting more.",
+     "How little of the account hangs on one person."},
+    {"Прирост годовой выручки относительно цели сценария.",
+     "Доля влияния в компании клиента у людей, вовлечённых в работу с вами.",
+     "Вовлечены экономический, технический и пользовательский покупатели и коуч.",
+     "Насколько крепки отношения с вовлечёнными людьми, с учётом их влияния.",
+     "Люди, с которыми вас познакомили, и длина цепочек знакомств.",
+     "Идеи, принятые клиентом; крупные идеи весят больше.",
+     "Насколько мало работа с клиентом зависит от одного человека."},
+};
+
+static const char *const ROLE[LANG_COUNT][ROLE_KIND_COUNT] = {
+    {"economic buyer", "technical buyer", "user buyer", "coach"},
+    {"экономический покупатель", "технический покупатель", "пользователь", "коуч"},
+};
+
+static const char *const MODE[LANG_COUNT][MODE_COUNT] = {
+    {"growth", "trouble", "even keel", "overconfident"},
+    {"рост", "проблема", "равновесие", "самоуверенность"},
+};
+
+static const char *const LEVEL[LANG_COUNT][LEVEL_COUNT] = {
+    {"product", "service", "business result", "organisational result"},
+    {"продукт", "сервис", "бизнес-результат", "организационный результат"},
+};
+
+static const char *const REFUSAL[LANG_COUNT][REFUSE_COUNT] = {
+    {"", "The session is over.", "There is no such person, idea or account.",
+     "Not enough hours left this week.", "You do not know this person yet.",
+     "You have no name to call: research the account first.",
+     "You already know this person: meet them instead.", "This person has left the company.",
+     "Research has nothing left to find here.", "This person already sponsors the idea.",
+     "The client already runs this idea.", "Nobody sponsors this idea yet: pitch it first.",
+     "A required approval is missing: a sponsor with the needed role must back it.",
+     "Budgets are frozen: no proposal can close now.",
+     "This person has nobody left to introduce.", "You already tried that this week."},
+    {"", "Сессия окончена.", "Нет такого человека, идеи или клиента.",
+     "На этой неделе не хватает часов.", "Вы ещё не знакомы с этим человеком.",
+     "Вам некому звонить: сначала изучите клиента.",
+     "Вы уже знакомы: лучше встретьтесь.", "Этот человек ушёл из компании.",
+     "Здесь больше нечего исследовать.", "Этот человек уже поддерживает идею.",
+     "Клиент уже внедрил эту идею.", "Идею ещё никто не поддержал: сначала предложите её.",
+     "Не хватает согласования: идею должен поддержать человек с нужной ролью.",
+     "Бюджеты заморожены: сейчас ни одно предложение не пройдёт.",
+     "Этому человеку больше не с кем вас познакомить.", "Вы уже пробовали это на этой неделе."},
+};
+
+const char *text_action(Lang lang, ActionKind a) { return ACTION[lang][a]; }
+const char *text_action_help(Lang lang, ActionKind a) { return ACTION_HELP[lang][a]; }
+const char *text_subscore(Lang lang, SubScore s) { return SUBSCORE[lang][s]; }
+const char *text_subscore_help(Lang lang, SubScore s) { return SUBSCORE_HELP[lang][s]; }
+const char *text_mode(Lang lang, ResponseMode m) { return MODE[lang][m]; }
+const char *text_level(Lang lang, IdeaLevel l) { return LEVEL[lang][l]; }
+
+const char *text_role(Lang lang, BuyingRole r)
+{
+    for (int i = 0; i < ROLE_KIND_COUNT; i++) {
+        if ((unsigned)r == 1u << i) {
+            return ROLE[lang][i];
+        }
+    }
+    return "?";
+}
+
+const char *text_refusal(Lang lang, Refusal r)
+{
+    if (r >= 0 && r < REFUSE_COUNT) {
+        return REFUSAL[lang][r];
+    }
+    return PICK(lang, "Out of memory: the action was not applied.",
+                "Недостаточно памяти: действие не выполнено.");
+}
+
+typedef struct UiString {
+    const char *key;
+    const char *text[LANG_COUNT];
+} UiString;
+
+static const UiString UI[] = {
+    {"week", {"Week", "Неделя"}},
+    {"of", {"of", "из"}},
+    {"hours_left", {"hours left", "ч осталось"}},
+    {"score", {"Score", "Счёт"}},
+    {"pass_mark", {"pass mark", "проходной балл"}},
+    {"passed", {"PASSED", "ЗАЧЁТ"}},
+    {"failed", {"NOT PASSED", "НЕЗАЧЁТ"}},
+    {"known", {"known", "знакомы"}},
+    {"heard_of", {"heard of", "известно имя"}},
+    {"gone", {"left the company", "ушёл из компании"}},
+    {"engaged", {"engaged", "вовлечён"}},
+    {"relationship", {"relationship", "отношения"}},
+    {"influence", {"influence", "влияние"}},
+    {"needs", {"needs", "потребности"}},
+    {"ideas", {"Ideas", "Идеи"}},
+    {"people", {"People", "Люди"}},
+    {"sponsors", {"sponsors", "поддерживают"}},
+    {"adopted", {"adopted", "внедрена"}},
+    {"value", {"value", "ценность"}},
+    {"per_year", {"a year", "в год"}},
+    {"revenue", {"Revenue", "Выручка"}},
+    {"debrief", {"Debrief", "Разбор"}},
+    {"coaching", {"Coaching notes", "Советы тренера"}},
+    {"timeline", {"Week by week", "По неделям"}},
+    {"referral_map", {"Who introduced whom", "Кто кого представил"}},
+    {"approvals", {"approvals", "согласования"}},
+    {"total", {"total", "итого"}},
+    {"introduced_by", {"introduced by", "представил(а)"}},
+    {"main_contact", {"main contact", "основной контакт"}},
+    {"unknown_need", {"needs not yet known", "потребности пока неизвестны"}},
+    {"freeze", {"budget freeze", "заморозка бюджета"}},
+    {"competitor", {"competitor active", "активен конкурент"}},
+};
+
+const char *text_ui(Lang lang, const char *key)
+{
+    for (size_t i = 0; i < sizeof UI / sizeof UI[0]; i++) {
+        if (strcmp(UI[i].key, key) == 0) {
+            return UI[i].text[lang];
+        }
+    }
+    return key;
+}
+
+const char *text_plural(Lang lang, long n, const char *one, const char *few, const char *many)
+{
+    long m = n < 0 ? -n : n;
+    if (lang == LANG_RU) {
+        long m10 = m % 10, m100 = m % 100;
+        if (m10 == 1 && m100 != 11) {
+            return one;
+        }
+        if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) {
+            return few;
+        }
+        return many;
+    }
+    return m == 1 ? one : many;
+}
+
+char *text_money(Lang lang, int64_t amount, const char *currency, char *buf, size_t n)
+{
+    char digits[32];
+    uint64_t v = amount < 0 ? (uint64_t)(-(amount + 1)) + 1u : (uint64_t)amount;
+    snprintf(digits, sizeof digits, "%llu", (unsigned long long)v);
+    const char *sep = lang == LANG_RU ? "\xc2\xa0" : ","; /* no-break space in Russian */
+    char grouped[64];
+    size_t len = strlen(digits), out = 0;
+    for (size_t i = 0; i < len && out + 4 < sizeof grouped; i++) {
+        if (i > 0 && (len - i) % 3 == 0) {
+            for (const char *s = sep; *s; s++) {
+                grouped[out++] = *s;
+            }
+        }
+        grouped[out++] = digits[i];
+    }
+    grouped[out] = '\0';
+    snprintf(buf, n, "%s%s %s", amount < 0 ? "-" : "", grouped, currency ? currency : "");
+    return buf;
+}
+
+/* ---- sentences ---------------------------------------------------------------- */
+
+static char *fmt(char *buf, size_t n, const char *f, ...) __attribute__((format(printf, 3, 4)));
+static char *fmt(char *buf, size_t n, const char *f, ...)
+{
+    va_list ap;
+    va_start(ap, f);
+    vsnprintf(buf, n, f, ap);
+    va_end(ap);
+    return buf;
+}
+
+static const Contact *contact_of(const Sim *sim, int a, int c)
+{
+    return &sim_scenario(sim)->accounts[a].contacts[c];
+}
+
+static const char *weeks_word(Lang lang, long n)
+{
+    return lang == LANG_RU ? text_plural(lang, n, "неделю", "недели", "недель")
+                           : text_plural(lang, n, "week", "weeks", "weeks");
+}
+
+char *text_journal(Lang lang, const Sim *sim, const JournalEntry *e, char *buf, size_t n)
+{
+    const Scenario *s = sim_scenario(sim);
+    const Account *acc = e->account >= 0 ? &s->accounts[e->account] : NULL;
+    const char *cur = s->currency;
+    const char *who = acc && e->contact >= 0 ? contact_of(sim, e->account, e->contact)->name : "";
+    const char *idea = acc && e->idea >= 0 ? acc->ideas[e->idea].title : "";
+    char money[48];
+    switch (e->kind) {
+    case J_WEEK_START:
+        return fmt(buf, n, PICK(lang, "Week %d of %d begins: %d hours for account work.",
+                                "Начинается неделя %d из %d: %d ч на работу с клиентами."),
+                   e->week, s->weeks, s->hours_per_week);
+    case J_RESEARCH_DEPT:
+        if (e->contact >= 0) {
+            return fmt(buf, n, PICK(lang, "Research: you map the %s department. A name there: %s, %s.",
+                                    "Исследование: вы узнали об отделе «%s». Там работает %s, %s."),
+                       acc->departments[e->other].name, who,
+                       contact_of(sim, e->account, e->contact)->title);
+        }
+        return fmt(buf, n, PICK(lang, "Research: you map the %s department.",
+                                "Исследование: вы узнали об отделе «%s»."),
+                   acc->departments[e->other].name);
+    case J_RESEARCH_NAME:
+        return fmt(buf, n, PICK(lang, "Research: a name to approach: %s, %s.",
+                                "Исследование: есть к кому обратиться: %s, %s."),
+                   who, contact_of(sim, e->account, e->contact)->title);
+    case J_RESEARCH_NEED:
+        return fmt(buf, n, PICK(lang, "Research: %s needs this: %s", "Исследование: %s нужно вот что: %s"),
+                   acc->name, acc->needs[e->need].text);
+    case J_RESEARCH_NOTHING:
+        return fmt(buf, n, "%s", PICK(lang, "Research finds nothing new.", "Исследование не дало ничего нового."));
+    case J_MEET:
+        return fmt(buf, n, PICK(lang, "You meet %s. Relationship %+d.", "Встреча с %s. Отношения %+d."),
+                   who, e->amount);
+    case J_NEED_FOUND:
+        return fmt(buf, n, PICK(lang, "%s tells you about a need: %s", "%s рассказывает о потребности: %s"),
+                   who, acc->needs[e->need].text);
+    case J_PITCH_WON:
+        return fmt(buf, n, PICK(lang, "%s likes \"%s\" and will sponsor it. Relationship %+d.",
+                                "%s поддерживает идею «%s». Отношения %+d."),
+                   who, idea, e->amount);
+    case J_PITCH_LOST:
+        return fmt(buf, n, PICK(lang, "%s turns down \"%s\". Relationship %+d.",
+                                "%s отклоняет идею «%s». Отношения %+d."),
+                   who, idea, e->amount);
+    case J_REFERRAL_WON: {
+        const Contact *t = contact_of(sim, e->account, e->other);
+        return fmt(buf, n, PICK(lang, "%s introduces you to %s, %s.", "%s знакомит вас с %s (%s)."),
+                   who, t->name, t->title);
+    }
+    case J_REFERRAL_LOST:
+        return fmt(buf, n, PICK(lang, "%s is not ready to introduce you to anyone. Relationship %+d.",
+                                "%s пока не готов(а) вас ни с кем знакомить. Отношения %+d."),
+                   who, e->amount);
+    case J_COLD_CALL_WON:
+        return fmt(buf, n, PICK(lang, "Your call gets through: %s agrees to talk.",
+                                "Звонок удался: %s готов(а) поговорить."), who);
+    case J_COLD_CALL_LOST:
+        return fmt(buf, n, PICK(lang, "Your call to %s goes nowhere.", "Звонок %s ни к чему не привёл."), who);
+    case J_PROPOSE_WON:
+        return fmt(buf, n, PICK(lang, "%s adopts \"%s\": +%s a year.", "%s внедряет идею «%s»: +%s в год."),
+                   acc->name, idea, text_money(lang, e->money, cur, money, sizeof money));
+    case J_PROPOSE_LOST:
+        return fmt(buf, n, PICK(lang, "\"%s\" is refused: %s", "Идея «%s» отклонена: %s"), idea,
+                   text_refusal(lang, e->refusal));
+    case J_SERVICE:
+        if (e->contact >= 0) {
+            return fmt(buf, n, PICK(lang, "You service the existing business at %s. %s: relationship %+d.",
+                                    "Вы поддерживаете текущие поставки в %s. %s: отношения %+d."),
+                       acc->name, who, e->amount);
+        }
+        return fmt(buf, n, PICK(lang, "You service the existing business at %s.",
+                                "Вы поддерживаете текущие поставки в %s."), acc->name);
+    case J_EVENT: {
+        const Event *ev = &acc->events[e->event];
+        if (ev->message && ev->message[0]) {
+            return fmt(buf, n, "%s", ev->message);
+        }
+        return fmt(buf, n, PICK(lang, "Something happens at %s.", "В %s происходят перемены."), acc->name);
+    }
+    case J_CONTACT_LEFT:
+        return fmt(buf, n, PICK(lang, "%s (%s) has left %s.", "%s (%s) покидает %s."), who,
+                   contact_of(sim, e->account, e->contact)->title, acc->name);
+    case J_CONTACT_ARRIVED:
+        return fmt(buf, n, PICK(lang, "%s joins %s as %s.", "%s приходит в %s: %s."), who, acc->name,
+                   contact_of(sim, e->account, e->contact)->title);
+    case J_COMPETITOR:
+        return fmt(buf, n, PICK(lang, "A competitor courts %s for %d %s.", "Конкурент обхаживает %s: %d %s."),
+                   acc->name, e->amount, weeks_word(lang, e->amount));
+    case J_FREEZE:
+        return fmt(buf, n, PICK(lang, "Budget freeze at %s for %d %s: no proposal can close.",
+                                "Заморозка бюджета в %s на %d %s: предложения не пройдут."),
+                   acc->name, e->amount, weeks_word(lang, e->amount));
+    case J_NEED_CHANGED:
+        if (e->need >= 0) {
+            return fmt(buf, n, PICK(lang, "%s's priorities change.", "У %s меняются приоритеты."), who);
+        }
+        return fmt(buf, n, PICK(lang, "%s's priorities change.", "У %s меняются приоритеты."), who);
+    case J_RELATIONSHIP:
+        return fmt(buf, n, PICK(lang, "Your relationship with %s changes: %+d.",
+                                "Отношения с %s меняются: %+d."), who, e->amount);
+    case J_ANCHOR_LOST:
+        return fmt(buf, n, PICK(lang, "With %s gone and too few people behind you, %s cuts its business "
+                                      "with you by %d%%: -%s a year.",
+                                "С уходом %s за вас почти некому заступиться: %s сокращает закупки "
+                                "на %d%%: -%s в год."),
+                   who, acc->name, e->amount, text_money(lang, e->money, cur, money, sizeof money));
+    case J_EROSION:
+        return fmt(buf, n, PICK(lang, "The existing business at %s erodes by %d%%: -%s a year.",
+                                "Текущие поставки в %s сокращаются на %d%%: -%s в год."),
+                   acc->name, e->amount, text_money(lang, e->money, cur, money, sizeof money));
+    case J_DECAY:
+        return fmt(buf, n, PICK(lang, "%s has not heard from you for a while. Relationship %+d.",
+                                "%s давно о вас не слышал(а). Отношения %+d."), who, e->amount);
+    case J_REVENUE:
+        return fmt(buf, n, PICK(lang, "Revenue booked this week: %s.", "Выручка за неделю: %s."),
+                   text_money(lang, e->money, cur, money, sizeof money));
+    case J_GAME_OVER:
+        return fmt(buf, n, "%s", PICK(lang, "The last week is over.", "Последняя неделя закончилась."));
+    case J_COUNT:
+        break;
+    }
+    return fmt(buf, n, "?");
+}
+
+char *text_coach(Lang lang, const Sim *sim, const CoachNote *c, char *buf, size_t n)
+{
+    const Scenario *s = sim_scenario(sim);
+    const Account *acc = c->account >= 0 ? &s->accounts[c->account] : NULL;
+    const char *who = acc && c->contact >= 0 ? acc->contacts[c->contact].name : "";
+    const char *idea = acc && c->idea >= 0 && c->kind != COACH_SCENARIO_NOTE ? acc->ideas[c->idea].title : "";
+    switch (c->kind) {
+    case COACH_NO_REFERRAL:
+        return fmt(buf, n, "%s", PICK(lang,
+            "You never asked for a referral. Introductions are how news of you spreads inside a client: "
+            "once someone trusts you and backs one of your ideas, ask who else should hear it.",
+            "Вы ни разу не попросили рекомендацию. Только через знакомства о вас узнают внутри компании: "
+            "когда человек вам доверяет и поддержал вашу идею, спросите, кому ещё стоит её услышать."));
+    case COACH_NO_ECONOMIC:
+        return fmt(buf, n, PICK(lang,
+            "You never engaged the economic buyer at %s. Without the person who signs off the money, "
+            "big ideas cannot close.",
+            "Вы так и не вышли на экономического покупателя в %s. Без того, кто распоряжается деньгами, "
+            "крупные идеи не закрыть."), acc->name);
+    case COACH_SINGLE_THREADED:
+        if (lang == LANG_RU) {
+            return fmt(buf, n, "В %s вы %d %s из %d держались за одного человека: вся работа "
+                               "висела на нём.",
+                       acc->name, c->amount, weeks_word(lang, c->amount), c->other);
+        }
+        return fmt(buf, n, "Single-threaded at %s for %d of %d weeks: the account hung on one person.",
+                   acc->name, c->amount, c->other);
+    case COACH_UNPITCHED_FIT:
+        return fmt(buf, n, PICK(lang, "\"%s\" fitted %s's need and was never pitched.",
+                                "Идея «%s» отвечала потребности: %s, но вы её так и не предложили."),
+                   idea, who);
+    case COACH_NO_RESEARCH:
+        return fmt(buf, n, "%s", PICK(lang,
+            "You never researched the account: research turns up departments, names and needs you "
+            "cannot see from your desk.",
+            "Вы ни разу не изучили клиента: исследование открывает отделы, имена и потребности, "
+            "которых не видно из офиса."));
+    case COACH_NEGLECT:
+        return fmt(buf, n, PICK(lang,
+            "The existing business at %s eroded: service it every few weeks while you grow it.",
+            "Текущие поставки в %s сократились: поддерживайте их каждые несколько недель."), acc->name);
+    case COACH_SPONSORED_NOT_PROPOSED:
+        return fmt(buf, n, PICK(lang,
+            "%s sponsored \"%s\" but it never closed: win the approvals it needs and propose it.",
+            "%s поддерживал(а) идею «%s», но она так и не прошла: соберите согласования и вынесите её на решение."),
+            who, idea);
+    case COACH_ANCHOR_LOST:
+        return fmt(buf, n, PICK(lang,
+            "When %s left %s, nobody else stood behind you, and the client cut its business with you.",
+            "Когда %s покинул(а) %s, за вас некому было заступиться, и клиент сократил закупки."),
+            who, acc->name);
+    case COACH_EARLY_REFERRALS:
+        return fmt(buf, n, PICK(lang,
+            "You asked for referrals too early %d times: build the relationship and bring value first.",
+            "Вы %d раз просили рекомендацию слишком рано: сначала укрепите отношения и принесите пользу."),
+            c->amount);
+    case COACH_NO_IDEAS:
+        return fmt(buf, n, "%s", PICK(lang,
+            "No idea was adopted. Growth comes from new applications: pitch ideas that answer the needs "
+            "you discover, then propose them.",
+            "Ни одна идея не внедрена. Рост дают новые применения: предлагайте идеи под найденные "
+            "потребности, а затем выносите их на решение."));
+    case COACH_WELL_DONE:
+        return fmt(buf, n, "%s", PICK(lang,
+            "Well done: you spread across the client and grew the account.",
+            "Отлично: вы охватили клиента и вырастили объём работы."));
+    case COACH_SCENARIO_NOTE:
+        return fmt(buf, n, "%s", s->notes[c->idea].text);
+    case COACH_COUNT:
+        break;
+    }
+    return fmt(buf, n, "?");
+}
+
+char *text_score_change(Lang lang, const ScoreChange *ch, char *buf, size_t n)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < SUB_COUNT; i++) {
+        if (ch->sub[i] != 0 && used < n) {
+            int w = snprintf(buf + used, n - used, "%s%s %+d", used ? ", " : "",
+                             text_subscore(lang, (SubScore)i), ch->sub[i]);
+            used += w > 0 ? (size_t)w : 0;
+        }
+    }
+    if (used < n) {
+        snprintf(buf + used, n - used, "%s%s %+d", used ? " -> " : "",
+                 PICK(lang, "score", "счёт"), ch->total);
+    }
+    return buf;
+}

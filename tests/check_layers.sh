@@ -1,0 +1,27 @@
+#!/bin/sh
+# The core links libc only and does no I/O: no SDL, no cJSON, no files, no
+# clock, no process-wide randomness. Checks both the sources and the symbols
+# the built library needs.
+set -u
+root=${1:?usage: check_layers.sh SOURCE_DIR [LIBCORE]}
+lib=${2:-}
+status=0
+bad=$(grep -nE '#include *[<"](SDL|cjson/|cJSON)' "$root"/src/core/*.c "$root"/src/core/*.h \
+      "$root"/src/text/*.c 2>/dev/null)
+if [ -n "$bad" ]; then
+    echo "core/text include SDL or cJSON:"; echo "$bad"; status=1
+fi
+bad=$(grep -nE '\b(fopen|fprintf|printf|puts|fputs|fwrite|fread|time|clock|rand|srand|getenv|exit)\s*\(' \
+      "$root"/src/core/*.c 2>/dev/null | grep -v '^\s*/\*')
+if [ -n "$bad" ]; then
+    echo "core does I/O, reads the clock or uses global randomness:"; echo "$bad"; status=1
+fi
+if [ -n "$lib" ]; then
+    syms=$(nm -u "$lib" 2>/dev/null | awk '{print $2}' | sort -u)
+    bad=$(echo "$syms" | grep -E '^(SDL_|TTF_|cJSON_|fopen|fwrite|fread|printf|fprintf|puts|time|clock_gettime|rand|srand|getenv|open|read|write)$')
+    if [ -n "$bad" ]; then
+        echo "libcore needs forbidden symbols:"; echo "$bad"; status=1
+    fi
+fi
+[ $status -eq 0 ] && echo "layers: core is clean"
+exit $status
