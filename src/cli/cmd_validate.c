@@ -1,0 +1,210 @@
+/* keyaccounts validate [--json] [--strict] FILE...
+ * Checks scenario files and prints every problem found, compiler style, or
+ * as one JSON document with --json. Exit status: 0 when no file has an error,
+ * 1 when one has (with --strict, warnings count as errors), 2 on misuse. */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "commands.h"
+#include "fileio.h"
+#include "keyaccounts/diag.h"
+#include "keyaccounts/scenario.h"
+
+typedef struct ValidateOptions {
+    bool json;
+    bool strict;
+    int first_file; /* index in argv */
+} ValidateOptions;
+
+typedef struct ValidateTotals {
+    size_t errors;
+    size_t warnings;
+    int files;
+    bool failed;
+} ValidateTotals;
+
+static void validate_usage(FILE *err)
+{
+    fputs("usage: keyaccounts validate [--json] [--strict] FILE...\n"
+          "  Checks scenario files and reports every problem with its line and column.\n"
+          "  --json    print the problems as one JSON document\n"
+          "  --strict  treat warnings as errors (exit status 1)\n",
+          err);
+}
+
+/* Returns 0, or 2 after printing a usage message. */
+static int validate_parse_args(int argc, char **argv, ValidateOptions *opt, FILE *err)
+{
+    int i = 1;
+    for (; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--") == 0) {
+            i++;
+            break;
+        }
+        if (a[0] != '-' || a[1] == '\0') {
+            break;
+        }
+        if (strcmp(a, "--json") == 0) {
+            opt->json = true;
+        } else if (strcmp(a, "--strict") == 0) {
+            opt->strict = true;
+        } else {
+            fprintf(err, "keyaccounts validate: unknown option '%s'\n", a);
+            validate_usage(err);
+            return 2;
+        }
+    }
+    opt->first_file = i;
+    if (i >= argc) {
+        fputs("keyaccounts validate: no scenario file given\n", err);
+        validate_usage(err);
+        return 2;
+    }
+    return 0;
+}
+
+/* Reads and checks one file, filling d. */
+static void validate_file(const char *path, Diagnostics *d)
+{
+    char why[256];
+    size_t len = 0;
+    char *buf = file_read_all(path, SCN_MAX_FILE_BYTES, &len, why, sizeof why);
+    if (!buf) {
+        bool too_big = strstr(why, "larger than") != NULL;
+        diags_add(d, SEV_ERROR, too_big ? "KA101" : "KA100", 0, 0, "", "cannot read the file: %s",
+                  why);
+        return;
+    }
+    Scenario *s = scn_parse(buf, len, path, d);
+    scenario_destroy(s);
+    free(buf);
+    diags_sort(d);
+}
+
+/* A copy of s with every byte that is not part of valid UTF-8 replaced by
+ * '?', so the JSON output stays valid whatever the file name holds. */
+static char *utf8_clean(const char *s)
+{
+    size_t n = strlen(s);
+    char *out = malloc(n + 1);
+    if (!out) {
+        return NULL;
+    }
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = p[i];
+        size_t want = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3
+                                                             : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+        bool ok = want > 0 && i + want <= n;
+        for (size_t k = 1; ok && k < want; k++) {
+            ok = (p[i + k] & 0xC0u) == 0x80u;
+        }
+        if (ok && want == 3) { /* no overlongs, no surrogates */
+            ok = !(c == 0xE0 && p[i + 1] < 0xA0) && !(c == 0xED && p[i + 1] >= 0xA0);
+        }
+        if (ok && want == 4) {
+            ok = !(c == 0xF0 && p[i + 1] < 0x90) && !(c == 0xF4 && p[i + 1] >= 0x90);
+        }
+        if (!ok) {
+            out[i++] = '?';
+            continue;
+        }
+        memcpy(out + i, p + i, want);
+        i += want;
+    }
+    out[n] = '\0';
+    return out;
+}
+
+static bool json_add_string(cJSON *obj, const char *key, const char *value)
+{
+    char *clean = utf8_clean(value);
+    bool ok = clean && cJSON_AddStringToObject(obj, key, clean) != NULL;
+    free(clean);
+    return ok;
+}
+
+static bool json_add_position(cJSON *obj, const char *key, int value)
+{
+    return (value > 0 ? cJSON_AddNumberToObject(obj, key, value) : cJSON_AddNullToObject(obj, key)) !=
+           NULL;
+}
+
+static bool json_add_file(cJSON *files, const char *path, const Diagnostics *d)
+{
+    cJSON *file = cJSON_CreateObject();
+    if (!file || !cJSON_AddItemToArray(files, file) || !json_add_string(file, "file", path)) {
+        return false;
+    }
+    cJSON *list = cJSON_AddArrayToObject(file, "diagnostics");
+    if (!list) {
+        return false;
+    }
+    for (size_t i = 0; i < d->count; i++) {
+        const Diagnostic *g = &d->items[i];
+        cJSON *item = cJSON_CreateObject();
+        if (!item || !cJSON_AddItemToArray(list, item) ||
+            !json_add_string(item, "severity", g->severity == SEV_ERROR ? "error" : "warning") ||
+            !json_add_string(item, "code", g->code) || !json_add_position(item, "line", g->line) ||
+            !json_add_position(item, "column", g->column) ||
+            !json_add_string(item, "path", g->path) || !json_add_string(item, "message", g->message)) {
+            return false;
+        }
+    }
+    if (d->dropped > 0 && !cJSON_AddNumberToObject(file, "not_shown", (double)d->dropped)) {
+        return false;
+    }
+    return true;
+}
+
+static void validate_summary(const ValidateTotals *t, FILE *err)
+{
+    fprintf(err, "%zu error%s, %zu warning%s in %d file%s\n", t->errors, t->errors == 1 ? "" : "s",
+            t->warnings, t->warnings == 1 ? "" : "s", t->files, t->files == 1 ? "" : "s");
+}
+
+int cmd_validate(int argc, char **argv, FILE *out, FILE *err)
+{
+    ValidateOptions opt = {false, false, 0};
+    int usage = validate_parse_args(argc, argv, &opt, err);
+    if (usage != 0) {
+        return usage;
+    }
+    ValidateTotals totals = {0, 0, 0, false};
+    cJSON *doc = opt.json ? cJSON_CreateObject() : NULL;
+    cJSON *files = doc ? cJSON_AddArrayToObject(doc, "files") : NULL;
+    bool json_ok = !opt.json || files != NULL;
+    for (int i = opt.first_file; i < argc; i++) {
+        Diagnostics d;
+        diags_init(&d);
+        validate_file(argv[i], &d);
+        totals.files++;
+        totals.errors += d.errors;
+        totals.warnings += d.warnings;
+        totals.failed |= d.errors > 0 || d.oom || (opt.strict && d.warnings > 0);
+        if (opt.json) {
+            json_ok = json_ok && json_add_file(files, argv[i], &d);
+        } else {
+            diags_print(&d, argv[i], out);
+        }
+        diags_deinit(&d);
+    }
+    if (opt.json) {
+        char *text = json_ok ? cJSON_PrintUnformatted(doc) : NULL;
+        if (text) {
+            fprintf(out, "%s\n", text);
+            cJSON_free(text);
+        } else {
+            fputs("keyaccounts validate: out of memory while writing the JSON report\n", err);
+            totals.failed = true;
+        }
+        cJSON_Delete(doc);
+    }
+    validate_summary(&totals, err);
+    return totals.failed ? 1 : 0;
+}

@@ -1,0 +1,420 @@
+#include "fields.h"
+
+#include <assert.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "textutil.h"
+
+void fc_report(FieldCtx *fc, Severity sev, const char *code, JsonPos at, const char *path,
+               const char *fmt, ...)
+{
+    char text[768];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    diags_add(fc->d, sev, code, at.line, at.col, path, "%s", text);
+}
+
+JsonPos fc_pos(const FieldCtx *fc, const cJSON *node)
+{
+    return jp_value_pos(fc->map, node);
+}
+
+JsonPos fc_key_pos(const FieldCtx *fc, const cJSON *node)
+{
+    return jp_key_pos(fc->map, node);
+}
+
+void path_key(char *out, const char *base, const char *key)
+{
+    snprintf(out, FIELD_PATH_MAX, "%s%s%s", base, base[0] ? "." : "", key);
+}
+
+void path_item(char *out, const char *base, const char *key, int index)
+{
+    snprintf(out, FIELD_PATH_MAX, "%s%s%s[%d]", base, base[0] && key[0] ? "." : "", key, index);
+}
+
+/* "text", "a number", ... for "but it is ..." messages. */
+static const char *json_kind_name(const cJSON *v)
+{
+    if (cJSON_IsString(v)) {
+        return "text";
+    }
+    if (cJSON_IsNumber(v)) {
+        return "a number";
+    }
+    if (cJSON_IsBool(v)) {
+        return v->type & cJSON_True ? "true" : "false";
+    }
+    if (cJSON_IsNull(v)) {
+        return "null";
+    }
+    if (cJSON_IsArray(v)) {
+        return "a list [...]";
+    }
+    return "an object {...}";
+}
+
+static bool looks_numeric(const char *s)
+{
+    if (*s == '-') {
+        s++;
+    }
+    if (!*s) {
+        return false;
+    }
+    for (; *s; s++) {
+        if (!((*s >= '0' && *s <= '9') || *s == '.')) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static void wrong_type(FieldCtx *fc, const cJSON *v, const char *path, const char *expected)
+{
+    const char *hint = "";
+    if (cJSON_IsString(v) && strcmp(expected, "a whole number") == 0 &&
+        looks_numeric(v->valuestring)) {
+        hint = "; remove the quotes around the number";
+    } else if (cJSON_IsString(v) && strcmp(expected, "true or false") == 0 &&
+               (strcmp(v->valuestring, "true") == 0 || strcmp(v->valuestring, "false") == 0)) {
+        hint = "; remove the quotes";
+    } else if (cJSON_IsString(v) && strncmp(expected, "a list", 6) == 0) {
+        hint = "; put it in square brackets: [\"...\"]";
+    }
+    fc_report(fc, SEV_ERROR, "KA203", fc_pos(fc, v), path, "must be %s, but it is %s%s",
+              expected, json_kind_name(v), hint);
+}
+
+int64_t field_int(const cJSON *v)
+{
+    return (int64_t)v->valuedouble;
+}
+
+static bool check_number(FieldCtx *fc, const FieldSpec *f, const cJSON *v, const char *path)
+{
+    if (!cJSON_IsNumber(v)) {
+        wrong_type(fc, v, path, "a whole number");
+        return false;
+    }
+    double x = v->valuedouble;
+    JsonPos at = fc_pos(fc, v);
+    int64_t max = f->kind == FK_MONEY && f->max > FIELD_MAX_MONEY ? FIELD_MAX_MONEY : f->max;
+    if (isnan(x) || isinf(x)) {
+        fc_report(fc, SEV_ERROR, "KA205", at, path,
+                  "this number is far too large; it must be between %lld and %lld",
+                  (long long)f->min, (long long)max);
+        return false;
+    }
+    if (x != floor(x)) {
+        fc_report(fc, SEV_ERROR, "KA211", at, path, "must be a whole number, without a fraction");
+        return false;
+    }
+    if (x == 0 && signbit(x)) {
+        fc_report(fc, SEV_ERROR, "KA211", at, path, "write 0 instead of -0");
+        return false;
+    }
+    if (x < (double)f->min || x > (double)max) {
+        if (fabs(x) < 1e15) {
+            fc_report(fc, SEV_ERROR, "KA205", at, path, "must be between %lld and %lld, but it is %lld",
+                      (long long)f->min, (long long)max, (long long)x);
+        } else {
+            fc_report(fc, SEV_ERROR, "KA205", at, path, "must be between %lld and %lld",
+                      (long long)f->min, (long long)max);
+        }
+        return false;
+    }
+    return true;
+}
+
+static bool check_text(FieldCtx *fc, const FieldSpec *f, const cJSON *v, const char *path)
+{
+    if (!cJSON_IsString(v)) {
+        wrong_type(fc, v, path, "text in double quotes");
+        return false;
+    }
+    if (f->min > 0 && tu_is_blank(v->valuestring)) {
+        fc_report(fc, SEV_ERROR, "KA210", fc_pos(fc, v), path, "must not be empty");
+        return false;
+    }
+    size_t n = tu_utf8_length(v->valuestring);
+    if (f->max > 0 && n > (size_t)f->max) {
+        fc_report(fc, SEV_ERROR, "KA205", fc_pos(fc, v), path,
+                  "is %zu characters long; the limit is %lld, so shorten it", n,
+                  (long long)f->max);
+        return false;
+    }
+    return true;
+}
+
+static bool check_id(FieldCtx *fc, const cJSON *v, const char *path)
+{
+    if (!cJSON_IsString(v)) {
+        wrong_type(fc, v, path, "an id in double quotes");
+        return false;
+    }
+    if (!tu_is_id(v->valuestring)) {
+        fc_report(fc, SEV_ERROR, "KA209", fc_pos(fc, v), path,
+                  "'%.80s' is not a valid id: use 1 to 64 characters of a-z, 0-9, '_' and '-', "
+                  "starting with a letter (for example 'plant_manager')",
+                  v->valuestring);
+        return false;
+    }
+    return true;
+}
+
+int enum_find(const EnumSpec *values, const char *key)
+{
+    for (int i = 0; i < values->count; i++) {
+        if (strcmp(values->keys[i], key) == 0) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+const char *enum_suggest(const EnumSpec *values, const char *word)
+{
+    TuSuggest sg;
+    tu_suggest_init(&sg, word);
+    for (int i = 0; i < values->count; i++) {
+        tu_suggest_offer(&sg, values->keys[i]);
+    }
+    return sg.best;
+}
+
+void fields_bad_enum(FieldCtx *fc, const EnumSpec *values, const cJSON *v, const char *path,
+                     const char *what)
+{
+    char choices[512] = "";
+    for (int i = 0; i < values->count; i++) {
+        tu_append(choices, sizeof choices, i ? ", " : "");
+        tu_append(choices, sizeof choices, values->keys[i]);
+    }
+    const char *best = enum_suggest(values, v->valuestring);
+    char hint[128] = "";
+    if (best) {
+        snprintf(hint, sizeof hint, "; did you mean '%s'?", best);
+    } else {
+        tu_append(hint, sizeof hint, ".");
+    }
+    fc_report(fc, SEV_ERROR, "KA206", fc_pos(fc, v), path, "'%.80s' is not a valid %s%s The choices are: %s",
+              v->valuestring, what, hint, choices);
+}
+
+static bool check_enum(FieldCtx *fc, const FieldSpec *f, const cJSON *v, const char *path)
+{
+    if (!cJSON_IsString(v)) {
+        wrong_type(fc, v, path, "text in double quotes");
+        return false;
+    }
+    if (enum_find(f->values, v->valuestring) < 0) {
+        fields_bad_enum(fc, f->values, v, path, "value");
+        return false;
+    }
+    return true;
+}
+
+static bool check_array(FieldCtx *fc, const FieldSpec *f, const cJSON *v, const char *path)
+{
+    if (!cJSON_IsArray(v)) {
+        wrong_type(fc, v, path, "a list [...]");
+        return false;
+    }
+    int n = cJSON_GetArraySize(v);
+    if (n < f->min) {
+        fc_report(fc, SEV_ERROR, "KA208", fc_pos(fc, v), path, "must have at least %lld item%s",
+                  (long long)f->min, f->min == 1 ? "" : "s");
+        return false;
+    }
+    if (n > f->max) {
+        fc_report(fc, SEV_ERROR, "KA208", fc_pos(fc, v), path,
+                  "has %d items; at most %lld are allowed", n, (long long)f->max);
+        return false;
+    }
+    if (f->item == FK_OBJECT || f->item == FK_REF) {
+        return true; /* the loader checks objects and references item by item */
+    }
+    FieldSpec item = *f;
+    item.kind = f->item;
+    item.min = f->item == FK_TEXT ? 1 : 0;
+    item.max = f->item == FK_TEXT ? f->item_max : 0;
+    bool ok = true;
+    int i = 0;
+    for (const cJSON *it = v->child; it; it = it->next, i++) {
+        char p[FIELD_PATH_MAX];
+        path_item(p, path, "", i);
+        ok = field_check_value(fc, &item, it, p) && ok;
+    }
+    return ok;
+}
+
+bool field_check_value(FieldCtx *fc, const FieldSpec *f, const cJSON *v, const char *path)
+{
+    switch (f->kind) {
+    case FK_INT:
+    case FK_MONEY:
+        return check_number(fc, f, v, path);
+    case FK_BOOL:
+        if (!cJSON_IsBool(v)) {
+            wrong_type(fc, v, path, "true or false");
+            return false;
+        }
+        return true;
+    case FK_TEXT:
+        return check_text(fc, f, v, path);
+    case FK_ID:
+        return check_id(fc, v, path);
+    case FK_ENUM:
+        return check_enum(fc, f, v, path);
+    case FK_REF:
+        if (!cJSON_IsString(v)) {
+            wrong_type(fc, v, path, "an id in double quotes");
+            return false;
+        }
+        return true;
+    case FK_OBJECT:
+        if (!cJSON_IsObject(v)) {
+            wrong_type(fc, v, path, "an object {...}");
+            return false;
+        }
+        return true;
+    case FK_ARRAY:
+        return check_array(fc, f, v, path);
+    }
+    return false;
+}
+
+static int spec_index(const ObjectSpec *spec, const char *key)
+{
+    for (size_t i = 0; i < spec->count; i++) {
+        if (strcmp(spec->fields[i].key, key) == 0) {
+            return (int)i;
+        }
+    }
+    return -1;
+}
+
+static void unknown_key(FieldCtx *fc, const ObjectSpec *spec, const cJSON *member,
+                        const char *path)
+{
+    TuSuggest sg;
+    tu_suggest_init(&sg, member->string);
+    for (size_t i = 0; i < spec->count; i++) {
+        tu_suggest_offer(&sg, spec->fields[i].key);
+    }
+    JsonPos at = fc_key_pos(fc, member);
+    if (sg.best) {
+        fc_report(fc, SEV_ERROR, "KA201", at, path, "unknown key '%.80s'; did you mean '%s'?",
+                  member->string, sg.best);
+    } else {
+        fc_report(fc, SEV_ERROR, "KA201", at, path,
+                  "unknown key '%.80s'; remove it or check the spelling in docs/scenario-format.md",
+                  member->string);
+    }
+}
+
+bool fields_check(FieldCtx *fc, const cJSON *obj, const ObjectSpec *spec, const char *path,
+                  const cJSON *found[FIELDS_MAX])
+{
+    assert(spec->count <= FIELDS_MAX);
+    const cJSON *first[FIELDS_MAX] = {0};
+    for (size_t i = 0; i < FIELDS_MAX; i++) {
+        found[i] = NULL;
+    }
+    if (!cJSON_IsObject(obj)) {
+        wrong_type(fc, obj, path, "an object {...}");
+        return false;
+    }
+    /* Each member is looked up in the table, so duplicates of known keys are
+     * found with one slot per field: linear however big the object is.
+     * Unknown keys are errors already, repeated or not. */
+    for (const cJSON *m = obj->child; m; m = m->next) {
+        int i = spec_index(spec, m->string);
+        if (i < 0) {
+            unknown_key(fc, spec, m, path);
+            continue;
+        }
+        if (first[i]) {
+            JsonPos was = fc_key_pos(fc, first[i]);
+            fc_report(fc, SEV_ERROR, "KA202", fc_key_pos(fc, m), path,
+                      "key '%s' appears twice in this object (first at %d:%d); keep only one",
+                      m->string, was.line, was.col);
+            continue;
+        }
+        first[i] = m;
+        char p[FIELD_PATH_MAX];
+        path_key(p, path, m->string);
+        if (field_check_value(fc, &spec->fields[i], m, p)) {
+            found[i] = m;
+        }
+    }
+    for (size_t i = 0; i < spec->count; i++) {
+        if (spec->fields[i].required && !first[i]) {
+            fc_report(fc, SEV_ERROR, "KA204", fc_pos(fc, obj), path, "the required key '%s' is missing",
+                      spec->fields[i].key);
+        }
+    }
+    return true;
+}
+
+void fields_store(FieldCtx *fc, const ObjectSpec *spec, const cJSON *const found[FIELDS_MAX],
+                  void *target)
+{
+    unsigned char *base = target;
+    for (size_t i = 0; i < spec->count; i++) {
+        const FieldSpec *f = &spec->fields[i];
+        const cJSON *v = found[i];
+        if (!f->stored || !v) {
+            continue;
+        }
+        void *at = base + f->offset;
+        switch (f->kind) {
+        case FK_INT: {
+            int x = (int)field_int(v);
+            memcpy(at, &x, sizeof x);
+            break;
+        }
+        case FK_MONEY: {
+            int64_t x = field_int(v);
+            memcpy(at, &x, sizeof x);
+            break;
+        }
+        case FK_BOOL: {
+            bool x = cJSON_IsTrue(v);
+            memcpy(at, &x, sizeof x);
+            break;
+        }
+        case FK_ENUM: {
+            int x = enum_find(f->values, v->valuestring);
+            memcpy(at, &x, sizeof x); /* model enums are int-sized: see load.c */
+            break;
+        }
+        case FK_TEXT:
+        case FK_ID: {
+            const char *x = arena_strdup(fc->arena, v->valuestring);
+            fc->oom |= x == NULL;
+            memcpy(at, &x, sizeof x);
+            break;
+        }
+        case FK_REF:
+        case FK_OBJECT:
+        case FK_ARRAY:
+            break; /* the loader stores these itself */
+        }
+    }
+}
+
+const cJSON *fields_get(const ObjectSpec *spec, const cJSON *const found[FIELDS_MAX],
+                        const char *key)
+{
+    int i = spec_index(spec, key);
+    assert(i >= 0);
+    return i >= 0 ? found[i] : NULL;
+}

@@ -1,0 +1,105 @@
+/* Field tables: every key of every object of the scenario format is described
+ * once (key, kind, required, bounds, where it is stored) and checked by the
+ * generic code here: unknown and duplicate keys, missing required keys, wrong
+ * types, ranges, enum values, id syntax, text lengths and list sizes. The
+ * loader (load.c) adds what a table cannot say: references and cross-field
+ * rules. Private to src/scenario. */
+#ifndef KEYACCOUNTS_SCENARIO_FIELDS_H
+#define KEYACCOUNTS_SCENARIO_FIELDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cjson/cJSON.h>
+
+#include "jsonpos.h"
+#include "keyaccounts/arena.h"
+#include "keyaccounts/diag.h"
+
+/* Money above this is refused (a trillion: no client buys more per year). */
+#define FIELD_MAX_MONEY INT64_C(1000000000000)
+
+typedef enum FieldKind {
+    FK_INT,    /* whole number in [min, max], stored as int */
+    FK_MONEY,  /* whole number in [min, max], stored as int64_t */
+    FK_BOOL,   /* true or false, stored as bool */
+    FK_TEXT,   /* text of min..max characters (min 1: not blank), stored as const char * */
+    FK_ID,     /* an id (see tu_is_id), stored as const char * */
+    FK_ENUM,   /* one of values->keys, stored as an int-sized enum */
+    FK_REF,    /* an id naming something else; the loader resolves it */
+    FK_OBJECT, /* an object; the loader checks it with its own table */
+    FK_ARRAY,  /* a list of min..max items of kind `item` */
+} FieldKind;
+
+typedef struct EnumSpec {
+    const char *const *keys;
+    int count;
+} EnumSpec;
+
+typedef struct FieldSpec {
+    const char *key;
+    FieldKind kind;
+    bool required;
+    int64_t min, max;       /* value (INT, MONEY), characters (TEXT), items (ARRAY) */
+    bool stored;            /* fields_store copies it to offset in the target */
+    size_t offset;
+    const EnumSpec *values; /* ENUM, or ARRAY of ENUM */
+    FieldKind item;         /* ARRAY: kind of each item (TEXT, ID, ENUM, REF or OBJECT) */
+    int64_t item_max;       /* ARRAY of TEXT: characters per item */
+} FieldSpec;
+
+#define FIELD_STORE(type, member) .stored = true, .offset = offsetof(type, member)
+
+typedef struct ObjectSpec {
+    const FieldSpec *fields;
+    size_t count;
+} ObjectSpec;
+
+#define OBJECT_SPEC(table) {table, sizeof table / sizeof table[0]}
+
+enum { FIELDS_MAX = 24, FIELD_PATH_MAX = 192 };
+
+/* What the checks need: where to report, positions, where to copy strings. */
+typedef struct FieldCtx {
+    Diagnostics *d;
+    const JsonPosMap *map;
+    Arena *arena;
+    bool oom;
+    int suggestions_left; /* bounds the cost of "did you mean" on huge files */
+} FieldCtx;
+
+void fc_report(FieldCtx *fc, Severity sev, const char *code, JsonPos at, const char *path,
+               const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+JsonPos fc_pos(const FieldCtx *fc, const cJSON *node);
+JsonPos fc_key_pos(const FieldCtx *fc, const cJSON *node);
+
+/* "base.key" and "base.key[i]" (just "key" when base is ""). */
+void path_key(char *out, const char *base, const char *key);
+void path_item(char *out, const char *base, const char *key, int index);
+
+/* Checks obj against spec; found[i] is set to the value of field i when it is
+ * present and valid, else NULL. Returns false when obj is not an object. */
+bool fields_check(FieldCtx *fc, const cJSON *obj, const ObjectSpec *spec, const char *path,
+                  const cJSON *found[FIELDS_MAX]);
+/* Copies every valid stored field into target. */
+void fields_store(FieldCtx *fc, const ObjectSpec *spec, const cJSON *const found[FIELDS_MAX],
+                  void *target);
+/* The found value of key (which must be in spec), or NULL. */
+const cJSON *fields_get(const ObjectSpec *spec, const cJSON *const found[FIELDS_MAX],
+                        const char *key);
+
+/* Checks one value against a field's rules, reporting at path. */
+bool field_check_value(FieldCtx *fc, const FieldSpec *f, const cJSON *v, const char *path);
+/* The integral value of a number node already checked by field_check_value. */
+int64_t field_int(const cJSON *v);
+
+/* Index of key in values, or -1. */
+int enum_find(const EnumSpec *values, const char *key);
+/* Reports an unknown value of an enum with a suggestion and the choices. */
+void fields_bad_enum(FieldCtx *fc, const EnumSpec *values, const cJSON *v, const char *path,
+                     const char *what);
+/* The closest key to word among an enum's keys within the edit limit, or NULL. */
+const char *enum_suggest(const EnumSpec *values, const char *word);
+
+#endif
