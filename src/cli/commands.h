@@ -9,5 +9,7 @@
 int cmd_validate(int argc, char **argv, FILE *out, FILE *err);
 int cmd_simulate(int argc, char **argv, FILE *out, FILE *err);
 int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err);
+/* The game window (src/ui); built when KA_BUILD_UI is on (defines KA_HAVE_UI). */
+int cmd_window(int argc, char **argv, FILE *err);
 
 #endif

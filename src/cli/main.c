@@ -1,4 +1,5 @@
 /* keyaccounts: the sales-training game and its headless tools. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -37,14 +38,22 @@ int main(int argc, char **argv)
     if (argc >= 2 && strcmp(argv[1], "simulate") == 0) {
         return cmd_simulate(argc - 1, argv + 1, stdout, stderr);
     }
-    if (argc >= 2 && strcmp(argv[1], "play") == 0) {
-        return cmd_play_text(argc - 1, argv + 1, stdin, stdout, stderr);
-    }
     if (argc >= 2 && argv[1][0] == '-' && strcmp(argv[1], "--text") != 0) {
         fprintf(stderr, "keyaccounts: unknown option '%s'\n\n%s", argv[1], HELP);
         return 2;
     }
-    /* `keyaccounts [--text] [SCENARIO]`: play. The terminal game until the
-     * window is built in. */
-    return cmd_play_text(argc, argv, stdin, stdout, stderr);
+    /* `keyaccounts [play] [SCENARIO]`: the window, or the terminal game when
+     * asked for (--text) or when the window is not built in. */
+    bool text = false;
+    for (int i = 1; i < argc; i++) {
+        text = text || strcmp(argv[i], "--text") == 0;
+    }
+    int first = argc >= 2 && strcmp(argv[1], "play") == 0 ? 1 : 0;
+#ifdef KA_HAVE_UI
+    if (!text) {
+        return cmd_window(argc - first, argv + first, stderr);
+    }
+#endif
+    (void)text;
+    return cmd_play_text(argc - first, argv + first, stdin, stdout, stderr);
 }

@@ -225,7 +225,7 @@ void render_board(FILE *o, Lang lang, const Sim *sim, int a)
         if (k == ACT_END_WEEK) {
             fprintf(o, " · %s", syntax[k]);
         } else {
-            fprintf(o, " · %s %dh", syntax[k], s->costs[k]);
+            fprintf(o, "%s %s %dh", k == 0 ? "" : " ·", syntax[k], s->costs[k]);
         }
     }
     fprintf(o, "%s", L(lang, " · ideas · help\n", " · ideas · help\n"));

@@ -1,0 +1,27 @@
+#!/bin/sh
+# Installs the Debian packages Key Accounts needs, when any is missing.
+# Usage: tools/deps.sh [build|test]   (test adds the tools the tests use)
+set -eu
+need="build-essential cmake pkg-config libcjson-dev libsdl2-dev libsdl2-ttf-dev fonts-dejavu-core"
+if [ "${1:-build}" = test ]; then
+    need="$need xvfb xauth imagemagick valgrind clang python3"
+fi
+missing=""
+for p in $need; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "Installing missing packages:$missing"
+if [ "$(id -u)" -eq 0 ]; then
+    SUDO=""
+elif command -v sudo >/dev/null 2>&1; then
+    SUDO="sudo"
+else
+    echo "error: these Debian packages are missing and I am not root:$missing" >&2
+    echo "       run this script as root, or install them with apt-get." >&2
+    exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing
