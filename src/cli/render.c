@@ -19,6 +19,19 @@ static void bar(FILE *o, int value, int width)
     fputc(']', o);
 }
 
+/* Prints s and pads it with spaces to `width` characters (UTF-8 aware). */
+static void pad(FILE *o, const char *s, int width)
+{
+    int chars = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        chars += (*p & 0xC0) != 0x80;
+    }
+    fputs(s, o);
+    for (; chars < width; chars++) {
+        fputc(' ', o);
+    }
+}
+
 static void roles(FILE *o, Lang lang, unsigned r)
 {
     for (int i = 0; i < ROLE_KIND_COUNT; i++) {
@@ -42,8 +55,9 @@ void render_briefing(FILE *o, Lang lang, const Scenario *s, uint64_t seed)
     fprintf(o, "%s\n", L(lang, "The score rewards:", "Счёт учитывает:"));
     for (int i = 0; i < SUB_COUNT; i++) {
         if (s->scoring.weights[i] > 0) {
-            fprintf(o, "  %-20s %3d  %s\n", text_subscore(lang, (SubScore)i), s->scoring.weights[i],
-                    text_subscore_help(lang, (SubScore)i));
+            fputs("  ", o);
+            pad(o, text_subscore(lang, (SubScore)i), 20);
+            fprintf(o, " %3d  %s\n", s->scoring.weights[i], text_subscore_help(lang, (SubScore)i));
         }
     }
     fputc('\n', o);
@@ -185,7 +199,9 @@ void render_score(FILE *o, Lang lang, const Sim *sim)
     fprintf(o, L(lang, "Score %d of 100 (pass mark %d)\n", "Счёт %d из 100 (проходной балл %d)\n"), sc.total,
             s->scoring.pass_mark);
     for (int i = 0; i < SUB_COUNT; i++) {
-        fprintf(o, "  %-20s %3d ", text_subscore(lang, (SubScore)i), sc.sub[i]);
+        fputs("  ", o);
+        pad(o, text_subscore(lang, (SubScore)i), 20);
+        fprintf(o, " %3d ", sc.sub[i]);
         bar(o, sc.sub[i], 20);
         fprintf(o, L(lang, "  weight %d\n", "  вес %d\n"), s->scoring.weights[i]);
     }
@@ -306,7 +322,9 @@ void render_debrief(FILE *o, Lang lang, const Sim *sim, bool with_strategies)
     fprintf(o, L(lang, "Score %d of 100: %s (pass mark %d)\n", "Счёт %d из 100: %s (проходной балл %d)\n"),
             sc.total, text_ui(lang, passed ? "passed" : "failed"), s->scoring.pass_mark);
     for (int i = 0; i < SUB_COUNT; i++) {
-        fprintf(o, "  %-20s %3d ", text_subscore(lang, (SubScore)i), sc.sub[i]);
+        fputs("  ", o);
+        pad(o, text_subscore(lang, (SubScore)i), 20);
+        fprintf(o, " %3d ", sc.sub[i]);
         bar(o, sc.sub[i], 20);
         fprintf(o, " ×%-3d %s\n", s->scoring.weights[i], text_subscore_help(lang, (SubScore)i));
     }

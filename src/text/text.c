@@ -280,7 +280,7 @@ char *text_journal(Lang lang, const Sim *sim, const JournalEntry *e, char *buf, 
     case J_RESEARCH_NOTHING:
         return fmt(buf, n, "%s", PICK(lang, "Research finds nothing new.", "Исследование не дало ничего нового."));
     case J_MEET:
-        return fmt(buf, n, PICK(lang, "You meet %s. Relationship %+d.", "Встреча с %s. Отношения %+d."),
+        return fmt(buf, n, PICK(lang, "You meet %s. Relationship %+d.", "Встреча: %s. Отношения %+d."),
                    who, e->amount);
     case J_NEED_FOUND:
         return fmt(buf, n, PICK(lang, "%s tells you about a need: %s", "%s рассказывает о потребности: %s"),
@@ -295,7 +295,7 @@ char *text_journal(Lang lang, const Sim *sim, const JournalEntry *e, char *buf, 
                    who, idea, e->amount);
     case J_REFERRAL_WON: {
         const Contact *t = contact_of(sim, e->account, e->other);
-        return fmt(buf, n, PICK(lang, "%s introduces you to %s, %s.", "%s знакомит вас с %s (%s)."),
+        return fmt(buf, n, PICK(lang, "%s introduces you to %s, %s.", "%s знакомит вас: %s (%s)."),
                    who, t->name, t->title);
     }
     case J_REFERRAL_LOST:
@@ -306,7 +306,7 @@ char *text_journal(Lang lang, const Sim *sim, const JournalEntry *e, char *buf, 
         return fmt(buf, n, PICK(lang, "Your call gets through: %s agrees to talk.",
                                 "Звонок удался: %s готов(а) поговорить."), who);
     case J_COLD_CALL_LOST:
-        return fmt(buf, n, PICK(lang, "Your call to %s goes nowhere.", "Звонок %s ни к чему не привёл."), who);
+        return fmt(buf, n, PICK(lang, "Your call to %s goes nowhere.", "Звонок без результата: %s."), who);
     case J_PROPOSE_WON:
         return fmt(buf, n, PICK(lang, "%s adopts \"%s\": +%s a year.", "%s внедряет идею «%s»: +%s в год."),
                    acc->name, idea, text_money(lang, e->money, cur, money, sizeof money));
@@ -316,48 +316,49 @@ char *text_journal(Lang lang, const Sim *sim, const JournalEntry *e, char *buf, 
     case J_SERVICE:
         if (e->contact >= 0) {
             return fmt(buf, n, PICK(lang, "You service the existing business at %s. %s: relationship %+d.",
-                                    "Вы поддерживаете текущие поставки в %s. %s: отношения %+d."),
+                                    "Вы поддерживаете текущие поставки: %s. %s: отношения %+d."),
                        acc->name, who, e->amount);
         }
         return fmt(buf, n, PICK(lang, "You service the existing business at %s.",
-                                "Вы поддерживаете текущие поставки в %s."), acc->name);
+                                "Вы поддерживаете текущие поставки: %s."), acc->name);
     case J_EVENT: {
         const Event *ev = &acc->events[e->event];
         if (ev->message && ev->message[0]) {
             return fmt(buf, n, "%s", ev->message);
         }
-        return fmt(buf, n, PICK(lang, "Something happens at %s.", "В %s происходят перемены."), acc->name);
+        return fmt(buf, n, PICK(lang, "Something happens at %s.", "У клиента %s перемены."), acc->name);
     }
     case J_CONTACT_LEFT:
         return fmt(buf, n, PICK(lang, "%s (%s) has left %s.", "%s (%s) покидает %s."), who,
                    contact_of(sim, e->account, e->contact)->title, acc->name);
     case J_CONTACT_ARRIVED:
-        return fmt(buf, n, PICK(lang, "%s joins %s as %s.", "%s приходит в %s: %s."), who, acc->name,
+        return fmt(buf, n, PICK(lang, "%s joins %s as %s.", "%s приходит в компанию %s: %s."), who, acc->name,
                    contact_of(sim, e->account, e->contact)->title);
     case J_COMPETITOR:
-        return fmt(buf, n, PICK(lang, "A competitor courts %s for %d %s.", "Конкурент обхаживает %s: %d %s."),
+        return fmt(buf, n, PICK(lang, "A competitor courts %s for %d %s.", "Конкурент обхаживает клиента %s: %d %s."),
                    acc->name, e->amount, weeks_word(lang, e->amount));
     case J_FREEZE:
         return fmt(buf, n, PICK(lang, "Budget freeze at %s for %d %s: no proposal can close.",
-                                "Заморозка бюджета в %s на %d %s: предложения не пройдут."),
+                                "Заморозка бюджета у клиента %s на %d %s: предложения не пройдут."),
                    acc->name, e->amount, weeks_word(lang, e->amount));
     case J_NEED_CHANGED:
-        if (e->need >= 0) {
-            return fmt(buf, n, PICK(lang, "%s's priorities change.", "У %s меняются приоритеты."), who);
+        if (sim_contact_status(sim, e->account, e->contact) != STATUS_KNOWN) {
+            return fmt(buf, n, PICK(lang, "Priorities shift at %s.", "У клиента %s меняются приоритеты."),
+                       acc->name);
         }
-        return fmt(buf, n, PICK(lang, "%s's priorities change.", "У %s меняются приоритеты."), who);
+        return fmt(buf, n, PICK(lang, "%s's priorities change.", "Меняются приоритеты: %s."), who);
     case J_RELATIONSHIP:
         return fmt(buf, n, PICK(lang, "Your relationship with %s changes: %+d.",
-                                "Отношения с %s меняются: %+d."), who, e->amount);
+                                "Отношения меняются: %s, %+d."), who, e->amount);
     case J_ANCHOR_LOST:
         return fmt(buf, n, PICK(lang, "With %s gone and too few people behind you, %s cuts its business "
                                       "with you by %d%%: -%s a year.",
-                                "С уходом %s за вас почти некому заступиться: %s сокращает закупки "
-                                "на %d%%: -%s в год."),
+                                "%s больше нет в компании, а за вас почти некому заступиться: %s "
+                                "сокращает закупки на %d%%: -%s в год."),
                    who, acc->name, e->amount, text_money(lang, e->money, cur, money, sizeof money));
     case J_EROSION:
         return fmt(buf, n, PICK(lang, "The existing business at %s erodes by %d%%: -%s a year.",
-                                "Текущие поставки в %s сокращаются на %d%%: -%s в год."),
+                                "Текущие поставки клиенту %s сокращаются на %d%%: -%s в год."),
                    acc->name, e->amount, text_money(lang, e->money, cur, money, sizeof money));
     case J_DECAY:
         return fmt(buf, n, PICK(lang, "%s has not heard from you for a while. Relationship %+d.",
@@ -390,11 +391,11 @@ char *text_coach(Lang lang, const Sim *sim, const CoachNote *c, char *buf, size_
         return fmt(buf, n, PICK(lang,
             "You never engaged the economic buyer at %s. Without the person who signs off the money, "
             "big ideas cannot close.",
-            "Вы так и не вышли на экономического покупателя в %s. Без того, кто распоряжается деньгами, "
+            "Вы так и не вышли на экономического покупателя у клиента %s. Без того, кто распоряжается деньгами, "
             "крупные идеи не закрыть."), acc->name);
     case COACH_SINGLE_THREADED:
         if (lang == LANG_RU) {
-            return fmt(buf, n, "В %s вы %d %s из %d держались за одного человека: вся работа "
+            return fmt(buf, n, "У клиента %s вы %d %s из %d держались за одного человека: вся работа "
                                "висела на нём.",
                        acc->name, c->amount, weeks_word(lang, c->amount), c->other);
         }
@@ -413,7 +414,7 @@ char *text_coach(Lang lang, const Sim *sim, const CoachNote *c, char *buf, size_
     case COACH_NEGLECT:
         return fmt(buf, n, PICK(lang,
             "The existing business at %s eroded: service it every few weeks while you grow it.",
-            "Текущие поставки в %s сократились: поддерживайте их каждые несколько недель."), acc->name);
+            "Текущие поставки клиенту %s сократились: поддерживайте их каждые несколько недель."), acc->name);
     case COACH_SPONSORED_NOT_PROPOSED:
         return fmt(buf, n, PICK(lang,
             "%s sponsored \"%s\" but it never closed: win the approvals it needs and propose it.",

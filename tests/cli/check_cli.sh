@@ -1,0 +1,61 @@
+#!/bin/sh
+# The command line as a user meets it: help, version, usage errors and their
+# exit codes, byte-identical simulate output, and the balance verdict of every
+# shipped scenario.
+set -u
+bin=${1:?usage: check_cli.sh KEYACCOUNTS SOURCE_DIR}
+src=${2:?}
+export KEYACCOUNTS_SCENARIOS="$src/scenarios"
+fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+expect() { # expect CODE DESCRIPTION -- COMMAND...
+    want=$1; what=$2; shift 3
+    "$@" > "$tmp/out" 2> "$tmp/err" < /dev/null
+    got=$?
+    if [ "$got" -ne "$want" ]; then
+        echo "FAIL: $what: exit $got, expected $want"; cat "$tmp/err" | head -5; fail=1
+    fi
+}
+
+expect 0 "--help" -- "$bin" --help
+grep -q "keyaccounts validate" "$tmp/out" || { echo "FAIL: --help does not list validate"; fail=1; }
+expect 0 "--version" -- "$bin" --version
+grep -Eq '^keyaccounts [0-9]+\.[0-9]+\.[0-9]+$' "$tmp/out" || { echo "FAIL: --version output"; fail=1; }
+expect 2 "unknown option" -- "$bin" --frobnicate
+expect 2 "validate without files" -- "$bin" validate
+expect 2 "simulate without a file" -- "$bin" simulate
+expect 2 "simulate with an unknown strategy" -- "$bin" simulate first-steps --strategy lucky
+grep -q "unknown strategy 'lucky'" "$tmp/err" || { echo "FAIL: unknown strategy message"; fail=1; }
+expect 2 "simulate with a bad --runs" -- "$bin" simulate first-steps --runs many
+expect 1 "simulate a missing file" -- "$bin" simulate "$tmp/none.json"
+grep -q "cannot read the scenario" "$tmp/err" || { echo "FAIL: missing file message"; fail=1; }
+expect 1 "play a directory" -- "$bin" play --text "$tmp"
+grep -q "is a directory" "$tmp/err" || { echo "FAIL: directory message"; fail=1; }
+printf '{"format_version": 1,}' > "$tmp/broken.json"
+expect 1 "play a broken scenario" -- "$bin" play --text "$tmp/broken.json"
+grep -q "broken.json:1:" "$tmp/err" || { echo "FAIL: broken scenario is not located"; fail=1; }
+
+# The same arguments print the same bytes.
+for fmt in "" "--json"; do
+    "$bin" simulate first-steps --runs 300 --seed 5 $fmt > "$tmp/a" 2>&1
+    "$bin" simulate first-steps --runs 300 --seed 5 $fmt > "$tmp/b" 2>&1
+    cmp -s "$tmp/a" "$tmp/b" || { echo "FAIL: simulate $fmt differs between runs"; fail=1; }
+done
+"$bin" simulate first-steps --runs 300 --seed 6 > "$tmp/c" 2>&1
+"$bin" simulate first-steps --runs 300 --seed 5 > "$tmp/a" 2>&1
+cmp -s "$tmp/a" "$tmp/c" && { echo "FAIL: a different seed printed the same distributions"; fail=1; }
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["runs"]==300 and d["seed"]==5 and len(d["strategies"])==5 and "passed" in d["balance"]' "$tmp/b" \
+    || { echo "FAIL: simulate --json is not the documented document"; fail=1; }
+
+# Every shipped scenario teaches its lesson.
+for f in "$src"/scenarios/*.json; do
+    case "$f" in *.schema.json) continue ;; esac
+    "$bin" simulate "$f" --runs 400 --seed 1 > "$tmp/sim" 2>&1
+    if ! grep -q "^Balance verdict: PASSED" "$tmp/sim"; then
+        echo "FAIL: balance verdict for $(basename "$f")"; tail -3 "$tmp/sim"; fail=1
+    fi
+done
+[ "$fail" -eq 0 ] && echo "command line checks passed"
+exit $fail
