@@ -33,6 +33,11 @@ static JsonPos cursor_pos(const JpCursor *c)
 static void cursor_step(JpCursor *c, const unsigned char *s, size_t len)
 {
     unsigned char b = s[c->pos];
+    if (b >= 0x20 && b < 0x80) { /* the common case first */
+        c->pos++;
+        c->col++;
+        return;
+    }
     if (b == '\n' || b == '\r') {
         c->pos += (b == '\r' && c->pos + 1 < len && s[c->pos + 1] == '\n') ? 2 : 1;
         c->line++;
@@ -683,13 +688,11 @@ static void walk_document(JpWalker *w, const cJSON *root)
     if (!w->ok) {
         return;
     }
-    JsonPos end = cursor_pos(&w->c);
     walk_ws(w);
     if (w->c.pos < w->len) {
         walk_error(w, cursor_pos(&w->c),
-                   "extra text after the end of the scenario, which ends at %d:%d; "
-                   "is there a '}' too many?",
-                   end.line, end.col);
+                   "extra text after the end of the scenario: the top-level object is already "
+                   "closed; is there a '}' too many?");
     }
 }
 
@@ -739,7 +742,7 @@ bool jp_map_build(JsonPosMap *m, Arena *a, const char *buf, size_t len, const cJ
 {
     size_t n = count_nodes(root);
     size_t cap = 16;
-    while (cap < n * 2) {
+    while (cap < n + n / 2) { /* load factor between 1/3 and 2/3 */
         cap *= 2;
     }
     m->slots = arena_array(a, cap, sizeof *m->slots);
