@@ -82,9 +82,8 @@ static void wrong_type(FieldCtx *fc, const cJSON *v, const char *path, const cha
     if (cJSON_IsString(v) && strcmp(expected, "a whole number") == 0 &&
         looks_numeric(v->valuestring)) {
         hint = "; remove the quotes around the number";
-    } else if (cJSON_IsString(v) && strcmp(expected, "true or false") == 0 &&
-               (strcmp(v->valuestring, "true") == 0 || strcmp(v->valuestring, "false") == 0)) {
-        hint = "; remove the quotes";
+    } else if (cJSON_IsString(v) && strcmp(expected, "true or false") == 0) {
+        hint = "; write true or false without quotes";
     } else if (cJSON_IsString(v) && strncmp(expected, "a list", 6) == 0) {
         hint = "; put it in square brackets: [\"...\"]";
     }
@@ -301,8 +300,9 @@ static int spec_index(const ObjectSpec *spec, const char *key)
     return -1;
 }
 
-static void unknown_key(FieldCtx *fc, const ObjectSpec *spec, const cJSON *member,
-                        const char *path)
+/* Reports an unknown key; returns the index of the field it suggests, or -1. */
+static int unknown_key(FieldCtx *fc, const ObjectSpec *spec, const cJSON *member,
+                       const char *path)
 {
     TuSuggest sg;
     tu_suggest_init(&sg, member->string);
@@ -313,11 +313,13 @@ static void unknown_key(FieldCtx *fc, const ObjectSpec *spec, const cJSON *membe
     if (sg.best) {
         fc_report(fc, SEV_ERROR, "KA201", at, path, "unknown key '%.80s'; did you mean '%s'?",
                   member->string, sg.best);
+        return spec_index(spec, sg.best);
     } else {
         fc_report(fc, SEV_ERROR, "KA201", at, path,
                   "unknown key '%.80s'; remove it or check the spelling in docs/scenario-format.md",
                   member->string);
     }
+    return -1;
 }
 
 bool fields_check(FieldCtx *fc, const cJSON *obj, const ObjectSpec *spec, const char *path,
@@ -325,6 +327,7 @@ bool fields_check(FieldCtx *fc, const cJSON *obj, const ObjectSpec *spec, const 
 {
     assert(spec->count <= FIELDS_MAX);
     const cJSON *first[FIELDS_MAX] = {0};
+    bool suggested[FIELDS_MAX] = {0}; /* a misspelling already points at it */
     for (size_t i = 0; i < FIELDS_MAX; i++) {
         found[i] = NULL;
     }
@@ -338,7 +341,10 @@ bool fields_check(FieldCtx *fc, const cJSON *obj, const ObjectSpec *spec, const 
     for (const cJSON *m = obj->child; m; m = m->next) {
         int i = spec_index(spec, m->string);
         if (i < 0) {
-            unknown_key(fc, spec, m, path);
+            int near = unknown_key(fc, spec, m, path);
+            if (near >= 0) {
+                suggested[near] = true;
+            }
             continue;
         }
         if (first[i]) {
@@ -356,7 +362,7 @@ bool fields_check(FieldCtx *fc, const cJSON *obj, const ObjectSpec *spec, const 
         }
     }
     for (size_t i = 0; i < spec->count; i++) {
-        if (spec->fields[i].required && !first[i]) {
+        if (spec->fields[i].required && !first[i] && !suggested[i]) {
             fc_report(fc, SEV_ERROR, "KA204", fc_pos(fc, obj), path, "the required key '%s' is missing",
                       spec->fields[i].key);
         }

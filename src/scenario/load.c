@@ -872,7 +872,6 @@ static void load_contact_fields(Loader *L, int a, int i, const char *path,
                  "the id '%s' is also the name of a buying role, so an approval naming it would "
                  "be ambiguous; rename the contact",
                  id->valuestring);
-        id = NULL;
     }
     idlist_register(L, list, i, id, path);
 }
@@ -911,6 +910,14 @@ static void load_contact_refs(Loader *L, int a, int i, const char *path,
     }
 }
 
+/* True when an item's boolean flag was given but is not a boolean: rules
+ * about it would only repeat that error. */
+static bool flag_invalid(const cJSON *item, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(item, key);
+    return v && !cJSON_IsBool(v);
+}
+
 /* Exactly one main contact, known and present; someone known and present. */
 static void check_main_contact(Loader *L, int a, const cJSON *contacts, const char *path)
 {
@@ -920,7 +927,9 @@ static void check_main_contact(Loader *L, int a, const cJSON *contacts, const ch
     bool someone_known = false;
     for (int i = 0; i < acc->contact_count; i++) {
         const Contact *c = &acc->contacts[i];
-        someone_known |= c->known && c->present;
+        bool known_unclear = flag_invalid(list->items[i], "known");
+        bool present_unclear = flag_invalid(list->items[i], "present");
+        someone_known |= (c->known || known_unclear) && (c->present || present_unclear);
         if (!c->main) {
             continue;
         }
@@ -937,17 +946,21 @@ static void check_main_contact(Loader *L, int a, const cJSON *contacts, const ch
             continue;
         }
         main_index = i;
-        if (!c->known) {
+        if (!c->known && !known_unclear) {
             ld_error(L, "KA303", flag, p, "the main contact must also be \"known\": true");
         }
-        if (!c->present) {
+        if (!c->present && !present_unclear) {
             ld_error(L, "KA303", flag, p,
                      "the main contact must be present at the start; remove \"present\": false");
         }
     }
     char p[FIELD_PATH_MAX];
     path_key(p, path, "contacts");
-    if (acc->contact_count > 0 && main_index < 0) {
+    bool main_unclear = false;
+    for (int i = 0; i < acc->contact_count && main_index < 0; i++) {
+        main_unclear |= flag_invalid(list->items[i], "main");
+    }
+    if (acc->contact_count > 0 && main_index < 0 && !main_unclear) {
         ld_error(L, "KA303", contacts, p,
                  "no contact is the main contact; mark the one the trainee starts with "
                  "\"main\": true");

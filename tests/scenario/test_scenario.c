@@ -443,6 +443,13 @@ static void test_bom_and_crlf(void)
     free(base);
 }
 
+/* Sanitizer builds run several times slower; timings there prove nothing. */
+#if defined(__SANITIZE_ADDRESS__)
+static const double FAST = 20.0;
+#else
+static const double FAST = 1.0;
+#endif
+
 static double seconds_since(clock_t start)
 {
     return (double)(clock() - start) / CLOCKS_PER_SEC;
@@ -510,7 +517,7 @@ static void test_limits_are_cheap(void)
     d = parse_bad(huge);
     double secs = seconds_since(t);
     CHECK_DIAG(&d, "KA208", -1, -1, "accounts[0].contacts");
-    CHECK(secs < 1.0);
+    CHECK(secs < FAST);
     fprintf(stderr, "100,000 contacts checked in %.3f s\n", secs);
     diags_deinit(&d);
     free(huge);
@@ -525,7 +532,7 @@ static void test_limits_are_cheap(void)
     secs = seconds_since(t);
     CHECK(s != NULL);
     CHECK(s && s->accounts[0].contact_count == 10000);
-    CHECK(secs < 1.0);
+    CHECK(secs < FAST);
     fprintf(stderr, "10,000 valid contacts loaded in %.3f s\n", secs);
     scenario_destroy(s);
     diags_deinit(&ok);
@@ -542,7 +549,7 @@ static void test_limits_are_cheap(void)
     secs = seconds_since(t);
     CHECK(d.errors > 1000);
     CHECK(d.count <= DIAG_MAX);
-    CHECK(secs < 1.0);
+    CHECK(secs < FAST);
     fprintf(stderr, "100,000 duplicate keys checked in %.3f s\n", secs);
     diags_deinit(&d);
     free(big);
