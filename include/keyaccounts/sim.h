@@ -180,6 +180,8 @@ bool sim_company_need_known(const Sim *sim, int account, int need);
 bool sim_department_known(const Sim *sim, int account, int dept);
 bool sim_sponsors(const Sim *sim, int account, int idea, int contact);
 int sim_sponsor_count(const Sim *sim, int account, int idea);
+const int *sim_sponsor_list(const Sim *sim, int account, int idea, int *count);
+int sim_sponsoring(const Sim *sim, int account, int contact); /* ideas they sponsor */
 bool sim_idea_adopted(const Sim *sim, int account, int idea);
 bool sim_idea_pitched(const Sim *sim, int account, int idea);
 int sim_referrals_left(const Sim *sim, int account, int contact);

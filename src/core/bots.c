@@ -78,13 +78,39 @@ static int known_need_count(const Sim *sim, int a, int c)
 static unsigned missing_roles(const Sim *sim, int a, int i)
 {
     const Account *acc = &sim_scenario(sim)->accounts[a];
+    int n;
+    const int *sponsors = sim_sponsor_list(sim, a, i, &n);
     unsigned have = 0;
-    for (int c = 0; c < acc->contact_count; c++) {
-        if (sim_sponsors(sim, a, i, c)) {
-            have |= acc->contacts[c].roles;
-        }
+    for (int k = 0; k < n; k++) {
+        have |= acc->contacts[sponsors[k]].roles;
     }
     return acc->ideas[i].approval_roles & ~have;
+}
+
+/* The needs the trainee has discovered this contact holds. */
+static int known_needs(const Sim *sim, int a, int c, int *out)
+{
+    int needs[SCN_MAX_CONTACT_NEEDS];
+    int n = sim_contact_needs(sim, a, c, needs, SCN_MAX_CONTACT_NEEDS);
+    int k = 0;
+    for (int j = 0; j < n && j < SCN_MAX_CONTACT_NEEDS; j++) {
+        if (sim_need_known(sim, a, c, needs[j])) {
+            out[k++] = needs[j];
+        }
+    }
+    return k;
+}
+
+static bool answers(const Idea *idea, const int *needs, int n)
+{
+    for (int k = 0; k < idea->need_count; k++) {
+        for (int j = 0; j < n; j++) {
+            if (idea->needs[k] == needs[j]) {
+                return true;
+            }
+        }
+    }
+    return false;
 }
 
 static bool needs_approval_from(const Sim *sim, int a, int i, int c)
@@ -248,69 +274,183 @@ static Command choose_idea_first(const Sim *sim)
 
 /* ---- expander --------------------------------------------------------------------- */
 
-static void expander_account(const Sim *sim, int a, Choice *best)
+/* The expander works in priority tiers, highest first, and stops at the first
+ * tier that offers something: close what can close, keep the base serviced,
+ * ask trusted sponsors for introductions, pitch what fits, then build trust,
+ * call names and research. */
+enum {
+    TIER_PROPOSE = 2000,
+    TIER_SERVICE = 1500,
+    TIER_REFERRAL = 1300,
+    TIER_PITCH_FIT = 1200,
+    TIER_PITCH_APPROVAL = 1100,
+    TIER_MEET_TRUST = 800,
+    TIER_MEET_NEEDS = 700,
+    TIER_COLD_CALL = 600,
+    TIER_RESEARCH_NO_LEADS = 650,
+    TIER_MEET = 500,
+    TIER_REFERRAL_NO_VALUE = 450,
+    TIER_RESEARCH = 300,
+    TIER_USEFUL = TIER_COLD_CALL, /* below this, another account may do better */
+};
+
+static void expander_referrals(const Sim *sim, int a, Choice *best)
 {
     const Scenario *s = sim_scenario(sim);
     const Account *acc = &s->accounts[a];
-    long w = acc->weight;
-    offer_proposals(sim, best, a, 2000);
-    offer_service(sim, best, a, s->rules.neglect_weeks - 1, 1500);
+    for (int c = 0; c < acc->contact_count; c++) {
+        if (sim_contact_status(sim, a, c) == STATUS_KNOWN && sim_sponsoring(sim, a, c) > 0
+            && sim_relationship(sim, a, c) >= s->rules.referral_at) {
+            offer(sim, best, cmd(ACT_REFERRAL, a, c, -1), TIER_REFERRAL + acc->contacts[c].influence);
+        }
+    }
+}
+
+static void expander_pitches(const Sim *sim, int a, Choice *best)
+{
+    const Account *acc = &sim_scenario(sim)->accounts[a];
+    if (sim_hours_left(sim) < sim_cost(sim, ACT_PITCH)) {
+        return;
+    }
+    /* Per idea, once: is it still open, and which approvals does it lack? */
+    unsigned missing[SCN_MAX_IDEAS];
+    bool open[SCN_MAX_IDEAS], sponsored[SCN_MAX_IDEAS];
+    unsigned any_missing = 0;
+    for (int i = 0; i < acc->idea_count; i++) {
+        open[i] = !sim_idea_adopted(sim, a, i);
+        sponsored[i] = sim_sponsor_count(sim, a, i) > 0;
+        missing[i] = sponsored[i] ? missing_roles(sim, a, i) : 0;
+        any_missing |= open[i] ? missing[i] : 0;
+    }
+    for (int c = 0; c < acc->contact_count; c++) {
+        if (sim_contact_status(sim, a, c) != STATUS_KNOWN) {
+            continue;
+        }
+        const Contact *ct = &acc->contacts[c];
+        int needs[SCN_MAX_CONTACT_NEEDS];
+        int need_count = known_needs(sim, a, c, needs);
+        if (need_count == 0 && !(any_missing & ct->roles)) {
+            bool named = false; /* named approvers are rare: check them the slow way */
+            for (int i = 0; i < acc->idea_count && !named; i++) {
+                named = sponsored[i] && open[i] && needs_approval_from(sim, a, i, c);
+            }
+            if (!named) {
+                continue;
+            }
+        }
+        for (int i = 0; i < acc->idea_count; i++) {
+            if (!open[i]) {
+                continue;
+            }
+            long prio;
+            if (need_count > 0 && answers(&acc->ideas[i], needs, need_count)) {
+                prio = TIER_PITCH_FIT;
+            } else if ((missing[i] & ct->roles) || (sponsored[i] && needs_approval_from(sim, a, i, c))) {
+                prio = TIER_PITCH_APPROVAL;
+            } else {
+                continue;
+            }
+            prio += (long)(acc->ideas[i].value / 10000);
+            if ((!best->set || prio > best->prio) && refusals(sim, a, c, i) < 2) {
+                offer(sim, best, cmd(ACT_PITCH, a, c, i), prio);
+            }
+        }
+    }
+}
+
+static void expander_groundwork(const Sim *sim, int a, Choice *best)
+{
+    const Scenario *s = sim_scenario(sim);
+    const Account *acc = &s->accounts[a];
     int leads = 0;
     for (int c = 0; c < acc->contact_count; c++) {
         ContactStatus st = sim_contact_status(sim, a, c);
         const Contact *ct = &acc->contacts[c];
         if (st == STATUS_HEARD_OF) {
             leads++;
-            offer(sim, best, cmd(ACT_COLD_CALL, a, c, -1), 600 + ct->influence * 20 + w);
+            offer(sim, best, cmd(ACT_COLD_CALL, a, c, -1), TIER_COLD_CALL + ct->influence * 20);
             continue;
         }
         if (st != STATUS_KNOWN) {
             continue;
         }
         int rel = sim_relationship(sim, a, c);
-        bool role_holder = ct->roles != 0;
-        /* Pitch what fits a need they told us about; pitch for approvals. */
-        for (int i = 0; i < acc->idea_count; i++) {
-            if (refusals(sim, a, c, i) >= 2) {
-                continue;
-            }
-            long value = (long)(acc->ideas[i].value / 10000);
-            if (known_fit(sim, a, c, i)) {
-                offer(sim, best, cmd(ACT_PITCH, a, c, i), 1200 + value + w);
-            } else if (sim_sponsor_count(sim, a, i) > 0
-                       && ((missing_roles(sim, a, i) & ct->roles) || needs_approval_from(sim, a, i, c))) {
-                offer(sim, best, cmd(ACT_PITCH, a, c, i), 1100 + value + w);
-            }
-        }
-        /* Ask to be introduced once trusted and once we brought value. */
         if (rel >= s->rules.referral_at) {
-            bool sponsors = false;
-            for (int i = 0; i < acc->idea_count && !sponsors; i++) {
-                sponsors = sim_sponsors(sim, a, i, c);
-            }
-            offer(sim, best, cmd(ACT_REFERRAL, a, c, -1), (sponsors ? 1300 : 450) + w);
+            offer(sim, best, cmd(ACT_REFERRAL, a, c, -1), TIER_REFERRAL_NO_VALUE);
         }
-        /* Build trust where it lacks, and draw needs out. */
+        int needs[SCN_MAX_CONTACT_NEEDS];
         if (rel < s->rules.referral_at) {
             offer(sim, best, cmd(ACT_MEET, a, c, -1),
-                  800 + ct->influence * 20 + (role_holder ? 50 : 0) + w);
-        } else if (known_need_count(sim, a, c) == 0 && rel < 80) {
-            offer(sim, best, cmd(ACT_MEET, a, c, -1), 700 + ct->influence * 10 + w);
+                  TIER_MEET_TRUST + ct->influence * 20 + (ct->roles != 0 ? 50 : 0));
+        } else if (rel < 80 && known_needs(sim, a, c, needs) == 0) {
+            offer(sim, best, cmd(ACT_MEET, a, c, -1), TIER_MEET_NEEDS + ct->influence * 10);
         } else if (rel < 60) {
-            offer(sim, best, cmd(ACT_MEET, a, c, -1), 500 + w);
+            offer(sim, best, cmd(ACT_MEET, a, c, -1), TIER_MEET);
         }
     }
-    offer(sim, best, cmd(ACT_RESEARCH, a, -1, -1), (leads == 0 ? 650 : 300) + w);
+    offer(sim, best, cmd(ACT_RESEARCH, a, -1, -1), leads == 0 ? TIER_RESEARCH_NO_LEADS : TIER_RESEARCH);
+}
+
+/* The best command for one account, tier by tier. */
+static Choice expander_account(const Sim *sim, int a)
+{
+    Choice best = {end_week(), 0, false};
+    expander_referrals(sim, a, &best);
+    if (!best.set) {
+        expander_pitches(sim, a, &best);
+    }
+    if (!best.set) {
+        expander_groundwork(sim, a, &best);
+    }
+    return best;
 }
 
 static Command choose_expander(const Sim *sim)
 {
     const Scenario *s = sim_scenario(sim);
     Choice best = {end_week(), 0, false};
+    /* Urgent anywhere: close what can close, keep every base serviced. */
     for (int a = 0; a < s->account_count; a++) {
-        expander_account(sim, a, &best);
+        offer_proposals(sim, &best, a, TIER_PROPOSE);
+        offer_service(sim, &best, a, s->rules.neglect_weeks - 1, TIER_SERVICE);
     }
-    return best.set ? best.cmd : end_week();
+    if (best.set || s->account_count == 1) {
+        if (!best.set) {
+            best = expander_account(sim, 0);
+        }
+        return best.set ? best.cmd : end_week();
+    }
+    /* Several accounts: share the hours by weight. The account with the
+     * fewest hours spent per unit of weight goes first, if it has useful work. */
+    long spent[SCN_MAX_ACCOUNTS] = {0};
+    size_t n;
+    const Command *log = sim_log(sim, &n);
+    for (size_t k = 0; k < n; k++) {
+        if (log[k].kind != ACT_END_WEEK) {
+            spent[log[k].account] += sim_cost(sim, log[k].kind);
+        }
+    }
+    bool tried[SCN_MAX_ACCOUNTS] = {false};
+    Choice fallback = {end_week(), 0, false};
+    for (int round = 0; round < s->account_count; round++) {
+        int pick = -1;
+        for (int a = 0; a < s->account_count; a++) {
+            /* spent/weight compared without division: spent_a * w_pick < spent_pick * w_a */
+            if (!tried[a] && (pick < 0 || spent[a] * s->accounts[pick].weight
+                                              < spent[pick] * s->accounts[a].weight)) {
+                pick = a;
+            }
+        }
+        tried[pick] = true;
+        Choice c = expander_account(sim, pick);
+        if (c.set && c.prio >= TIER_USEFUL) {
+            return c.cmd;
+        }
+        if (c.set && (!fallback.set || c.prio > fallback.prio)) {
+            fallback = c;
+        }
+    }
+    return fallback.set ? fallback.cmd : end_week();
 }
 
 /* ---- greedy ------------------------------------------------------------------------- */

@@ -767,20 +767,22 @@ int sim_pitch_odds(const Sim *sim, int a, int c, int i)
     return clamp(odds, 5, 95);
 }
 
-static void add_sponsor(IdeaState *is, int c)
+static void add_sponsor(AccountState *st, IdeaState *is, int c)
 {
     if (is->sponsor_count < IDEA_MAX_SPONSORS) {
         is->sponsors[is->sponsor_count++] = c;
+        st->contacts[c].sponsoring++;
     }
 }
 
-static void remove_sponsor(IdeaState *is, int c)
+static void remove_sponsor(AccountState *st, IdeaState *is, int c)
 {
     for (int k = 0; k < is->sponsor_count; k++) {
         if (is->sponsors[k] == c) {
             memmove(&is->sponsors[k], &is->sponsors[k + 1],
                     (size_t)(is->sponsor_count - k - 1) * sizeof is->sponsors[0]);
             is->sponsor_count--;
+            st->contacts[c].sponsoring--;
             return;
         }
     }
@@ -829,7 +831,7 @@ static void do_pitch(Sim *sim, int a, int c, int i)
     is->pitched = true;
     touch(sim, a, c);
     if (rng_chance(&sim->rng, odds)) {
-        add_sponsor(is, c);
+        add_sponsor(&sim->accounts[a], is, c);
         if (slot >= 0) {
             cs->needs_known |= 1u << slot; /* they tell you why it fits */
         }
@@ -850,12 +852,22 @@ static void do_pitch(Sim *sim, int a, int c, int i)
 
 static bool sponsors_any(const Sim *sim, int a, int c)
 {
-    for (int i = 0; i < sim->scn->accounts[a].idea_count; i++) {
-        if (sim_sponsors(sim, a, i, c)) {
-            return true;
-        }
+    return cstate(sim, a, c)->sponsoring > 0;
+}
+
+int sim_sponsoring(const Sim *sim, int a, int c)
+{
+    return valid_contact(sim, a, c) ? cstate(sim, a, c)->sponsoring : 0;
+}
+
+const int *sim_sponsor_list(const Sim *sim, int a, int i, int *count)
+{
+    if (!valid_idea(sim, a, i)) {
+        *count = 0;
+        return NULL;
     }
-    return false;
+    *count = sim->accounts[a].ideas[i].sponsor_count;
+    return sim->accounts[a].ideas[i].sponsors;
 }
 
 int sim_referral_odds(const Sim *sim, int a, int c)
@@ -1006,7 +1018,7 @@ static void contact_leaves(Sim *sim, int a, int c)
     bool was_engaged = sim_engaged(sim, a, c);
     cs->status = STATUS_GONE;
     for (int i = 0; i < sim->scn->accounts[a].idea_count; i++) {
-        remove_sponsor(&st->ideas[i], c);
+        remove_sponsor(st, &st->ideas[i], c);
     }
     journal(sim, J_CONTACT_LEFT, a)->contact = c;
     attribute(sim);

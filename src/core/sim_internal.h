@@ -19,6 +19,7 @@ typedef struct ContactState {
     int needs[SCN_MAX_CONTACT_NEEDS]; /* current needs (events may change them) */
     int need_count;
     uint32_t needs_known;    /* bit i: needs[i] discovered */
+    int sponsoring;          /* ideas this contact sponsors */
 } ContactState;
 
 typedef struct IdeaState {
