@@ -1,0 +1,765 @@
+/* The App: window, renderer, fonts, screen stack, the event loop and the
+ * session in progress. `keyaccounts [play] [FILE]` lands in cmd_window(). */
+#define _POSIX_C_SOURCE 200809L
+#include "app.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "commands.h"
+#include "fileio.h"
+#include "keyaccounts/scenario.h"
+#include "scnfile.h"
+#include "strings.h"
+#ifdef KA_HAVE_SESSION
+#include "keyaccounts/session.h"
+#endif
+
+static const char AUTOSAVE[] = "autosave.json";
+
+/* ---- the screen stack ---------------------------------------------------------- */
+
+Screen *app_top(App *app)
+{
+    return app->depth > 0 ? &app->stack[app->depth - 1] : NULL;
+}
+
+void app_push(App *app, const ScreenVt *vt, void *st)
+{
+    if (app->depth >= UI_MAX_SCREENS) {
+        app_pop(app);
+    }
+    app->stack[app->depth].vt = vt;
+    app->stack[app->depth].st = st;
+    app->depth++;
+    app->focus = 0;
+    app->hover = 0;
+    app->status[0] = '\0';
+    if (vt->enter) {
+        vt->enter(app, st);
+    }
+    app->dirty = true;
+}
+
+void app_pop(App *app)
+{
+    if (app->depth == 0) {
+        return;
+    }
+    Screen *s = &app->stack[--app->depth];
+    if (s->vt->exit) {
+        s->vt->exit(app, s->st);
+    } else {
+        free(s->st);
+    }
+    s->vt = NULL;
+    s->st = NULL;
+    app->focus = 0;
+    app->hover = 0;
+    app->dirty = true;
+}
+
+void app_replace(App *app, const ScreenVt *vt, void *st)
+{
+    while (app->depth > 0) {
+        app_pop(app);
+    }
+    app_push(app, vt, st);
+}
+
+void app_set_status(App *app, const char *msg)
+{
+    ui_copy(app->status, sizeof app->status, msg ? msg : "");
+    app->dirty = true;
+}
+
+void app_quit(App *app)
+{
+    app->running = false;
+}
+
+/* ---- scale, language, theme ---------------------------------------------------- */
+
+void app_relayout(App *app)
+{
+    int ww, wh;
+    SDL_GetWindowSize(app->win, &ww, &wh);
+    SDL_GetRendererOutputSize(app->ren, &app->pw, &app->ph);
+    if (ww <= 0 || wh <= 0) {
+        ww = app->pw;
+        wh = app->ph;
+    }
+    float dpi = (float)app->pw / (float)ww;
+    float fit = fminf((float)ww / UI_DESIGN_W, (float)wh / UI_DESIGN_H);
+    if (fit < 1) {
+        fit = 1;
+    }
+    float s = app->ui_scale * dpi * fit;
+    /* never so large that the design no longer fits */
+    float maxs = fminf((float)app->pw / 1024.0f, (float)app->ph / 600.0f);
+    if (s > maxs) {
+        s = fmaxf(maxs, 0.5f);
+    }
+    if (fabsf(s - app->s) > 0.001f) {
+        app->s = s;
+        textcache_clear(app->cache); /* fonts of other sizes now */
+    }
+    app->W = (int)floorf((float)app->pw / app->s);
+    app->H = (int)floorf((float)app->ph / app->s);
+    app->dirty = true;
+}
+
+void app_set_lang(App *app, Lang lang)
+{
+    app->lang = lang;
+    SDL_SetWindowTitle(app->win, ui_str(lang, S_APP_TITLE));
+    app->dirty = true;
+}
+
+void app_apply_theme(App *app)
+{
+    theme_init(&app->th, app->set.high_contrast);
+    app->dirty = true;
+}
+
+/* ---- the session -------------------------------------------------------------- */
+
+void app_end_game(App *app)
+{
+    sim_destroy(app->sim);
+    scenario_destroy(app->scn);
+    app->sim = NULL;
+    app->scn = NULL;
+    app->scn_path[0] = '\0';
+    app->account = 0;
+}
+
+bool app_start_game(App *app, const char *path, uint64_t seed, char *why, size_t whylen)
+{
+    char *msg = NULL;
+    size_t msglen = 0;
+    FILE *err = open_memstream(&msg, &msglen);
+    Scenario *s = scnfile_load(path, err ? err : stderr);
+    if (err) {
+        fclose(err);
+    }
+    if (!s) {
+        ui_copy(why, whylen, msg && msg[0] ? msg : "cannot load the scenario");
+        /* keep the first line only: the window shows one message */
+        char *nl = strchr(why, '\n');
+        if (nl) {
+            *nl = '\0';
+        }
+        free(msg);
+        return false;
+    }
+    free(msg);
+    Sim *sim = sim_create(s, seed);
+    if (!sim) {
+        scenario_destroy(s);
+        snprintf(why, whylen, "out of memory");
+        return false;
+    }
+    app_end_game(app);
+    app->scn = s;
+    app->sim = sim;
+    app->seed = seed;
+    app->account = 0;
+    scnfile_resolve(path, app->scn_path, sizeof app->scn_path);
+    app->scn_hash = 0;
+#ifdef KA_HAVE_SESSION
+    char e[256];
+    size_t len = 0;
+    char *buf = file_read_all(app->scn_path, SCN_MAX_FILE_BYTES, &len, e, sizeof e);
+    if (buf) {
+        app->scn_hash = scn_hash(buf, len);
+        free(buf);
+    }
+#endif
+    return true;
+}
+
+static void autosave_path(const App *app, char *buf, size_t n)
+{
+    ui_join(buf, n, app->pref_dir, AUTOSAVE);
+}
+
+void app_autosave(App *app)
+{
+    if (!app->sim || !app->pref_dir[0]) {
+        return;
+    }
+#ifdef KA_HAVE_SESSION
+    size_t len = 0;
+    char *json = session_to_json(app->sim, app->scn_path, app->scn_hash, NULL, &len);
+    if (!json) {
+        return;
+    }
+    char path[UI_PATH_BYTES], why[256];
+    autosave_path(app, path, sizeof path);
+    if (sim_over(app->sim)) {
+        /* a finished session is not offered for resuming: keep it as the last result */
+        char done[UI_PATH_BYTES];
+        ui_join(done, sizeof done, app->pref_dir, "last-session.json");
+        if (file_write_atomic(done, json, len, why, sizeof why) != 0) {
+            fprintf(stderr, "keyaccounts: cannot save %s: %s\n", done, why);
+        }
+        remove(path);
+    } else if (file_write_atomic(path, json, len, why, sizeof why) != 0) {
+        fprintf(stderr, "keyaccounts: cannot autosave to %s: %s\n", path, why);
+    }
+    free(json);
+#endif
+}
+
+#ifdef KA_HAVE_SESSION
+typedef struct Resume {
+    SessionRecord rec;
+} Resume;
+
+static void resume_yes(App *app, void *ctx)
+{
+    Resume *r = ctx;
+    char why[512];
+    if (app_start_game(app, r->rec.scenario_path, r->rec.seed, why, sizeof why)) {
+        long failed = -1;
+        Sim *sim = session_replay(app->scn, &r->rec, &failed);
+        if (sim) {
+            sim_destroy(app->sim);
+            app->sim = sim;
+            screen_board_push(app);
+        } else {
+            app_end_game(app);
+            app_set_status(app, ui_str(app->lang, S_CANNOT_OPEN));
+        }
+    } else {
+        app_set_status(app, why);
+    }
+    session_record_free(&r->rec);
+    free(r);
+}
+
+static void resume_no(App *app, void *ctx)
+{
+    Resume *r = ctx;
+    char path[UI_PATH_BYTES];
+    autosave_path(app, path, sizeof path);
+    remove(path);
+    session_record_free(&r->rec);
+    free(r);
+}
+#endif
+
+/* Offers to resume an unfinished autosaved session (over the picker). */
+static void offer_resume(App *app)
+{
+#ifdef KA_HAVE_SESSION
+    char path[UI_PATH_BYTES], why[256];
+    autosave_path(app, path, sizeof path);
+    size_t len = 0;
+    char *buf = file_read_all(path, 1u << 22, &len, why, sizeof why);
+    if (!buf) {
+        return;
+    }
+    Resume *r = calloc(1, sizeof *r);
+    Diagnostics d;
+    diags_init(&d);
+    if (!r || session_from_json(buf, len, path, &r->rec, &d) != 0) {
+        free(buf);
+        diags_deinit(&d);
+        if (r) {
+            session_record_free(&r->rec);
+        }
+        free(r);
+        return;
+    }
+    diags_deinit(&d);
+    free(buf);
+    char body[640];
+    ui_fmt(body, sizeof body, app->lang, S_RESUME_BODY,
+             r->rec.scenario_id ? r->rec.scenario_id : "?", r->rec.week, r->rec.score);
+    screen_confirm_push(app, ui_str(app->lang, S_RESUME_TITLE), body, ui_str(app->lang, S_RESUME),
+                        ui_str(app->lang, S_DISCARD), resume_yes, resume_no, r);
+#else
+    (void)app;
+#endif
+}
+
+/* ---- drawing -------------------------------------------------------------------- */
+
+static void draw_hint_bar(App *app)
+{
+    const Theme *t = &app->th;
+    Rect bar = {0, app->H - UI_HINT_BAR_H, app->W, UI_HINT_BAR_H};
+    gfx_fill(app, bar, t->panel_alt);
+    gfx_fill(app, (Rect){0, bar.y, app->W, 1}, t->border);
+    const char *right = app->keys_help ? app->keys_help : ui_str(app->lang, S_KEYS_GENERIC);
+    int rw = gfx_measure(app, FACE_REGULAR, TS_SMALL, right, NULL);
+    if (rw > app->W / 2) {
+        rw = app->W / 2;
+    }
+    gfx_text_fit(app, FACE_REGULAR, TS_SMALL, t->text_dim, app->W - rw - 16, bar.y + 7, rw, right);
+    const char *left = app->status[0] ? app->status : app->hint;
+    if (left[0]) {
+        gfx_text_fit(app, app->status[0] ? FACE_BOLD : FACE_REGULAR, TS_SMALL,
+                     app->status[0] ? t->bad : t->text, 16, bar.y + 7, app->W - rw - 48, left);
+    }
+}
+
+void app_draw(App *app)
+{
+    const Theme *t = &app->th;
+    SDL_SetRenderDrawColor(app->ren, t->bg.r, t->bg.g, t->bg.b, 255);
+    SDL_RenderSetClipRect(app->ren, NULL);
+    SDL_RenderClear(app->ren);
+    int base = app->depth - 1;
+    while (base > 0 && app->stack[base].vt->overlay) {
+        base--;
+    }
+    app->hint[0] = '\0';
+    app->keys_help = NULL;
+    for (int i = base < 0 ? 0 : base; i < app->depth; i++) {
+        app->nwidgets = 0;
+        app->hint[0] = '\0';
+        if (i == app->depth - 1 && app->stack[i].vt->overlay) {
+            gfx_fill(app, (Rect){0, 0, app->W, app->H}, t->overlay);
+        }
+        app->stack[i].vt->draw(app, app->stack[i].st);
+        gfx_clip(app, NULL);
+    }
+    if (app->focus == 0 || !ui_find(app, app->focus)) {
+        ui_focus_first(app);
+    }
+    draw_hint_bar(app);
+    SDL_RenderPresent(app->ren);
+    textcache_frame(app->cache);
+    app->frames++;
+    app->dirty = false;
+}
+
+/* ---- events ------------------------------------------------------------------------ */
+
+static int widget_at(const App *app, int x, int y)
+{
+    for (int i = app->nwidgets - 1; i >= 0; i--) {
+        const Rect *r = &app->widgets[i].r;
+        if (x >= r->x && y >= r->y && x < r->x + r->w && y < r->y + r->h) {
+            return app->widgets[i].id;
+        }
+    }
+    return 0;
+}
+
+static void activate(App *app, int id)
+{
+    const Widget *w = ui_find(app, id);
+    Screen *top = app_top(app);
+    if (!w || !top) {
+        return;
+    }
+    if (!w->enabled) {
+        /* say why it cannot work: the hint is the refusal */
+        app->focus = id;
+        app->dirty = true;
+        return;
+    }
+    app->status[0] = '\0';
+    app->focus = id;
+    top->vt->action(app, top->st, id);
+    app->dirty = true;
+}
+
+static void handle(App *app, const SDL_Event *e)
+{
+    Screen *top = app_top(app);
+    switch (e->type) {
+    case SDL_QUIT:
+        app_autosave(app);
+        app->running = false;
+        return;
+    case SDL_WINDOWEVENT:
+        if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED || e->window.event == SDL_WINDOWEVENT_RESIZED) {
+            app_relayout(app);
+            if (!app->set.fullscreen) {
+                SDL_GetWindowSize(app->win, &app->set.win_w, &app->set.win_h);
+            }
+        } else if (e->window.event == SDL_WINDOWEVENT_EXPOSED) {
+            app->dirty = true;
+        } else if (e->window.event == SDL_WINDOWEVENT_LEAVE) {
+            if (app->hover) {
+                app->hover = 0;
+                app->dirty = true;
+            }
+        }
+        return;
+    case SDL_RENDER_TARGETS_RESET:
+    case SDL_RENDER_DEVICE_RESET:
+        textcache_clear(app->cache);
+        app->dirty = true;
+        return;
+    case SDL_MOUSEMOTION: {
+        int ww, wh;
+        SDL_GetWindowSize(app->win, &ww, &wh);
+        float k = ww > 0 ? (float)app->pw / (float)ww : 1;
+        app->mouse_x = (int)((float)e->motion.x * k / app->s);
+        app->mouse_y = (int)((float)e->motion.y * k / app->s);
+        int id = widget_at(app, app->mouse_x, app->mouse_y);
+        if (id != app->hover) {
+            app->hover = id;
+            app->dirty = true;
+        }
+        return;
+    }
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP: {
+        int ww, wh;
+        SDL_GetWindowSize(app->win, &ww, &wh);
+        float k = ww > 0 ? (float)app->pw / (float)ww : 1;
+        int x = (int)((float)e->button.x * k / app->s), y = (int)((float)e->button.y * k / app->s);
+        app->mouse_x = x;
+        app->mouse_y = y;
+        if (e->button.button != SDL_BUTTON_LEFT) {
+            if (e->type == SDL_MOUSEBUTTONUP && e->button.button == SDL_BUTTON_X1 && top && top->vt->back) {
+                top->vt->back(app, top->st);
+            }
+            return;
+        }
+        int id = widget_at(app, x, y);
+        if (e->type == SDL_MOUSEBUTTONDOWN) {
+            app->pressed = id;
+            app->focus_visible = false;
+            app->dirty = true;
+        } else {
+            if (id && id == app->pressed) {
+                activate(app, id);
+                /* the screen may have changed under the pointer */
+                app->hover = 0;
+            }
+            app->pressed = 0;
+        }
+        return;
+    }
+    default:
+        break;
+    }
+    if (top && top->vt->event && top->vt->event(app, top->st, e)) {
+        app->dirty = true;
+        return;
+    }
+    if (e->type != SDL_KEYDOWN) {
+        return;
+    }
+    SDL_Scancode sc = e->key.keysym.scancode;
+    Uint16 mod = e->key.keysym.mod;
+    switch (sc) {
+    case SDL_SCANCODE_ESCAPE:
+        if (top && top->vt->back) {
+            app->status[0] = '\0';
+            top->vt->back(app, top->st);
+            app->dirty = true;
+        }
+        return;
+    case SDL_SCANCODE_TAB:
+        app->focus_visible = true;
+        ui_move_focus(app, (mod & KMOD_SHIFT) ? -2 : 2, 0);
+        app->dirty = true;
+        return;
+    case SDL_SCANCODE_LEFT:
+    case SDL_SCANCODE_RIGHT:
+    case SDL_SCANCODE_UP:
+    case SDL_SCANCODE_DOWN:
+        if (!app->focus_visible) {
+            app->focus_visible = true;
+        } else {
+            ui_move_focus(app, sc == SDL_SCANCODE_LEFT ? -1 : sc == SDL_SCANCODE_RIGHT ? 1 : 0,
+                          sc == SDL_SCANCODE_UP ? -1 : sc == SDL_SCANCODE_DOWN ? 1 : 0);
+        }
+        app->dirty = true;
+        return;
+    case SDL_SCANCODE_RETURN:
+    case SDL_SCANCODE_KP_ENTER:
+    case SDL_SCANCODE_SPACE:
+        if (app->focus) {
+            activate(app, app->focus);
+        }
+        return;
+    case SDL_SCANCODE_F11:
+        app->set.fullscreen = !app->set.fullscreen;
+        SDL_SetWindowFullscreen(app->win, app->set.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+        settings_save(&app->set, app->pref_dir);
+        return;
+    default:
+        break;
+    }
+    if (mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)) {
+        return;
+    }
+    for (int i = 0; i < app->nwidgets; i++) {
+        if (app->widgets[i].key != SDL_SCANCODE_UNKNOWN && app->widgets[i].key == sc) {
+            activate(app, app->widgets[i].id);
+            return;
+        }
+    }
+}
+
+bool app_pump(App *app, bool wait)
+{
+    SDL_Event e;
+    if (wait && !app->dirty) {
+        if (!SDL_WaitEvent(&e)) {
+            return app->running;
+        }
+        handle(app, &e);
+    }
+    while (app->running && SDL_PollEvent(&e)) {
+        handle(app, &e);
+    }
+    if (app->running && app->dirty) {
+        app_draw(app);
+    }
+    if (app->depth == 0) {
+        app->running = false;
+    }
+    return app->running;
+}
+
+int app_screenshot(App *app, const char *path)
+{
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, app->pw, app->ph, 24, SDL_PIXELFORMAT_RGB24);
+    if (!s) {
+        return -1;
+    }
+    /* the frame presented last is drawn again, so the read sees it whole */
+    app_draw(app);
+    int rc = SDL_RenderReadPixels(app->ren, NULL, SDL_PIXELFORMAT_RGB24, s->pixels, s->pitch);
+    if (rc == 0) {
+        rc = SDL_SaveBMP(s, path);
+    }
+    SDL_FreeSurface(s);
+    return rc;
+}
+
+/* ---- life cycle ------------------------------------------------------------------- */
+
+static Lang system_lang(void)
+{
+    SDL_Locale *loc = SDL_GetPreferredLocales();
+    Lang l = LANG_EN;
+    if (loc) {
+        if (loc[0].language) {
+            l = text_lang_from(loc[0].language);
+        }
+        SDL_free(loc);
+        return l;
+    }
+    const char *env = getenv("LC_ALL");
+    if (!env || !env[0]) {
+        env = getenv("LC_MESSAGES");
+    }
+    if (!env || !env[0]) {
+        env = getenv("LANG");
+    }
+    return text_lang_from(env);
+}
+
+App *app_create(const AppOptions *opt, FILE *err)
+{
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        fprintf(err, "keyaccounts: cannot start the window: %s\n", SDL_GetError());
+        return NULL;
+    }
+    if (TTF_Init() != 0) {
+        fprintf(err, "keyaccounts: cannot start the font engine: %s\n", TTF_GetError());
+        SDL_Quit();
+        return NULL;
+    }
+    App *app = calloc(1, sizeof *app);
+    if (!app) {
+        TTF_Quit();
+        SDL_Quit();
+        return NULL;
+    }
+    app->running = true;
+    app->hidden = opt->hidden;
+    if (opt->pref_dir) {
+        snprintf(app->pref_dir, sizeof app->pref_dir, "%s%s", opt->pref_dir,
+                 opt->pref_dir[0] && opt->pref_dir[strlen(opt->pref_dir) - 1] == '/' ? "" : "/");
+        mkdir(opt->pref_dir, 0755);
+    } else {
+        char *p = SDL_GetPrefPath("keyaccounts", "keyaccounts");
+        if (p) {
+            ui_copy(app->pref_dir, sizeof app->pref_dir, p);
+            SDL_free(p);
+        }
+    }
+    settings_defaults(&app->set);
+    settings_load(&app->set, app->pref_dir);
+    app->ui_scale = opt->scale > 0 ? opt->scale : app->set.scale;
+    if (opt->lang) {
+        app->lang = text_lang_from(opt->lang);
+        app->lang_forced = true;
+    } else {
+        app->lang = app->set.lang_set ? app->set.lang : system_lang();
+    }
+    theme_init(&app->th, app->set.high_contrast);
+    if (!gfx_fonts_find(app, err)) {
+        app_destroy(app);
+        return NULL;
+    }
+    int w = opt->width > 0 ? opt->width : app->set.win_w;
+    int h = opt->height > 0 ? opt->height : app->set.win_h;
+    Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | (opt->hidden ? SDL_WINDOW_HIDDEN : 0);
+    if (app->set.fullscreen && !opt->hidden && opt->width == 0) {
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    }
+    app->win = SDL_CreateWindow(ui_str(app->lang, S_APP_TITLE), SDL_WINDOWPOS_CENTERED,
+                                SDL_WINDOWPOS_CENTERED, w, h, flags);
+    if (!app->win) {
+        fprintf(err, "keyaccounts: cannot open a window: %s\n", SDL_GetError());
+        app_destroy(app);
+        return NULL;
+    }
+    SDL_SetWindowMinimumSize(app->win, 1024, 640);
+    SDL_Surface *icon = gfx_icon_surface();
+    if (icon) {
+        SDL_SetWindowIcon(app->win, icon);
+        SDL_FreeSurface(icon);
+    }
+    app->ren = SDL_CreateRenderer(app->win, -1, 0);
+    if (!app->ren) {
+        fprintf(err, "keyaccounts: cannot draw in the window: %s\n", SDL_GetError());
+        app_destroy(app);
+        return NULL;
+    }
+    app->cache = textcache_create();
+    if (!app->cache) {
+        app_destroy(app);
+        return NULL;
+    }
+    app_relayout(app);
+    screen_picker_push(app);
+    if (opt->scenario) {
+        char why[512];
+        uint64_t seed = opt->seed_set ? opt->seed : 1;
+        if (!app_start_game(app, opt->scenario, seed, why, sizeof why)) {
+            fprintf(err, "%s\n", why);
+            app_destroy(app);
+            return NULL;
+        }
+        screen_briefing_push(app);
+    } else if (!opt->no_resume) {
+        offer_resume(app);
+    }
+    return app;
+}
+
+void app_destroy(App *app)
+{
+    if (!app) {
+        return;
+    }
+    while (app->depth > 0) {
+        app_pop(app);
+    }
+    app_end_game(app);
+    textcache_destroy(app->cache);
+    gfx_fonts_close(app);
+    if (app->ren) {
+        SDL_DestroyRenderer(app->ren);
+    }
+    if (app->win) {
+        SDL_DestroyWindow(app->win);
+    }
+    free(app);
+    TTF_Quit();
+    SDL_Quit();
+}
+
+/* ---- the command ---------------------------------------------------------------------- */
+
+static int usage(FILE *err)
+{
+    fprintf(err, "usage: keyaccounts [play] [SCENARIO] [--scale X] [--lang en|ru] [--seed N]\n"
+                 "                   [--size WxH] [--screenshot FILE.bmp] [--no-resume]\n"
+                 "SCENARIO is a file or a shipped scenario id; without one the scenario picker opens.\n");
+    return 2;
+}
+
+int cmd_window(int argc, char **argv, FILE *err)
+{
+    AppOptions opt;
+    memset(&opt, 0, sizeof opt);
+    const char *shot = NULL;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        bool more = i + 1 < argc;
+        if (strcmp(a, "play") == 0 && i == 0) {
+            continue;
+        } else if (strcmp(a, "--scale") == 0 && more) {
+            char *end;
+            opt.scale = strtof(argv[++i], &end);
+            if (*end || opt.scale < 0.5f || opt.scale > 4.0f) {
+                fprintf(err, "keyaccounts: --scale takes a number from 0.5 to 4, not '%s'\n", argv[i]);
+                return 2;
+            }
+        } else if (strcmp(a, "--lang") == 0 && more) {
+            opt.lang = argv[++i];
+            if (strcmp(opt.lang, "en") != 0 && text_lang_from(opt.lang) != LANG_RU) {
+                fprintf(err, "keyaccounts: --lang takes en or ru, not '%s'\n", opt.lang);
+                return 2;
+            }
+        } else if (strcmp(a, "--seed") == 0 && more) {
+            char *end;
+            errno = 0;
+            opt.seed = strtoull(argv[++i], &end, 10);
+            if (errno || *end || argv[i][0] == '-' || !argv[i][0]) {
+                fprintf(err, "keyaccounts: --seed needs a whole number, not '%s'\n", argv[i]);
+                return 2;
+            }
+            opt.seed_set = true;
+        } else if (strcmp(a, "--size") == 0 && more) {
+            if (sscanf(argv[++i], "%dx%d", &opt.width, &opt.height) != 2 || opt.width < 320
+                || opt.height < 200) {
+                fprintf(err, "keyaccounts: --size takes WIDTHxHEIGHT, not '%s'\n", argv[i]);
+                return 2;
+            }
+        } else if (strcmp(a, "--screenshot") == 0 && more) {
+            shot = argv[++i];
+        } else if (strcmp(a, "--no-resume") == 0) {
+            opt.no_resume = true;
+        } else if (strcmp(a, "--pref-dir") == 0 && more) {
+            opt.pref_dir = argv[++i];
+        } else if (a[0] == '-') {
+            fprintf(err, "keyaccounts: unknown option '%s'\n", a);
+            return usage(err);
+        } else if (!opt.scenario) {
+            opt.scenario = a;
+        } else {
+            return usage(err);
+        }
+    }
+    if (shot) {
+        opt.no_resume = true;
+    }
+    App *app = app_create(&opt, err);
+    if (!app) {
+        return 1;
+    }
+    if (shot) {
+        app_pump(app, false);
+        int rc = app_screenshot(app, shot);
+        if (rc != 0) {
+            fprintf(err, "keyaccounts: cannot write %s: %s\n", shot, SDL_GetError());
+        }
+        app_destroy(app);
+        return rc == 0 ? 0 : 1;
+    }
+    while (app_pump(app, true)) {
+    }
+    settings_save(&app->set, app->pref_dir);
+    app_destroy(app);
+    return 0;
+}

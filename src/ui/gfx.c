@@ -1,0 +1,549 @@
+/* Drawing in logical units: shapes through SDL_RenderGeometry, text through
+ * the cache, fonts opened at their pixel size so text is crisp at any scale.
+ * The palette is Okabe–Ito, safe for colour-blind players. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "app.h"
+#include "strings.h"
+
+#define UI_PI 3.14159265f
+
+#ifndef KA_ASSET_DIR
+#define KA_ASSET_DIR "assets"
+#endif
+#ifndef KA_INSTALLED_ASSET_DIR
+#define KA_INSTALLED_ASSET_DIR "/usr/share/keyaccounts"
+#endif
+
+static SDL_Color rgb(unsigned v)
+{
+    SDL_Color c = {(Uint8)(v >> 16), (Uint8)(v >> 8), (Uint8)v, 255};
+    return c;
+}
+
+void theme_init(Theme *t, bool hc)
+{
+    /* Okabe–Ito: orange E69F00, sky blue 56B4E9, bluish green 009E73,
+     * yellow F0E442, blue 0072B2, vermillion D55E00, reddish purple CC79A7. */
+    if (!hc) {
+        t->bg = rgb(0xF3F0E8);
+        t->panel = rgb(0xFFFFFF);
+        t->panel_alt = rgb(0xE9E5DC);
+        t->card = rgb(0xFFFFFF);
+        t->card_hover = rgb(0xEAF3FA);
+        t->text = rgb(0x1C1D21);
+        t->text_dim = rgb(0x4E5058);
+        t->border = rgb(0xBDB7AA);
+        t->accent = rgb(0x0072B2);
+        t->accent_text = rgb(0xFFFFFF);
+        t->focus = rgb(0x1C1D21);
+        t->good = rgb(0x007A59); /* Okabe–Ito green, darkened for text contrast */
+        t->warn = rgb(0xB06F00);
+        t->bad = rgb(0xC24E00);
+        t->shadow = (SDL_Color){0, 0, 0, 28};
+        t->track = rgb(0xDCD7CC);
+        t->overlay = (SDL_Color){20, 20, 24, 150};
+        t->silhouette = rgb(0x8A8578);
+        t->role[0] = rgb(0x0072B2);
+        t->role[1] = rgb(0xE69F00);
+        t->role[2] = rgb(0x009E73);
+        t->role[3] = rgb(0xCC79A7);
+    } else {
+        t->bg = rgb(0x000000);
+        t->panel = rgb(0x000000);
+        t->panel_alt = rgb(0x1A1A1A);
+        t->card = rgb(0x000000);
+        t->card_hover = rgb(0x1F2A33);
+        t->text = rgb(0xFFFFFF);
+        t->text_dim = rgb(0xE6E6E6);
+        t->border = rgb(0xFFFFFF);
+        t->accent = rgb(0x56B4E9);
+        t->accent_text = rgb(0x000000);
+        t->focus = rgb(0xF0E442);
+        t->good = rgb(0x2BD9A8);
+        t->warn = rgb(0xF0E442);
+        t->bad = rgb(0xFF8A3D);
+        t->shadow = (SDL_Color){0, 0, 0, 0};
+        t->track = rgb(0x4A4A4A);
+        t->overlay = (SDL_Color){0, 0, 0, 200};
+        t->silhouette = rgb(0xCFCFCF);
+        t->role[0] = rgb(0x56B4E9);
+        t->role[1] = rgb(0xE69F00);
+        t->role[2] = rgb(0x2BD9A8);
+        t->role[3] = rgb(0xE8A3C8);
+    }
+}
+
+SDL_Color gfx_mix(SDL_Color a, SDL_Color b, int p)
+{
+    SDL_Color c = {(Uint8)((a.r * (100 - p) + b.r * p) / 100), (Uint8)((a.g * (100 - p) + b.g * p) / 100),
+                   (Uint8)((a.b * (100 - p) + b.b * p) / 100), (Uint8)((a.a * (100 - p) + b.a * p) / 100)};
+    return c;
+}
+
+int ui_px(const App *app, int v)
+{
+    return (int)lroundf((float)v * app->s);
+}
+
+static float pxf(const App *app, float v)
+{
+    return v * app->s;
+}
+
+/* ---- shapes --------------------------------------------------------------- */
+
+void gfx_fill(App *app, Rect r, SDL_Color c)
+{
+    SDL_Rect p = {ui_px(app, r.x), ui_px(app, r.y), 0, 0};
+    p.w = ui_px(app, r.x + r.w) - p.x;
+    p.h = ui_px(app, r.y + r.h) - p.y;
+    SDL_SetRenderDrawBlendMode(app->ren, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(app->ren, c.r, c.g, c.b, c.a);
+    SDL_RenderFillRect(app->ren, &p);
+}
+
+enum { MAX_POLY = 72 };
+
+/* A convex fan from the centre of pts. */
+static void fan(App *app, const SDL_FPoint *pts, int n, SDL_Color c)
+{
+    SDL_Vertex v[MAX_POLY + 1];
+    int idx[MAX_POLY * 3];
+    float cx = 0, cy = 0;
+    for (int i = 0; i < n; i++) {
+        cx += pts[i].x;
+        cy += pts[i].y;
+    }
+    v[0].position.x = cx / (float)n;
+    v[0].position.y = cy / (float)n;
+    v[0].color = c;
+    v[0].tex_coord.x = v[0].tex_coord.y = 0;
+    for (int i = 0; i < n; i++) {
+        v[i + 1].position = pts[i];
+        v[i + 1].color = c;
+        v[i + 1].tex_coord.x = v[i + 1].tex_coord.y = 0;
+        idx[i * 3] = 0;
+        idx[i * 3 + 1] = i + 1;
+        idx[i * 3 + 2] = (i + 1) % n + 1;
+    }
+    SDL_RenderGeometry(app->ren, NULL, v, n + 1, idx, n * 3);
+}
+
+static void rrect_px(App *app, float x, float y, float w, float h, float rad, SDL_Color c)
+{
+    if (w <= 0 || h <= 0) {
+        return;
+    }
+    if (rad * 2 > w) {
+        rad = w / 2;
+    }
+    if (rad * 2 > h) {
+        rad = h / 2;
+    }
+    if (rad < 1.5f) {
+        SDL_FRect fr = {x, y, w, h};
+        SDL_SetRenderDrawBlendMode(app->ren, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+        SDL_SetRenderDrawColor(app->ren, c.r, c.g, c.b, c.a);
+        SDL_RenderFillRectF(app->ren, &fr);
+        return;
+    }
+    int seg = rad < 4 ? 2 : rad < 10 ? 4 : 6;
+    SDL_FPoint pts[MAX_POLY];
+    int n = 0;
+    const float cxs[4] = {x + w - rad, x + rad, x + rad, x + w - rad};
+    const float cys[4] = {y + rad, y + rad, y + h - rad, y + h - rad};
+    for (int k = 0; k < 4; k++) {
+        for (int i = 0; i <= seg; i++) {
+            float a = UI_PI / 2 * ((float)k + (float)i / (float)seg);
+            pts[n].x = cxs[k] + cosf(a) * rad;
+            pts[n].y = cys[k] - sinf(a) * rad;
+            n++;
+        }
+    }
+    SDL_SetRenderDrawBlendMode(app->ren, SDL_BLENDMODE_BLEND);
+    fan(app, pts, n, c);
+}
+
+void gfx_rrect(App *app, Rect r, int radius, SDL_Color c)
+{
+    float x = (float)ui_px(app, r.x), y = (float)ui_px(app, r.y);
+    float w = (float)ui_px(app, r.x + r.w) - x, h = (float)ui_px(app, r.y + r.h) - y;
+    rrect_px(app, x, y, w, h, pxf(app, (float)radius), c);
+}
+
+/* An outline: the border colour as a ring between two rounded rectangles,
+ * drawn as four sides and corner arcs so the inside stays untouched. */
+void gfx_frame(App *app, Rect r, int radius, int thick, SDL_Color c)
+{
+    float x = (float)ui_px(app, r.x), y = (float)ui_px(app, r.y);
+    float w = (float)ui_px(app, r.x + r.w) - x, h = (float)ui_px(app, r.y + r.h) - y;
+    float t = fmaxf(1.0f, roundf(pxf(app, (float)thick)));
+    float rad = pxf(app, (float)radius);
+    if (rad * 2 > w) {
+        rad = w / 2;
+    }
+    if (rad * 2 > h) {
+        rad = h / 2;
+    }
+    if (rad < t) {
+        rad = t;
+    }
+    SDL_SetRenderDrawBlendMode(app->ren, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(app->ren, c.r, c.g, c.b, c.a);
+    SDL_FRect sides[4] = {{x + rad, y, w - 2 * rad, t}, {x + rad, y + h - t, w - 2 * rad, t},
+                          {x, y + rad, t, h - 2 * rad}, {x + w - t, y + rad, t, h - 2 * rad}};
+    SDL_RenderFillRectsF(app->ren, sides, 4);
+    /* corners: quads between the outer and inner arcs */
+    int seg = rad < 4 ? 2 : 5;
+    const float cxs[4] = {x + w - rad, x + rad, x + rad, x + w - rad};
+    const float cys[4] = {y + rad, y + rad, y + h - rad, y + h - rad};
+    SDL_Vertex v[4 * 2 * 7];
+    int idx[4 * 6 * 6];
+    int nv = 0, ni = 0;
+    for (int k = 0; k < 4; k++) {
+        int base = nv;
+        for (int i = 0; i <= seg; i++) {
+            float a = UI_PI / 2 * ((float)k + (float)i / (float)seg);
+            float ca = cosf(a), sa = sinf(a);
+            SDL_Vertex o = {{cxs[k] + ca * rad, cys[k] - sa * rad}, c, {0, 0}};
+            SDL_Vertex in = {{cxs[k] + ca * (rad - t), cys[k] - sa * (rad - t)}, c, {0, 0}};
+            v[nv++] = o;
+            v[nv++] = in;
+            if (i > 0) {
+                int p = base + (i - 1) * 2;
+                idx[ni++] = p;
+                idx[ni++] = p + 1;
+                idx[ni++] = p + 2;
+                idx[ni++] = p + 1;
+                idx[ni++] = p + 3;
+                idx[ni++] = p + 2;
+            }
+        }
+    }
+    SDL_SetRenderDrawBlendMode(app->ren, SDL_BLENDMODE_BLEND);
+    SDL_RenderGeometry(app->ren, NULL, v, nv, idx, ni);
+}
+
+void gfx_line(App *app, float x1, float y1, float x2, float y2, float thick, SDL_Color c)
+{
+    x1 = pxf(app, x1);
+    y1 = pxf(app, y1);
+    x2 = pxf(app, x2);
+    y2 = pxf(app, y2);
+    float t = fmaxf(1.0f, pxf(app, thick)) / 2;
+    float dx = x2 - x1, dy = y2 - y1;
+    float len = sqrtf(dx * dx + dy * dy);
+    if (len < 0.01f) {
+        return;
+    }
+    float nx = -dy / len * t, ny = dx / len * t;
+    SDL_Vertex v[4] = {{{x1 + nx, y1 + ny}, c, {0, 0}}, {{x2 + nx, y2 + ny}, c, {0, 0}},
+                       {{x2 - nx, y2 - ny}, c, {0, 0}}, {{x1 - nx, y1 - ny}, c, {0, 0}}};
+    int idx[6] = {0, 1, 2, 0, 2, 3};
+    SDL_SetRenderDrawBlendMode(app->ren, SDL_BLENDMODE_BLEND);
+    SDL_RenderGeometry(app->ren, NULL, v, 4, idx, 6);
+}
+
+void gfx_poly(App *app, const float *xy, int n, SDL_Color c)
+{
+    SDL_FPoint pts[MAX_POLY];
+    if (n > MAX_POLY) {
+        n = MAX_POLY;
+    }
+    for (int i = 0; i < n; i++) {
+        pts[i].x = pxf(app, xy[i * 2]);
+        pts[i].y = pxf(app, xy[i * 2 + 1]);
+    }
+    SDL_SetRenderDrawBlendMode(app->ren, SDL_BLENDMODE_BLEND);
+    fan(app, pts, n, c);
+}
+
+void gfx_circle(App *app, float cx, float cy, float rad, SDL_Color c)
+{
+    SDL_FPoint pts[32];
+    float r = pxf(app, rad);
+    int n = r < 4 ? 10 : r < 10 ? 16 : 28;
+    for (int i = 0; i < n; i++) {
+        float a = 2 * UI_PI * (float)i / (float)n;
+        pts[i].x = pxf(app, cx) + cosf(a) * r;
+        pts[i].y = pxf(app, cy) + sinf(a) * r;
+    }
+    SDL_SetRenderDrawBlendMode(app->ren, SDL_BLENDMODE_BLEND);
+    fan(app, pts, n, c);
+}
+
+void gfx_ring(App *app, float cx, float cy, float rad, float thick, SDL_Color c)
+{
+    enum { N = 24 };
+    SDL_Vertex v[N * 2];
+    int idx[N * 6];
+    float r = pxf(app, rad), t = fmaxf(1.0f, pxf(app, thick));
+    for (int i = 0; i < N; i++) {
+        float a = 2 * UI_PI * (float)i / N;
+        SDL_Vertex o = {{pxf(app, cx) + cosf(a) * r, pxf(app, cy) + sinf(a) * r}, c, {0, 0}};
+        SDL_Vertex in = {{pxf(app, cx) + cosf(a) * (r - t), pxf(app, cy) + sinf(a) * (r - t)}, c, {0, 0}};
+        v[i * 2] = o;
+        v[i * 2 + 1] = in;
+        int j = (i + 1) % N;
+        idx[i * 6] = i * 2;
+        idx[i * 6 + 1] = i * 2 + 1;
+        idx[i * 6 + 2] = j * 2;
+        idx[i * 6 + 3] = i * 2 + 1;
+        idx[i * 6 + 4] = j * 2 + 1;
+        idx[i * 6 + 5] = j * 2;
+    }
+    SDL_SetRenderDrawBlendMode(app->ren, SDL_BLENDMODE_BLEND);
+    SDL_RenderGeometry(app->ren, NULL, v, N * 2, idx, N * 6);
+}
+
+void gfx_clip(App *app, const Rect *r)
+{
+    if (!r) {
+        SDL_RenderSetClipRect(app->ren, NULL);
+        return;
+    }
+    SDL_Rect p = {ui_px(app, r->x), ui_px(app, r->y), 0, 0};
+    p.w = ui_px(app, r->x + r->w) - p.x;
+    p.h = ui_px(app, r->y + r->h) - p.y;
+    SDL_RenderSetClipRect(app->ren, &p);
+}
+
+/* ---- fonts and text ------------------------------------------------------------ */
+
+static bool exists(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+bool gfx_fonts_find(App *app, FILE *err)
+{
+    static const char *const NAMES[FACE_COUNT] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"};
+    const char *env = getenv("KEYACCOUNTS_ASSETS");
+    const char *dirs[5];
+    int nd = 0;
+    char envdir[UI_PATH_BYTES];
+    if (env && env[0]) {
+        snprintf(envdir, sizeof envdir, "%s/fonts", env);
+        dirs[nd++] = envdir;
+    }
+    dirs[nd++] = KA_ASSET_DIR "/fonts";
+    dirs[nd++] = KA_INSTALLED_ASSET_DIR "/fonts";
+    dirs[nd++] = "/usr/share/fonts/truetype/dejavu";
+    for (int f = 0; f < FACE_COUNT; f++) {
+        app->font_path[f][0] = '\0';
+        for (int d = 0; d < nd; d++) {
+            char p[UI_PATH_BYTES];
+            snprintf(p, sizeof p, "%s/%s", dirs[d], NAMES[f]);
+            if (exists(p)) {
+                ui_copy(app->font_path[f], sizeof app->font_path[f], p);
+                break;
+            }
+        }
+        if (!app->font_path[f][0]) {
+            fprintf(err, "keyaccounts: cannot find the font %s (looked in %s and %s); "
+                         "install fonts-dejavu-core or set KEYACCOUNTS_ASSETS\n",
+                    NAMES[f], KA_ASSET_DIR "/fonts", "/usr/share/fonts/truetype/dejavu");
+            return false;
+        }
+    }
+    return true;
+}
+
+void gfx_fonts_close(App *app)
+{
+    for (int f = 0; f < FACE_COUNT; f++) {
+        for (int i = 0; i < 128; i++) {
+            if (app->fonts[f][i]) {
+                TTF_CloseFont(app->fonts[f][i]);
+                app->fonts[f][i] = NULL;
+            }
+        }
+    }
+}
+
+TTF_Font *gfx_font(App *app, Face f, int size)
+{
+    int px = (int)lroundf((float)size * app->s);
+    if (px < 6) {
+        px = 6;
+    }
+    if (px > 127) {
+        px = 127;
+    }
+    if (!app->fonts[f][px]) {
+        app->fonts[f][px] = TTF_OpenFont(app->font_path[f], px);
+        if (app->fonts[f][px]) {
+            TTF_SetFontHinting(app->fonts[f][px], TTF_HINTING_LIGHT);
+        }
+    }
+    return app->fonts[f][px];
+}
+
+int gfx_line_h(App *app, int size)
+{
+    TTF_Font *f = gfx_font(app, FACE_REGULAR, size);
+    return f ? (int)ceilf((float)TTF_FontLineSkip(f) / app->s) : size;
+}
+
+int gfx_measure(App *app, Face face, int size, const char *s, int *h)
+{
+    int w = 0, hh = 0;
+    TTF_Font *f = gfx_font(app, face, size);
+    if (f && s && s[0]) {
+        TTF_SizeUTF8(f, s, &w, &hh);
+    }
+    if (h) {
+        *h = (int)ceilf((float)hh / app->s);
+    }
+    return (int)ceilf((float)w / app->s);
+}
+
+static int blit(App *app, SDL_Texture *t, int x, int y, int w, int h, int maxh_px)
+{
+    if (!t) {
+        return 0;
+    }
+    SDL_Rect src = {0, 0, w, h};
+    if (maxh_px >= 0 && h > maxh_px) {
+        src.h = maxh_px;
+    }
+    SDL_Rect dst = {ui_px(app, x), ui_px(app, y), w, src.h};
+    SDL_RenderCopy(app->ren, t, &src, &dst);
+    return (int)ceilf((float)w / app->s);
+}
+
+int gfx_text(App *app, Face face, int size, SDL_Color c, int x, int y, const char *s)
+{
+    int w, h;
+    TTF_Font *f = gfx_font(app, face, size);
+    SDL_Texture *t = textcache_get(app->cache, app->ren, f, c, 0, s, &w, &h);
+    return blit(app, t, x, y, w, h, -1);
+}
+
+int gfx_text_fit(App *app, Face face, int size, SDL_Color c, int x, int y, int maxw, const char *s)
+{
+    TTF_Font *f = gfx_font(app, face, size);
+    if (!f || !s || !s[0]) {
+        return 0;
+    }
+    int maxpx = ui_px(app, maxw);
+    int w = 0, h = 0;
+    TTF_SizeUTF8(f, s, &w, &h);
+    if (w <= maxpx) {
+        return gfx_text(app, face, size, c, x, y, s);
+    }
+    static const char ELL[] = "\xE2\x80\xA6";
+    int ew = 0;
+    TTF_SizeUTF8(f, ELL, &ew, &h);
+    int extent = 0, count = 0;
+    if (maxpx - ew <= 0 || TTF_MeasureUTF8(f, s, maxpx - ew, &extent, &count) != 0) {
+        return 0;
+    }
+    /* count is in characters: find the byte where it ends */
+    size_t bytes = 0;
+    for (int k = 0; k < count && s[bytes]; k++) {
+        bytes++;
+        while (s[bytes] && ((unsigned char)s[bytes] & 0xC0) == 0x80) {
+            bytes++;
+        }
+    }
+    while (bytes > 0 && (s[bytes - 1] == ' ' || s[bytes - 1] == ',')) {
+        bytes--;
+    }
+    char buf[1024];
+    if (bytes > sizeof buf - sizeof ELL) {
+        bytes = sizeof buf - sizeof ELL;
+    }
+    memcpy(buf, s, bytes);
+    memcpy(buf + bytes, ELL, sizeof ELL);
+    return gfx_text(app, face, size, c, x, y, buf);
+}
+
+int gfx_text_wrap(App *app, Face face, int size, SDL_Color c, Rect box, const char *s)
+{
+    int w, h;
+    TTF_Font *f = gfx_font(app, face, size);
+    int wrap = ui_px(app, box.w);
+    if (wrap < 8) {
+        return 0;
+    }
+    SDL_Texture *t = textcache_get(app->cache, app->ren, f, c, wrap, s, &w, &h);
+    if (!t) {
+        return 0;
+    }
+    int maxh = box.h >= 0 ? ui_px(app, box.y + box.h) - ui_px(app, box.y) : -1;
+    if (maxh >= 0 && h > maxh) {
+        /* cut at a whole line so no half-line shows */
+        int skip = TTF_FontLineSkip(f);
+        maxh = skip > 0 ? maxh / skip * skip : maxh;
+    }
+    blit(app, t, box.x, box.y, w, h, maxh);
+    return (int)ceilf((float)h / app->s);
+}
+
+int gfx_wrap_height(App *app, Face face, int size, int w, const char *s)
+{
+    int tw, th;
+    TTF_Font *f = gfx_font(app, face, size);
+    int wrap = ui_px(app, w);
+    if (!s || !s[0] || wrap < 8) {
+        return 0;
+    }
+    textcache_get(app->cache, app->ren, f, app->th.text, wrap, s, &tw, &th);
+    return (int)ceilf((float)th / app->s);
+}
+
+/* ---- the window icon, drawn procedurally: three linked people ---------------- */
+
+static void disc(SDL_Surface *s, int cx, int cy, int r, Uint32 col)
+{
+    for (int y = cy - r; y <= cy + r; y++) {
+        for (int x = cx - r; x <= cx + r; x++) {
+            if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= r * r && x >= 0 && y >= 0 && x < s->w
+                && y < s->h) {
+                ((Uint32 *)s->pixels)[y * s->pitch / 4 + x] = col;
+            }
+        }
+    }
+}
+
+static void thick_line(SDL_Surface *s, int x1, int y1, int x2, int y2, int r, Uint32 col)
+{
+    for (int i = 0; i <= 64; i++) {
+        disc(s, x1 + (x2 - x1) * i / 64, y1 + (y2 - y1) * i / 64, r, col);
+    }
+}
+
+SDL_Surface *gfx_icon_surface(void)
+{
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, 64, 64, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!s) {
+        return NULL;
+    }
+    SDL_FillRect(s, NULL, 0x00000000);
+    Uint32 blue = 0xFF0072B2, white = 0xFFFFFFFF, orange = 0xFFE69F00, green = 0xFF009E73;
+    /* rounded square */
+    for (int y = 0; y < 64; y++) {
+        for (int x = 0; x < 64; x++) {
+            int dx = x < 12 ? 12 - x : x > 51 ? x - 51 : 0;
+            int dy = y < 12 ? 12 - y : y > 51 ? y - 51 : 0;
+            if (dx * dx + dy * dy <= 144) {
+                ((Uint32 *)s->pixels)[y * s->pitch / 4 + x] = blue;
+            }
+        }
+    }
+    thick_line(s, 20, 40, 32, 20, 2, white);
+    thick_line(s, 32, 20, 46, 40, 2, white);
+    disc(s, 32, 20, 9, white);
+    disc(s, 32, 20, 6, orange);
+    disc(s, 19, 42, 8, white);
+    disc(s, 19, 42, 5, green);
+    disc(s, 46, 42, 8, white);
+    disc(s, 46, 42, 5, green);
+    return s;
+}

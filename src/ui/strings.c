@@ -1,0 +1,207 @@
+/* The window's string table, English and Russian. Sentences about the game
+ * itself (journal, refusals, coaching, sub-scores, roles) are in text.h. */
+#include "strings.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+
+static const char *const STR[S_COUNT][LANG_COUNT] = {
+    [S_APP_TITLE] = {"Key Accounts", "Key Accounts — ключевые клиенты"},
+    [S_PICKER_TITLE] = {"Choose a scenario", "Выберите сценарий"},
+    [S_PICKER_SUB] = {"Each scenario is a client company to grow. Start with the tutorial if you are new.",
+                      "Каждый сценарий — компания-клиент, которую нужно развить. Новичкам — начать с обучения."},
+    [S_SHIPPED] = {"shipped", "встроенный"},
+    [S_USER_FOLDER] = {"your folder", "ваша папка"},
+    [S_WEEKS] = {"weeks", "нед."},
+    [S_DIFFICULTY] = {"Difficulty", "Сложность"},
+    [S_LANGUAGE] = {"Language", "Язык"},
+    [S_ACCOUNTS] = {"Accounts", "Клиенты"},
+    [S_PLAY] = {"Play", "Играть"},
+    [S_OPEN_FILE] = {"Open a file…", "Открыть файл…"},
+    [S_OPEN_FILE_HINT] = {"Type or paste the path of a scenario .json file, then press Enter.",
+                          "Введите или вставьте путь к файлу сценария .json и нажмите Enter."},
+    [S_OPEN] = {"Open", "Открыть"},
+    [S_SETTINGS] = {"Settings", "Настройки"},
+    [S_QUIT] = {"Quit", "Выход"},
+    [S_CANNOT_OPEN] = {"This saved session does not match its scenario any more.",
+                       "Сохранённая сессия больше не совпадает со своим сценарием."},
+    [S_NO_SCENARIOS] = {"No scenarios found. Open a file by its path.",
+                        "Сценарии не найдены. Откройте файл по пути."},
+    [S_BRIEFING] = {"Briefing", "Вводная"},
+    [S_OBJECTIVES] = {"Objectives", "Цели"},
+    [S_SCORE_REWARDS] = {"What the score rewards", "За что начисляются очки"},
+    [S_CONTROLS] = {"Controls", "Управление"},
+    [S_CONTROLS_TEXT] = {"Click a person, or move with Tab and the arrow keys and press Enter. The number keys 1–8 "
+                         "run the actions shown in the side panel. I opens the ideas, E ends the week, "
+                         "Esc goes back. Every shortcut is written on its button.",
+                         "Щёлкните по человеку или перемещайтесь клавишей Tab и стрелками, Enter — выбрать. "
+                         "Цифры 1–8 запускают действия в боковой панели. I — идеи, E — завершить неделю, "
+                         "Esc — назад. Каждая клавиша подписана на своей кнопке."},
+    [S_START] = {"Start week 1", "Начать первую неделю"},
+    [S_BACK] = {"Back", "Назад"},
+    [S_WEEK_N_OF_M] = {"Week %d of %d", "Неделя %d из %d"},
+    [S_HOURS_LEFT] = {"hours left", "ч осталось"},
+    [S_SCORE] = {"Score", "Счёт"},
+    [S_PASS_MARK] = {"pass mark %d", "проходной %d"},
+    [S_IDEAS] = {"Ideas", "Идеи"},
+    [S_END_WEEK] = {"End week", "Конец недели"},
+    [S_MENU] = {"Menu", "Меню"},
+    [S_HEARD_OF] = {"heard of: call to meet", "известно имя: позвоните"},
+    [S_UNKNOWN_PERSON] = {"?", "?"},
+    [S_INTRODUCED_BY] = {"introduced by %s", "представил(а) %s"},
+    [S_MAIN_CONTACT] = {"main contact", "основной контакт"},
+    [S_NEEDS_KNOWN] = {"Needs you know", "Известные потребности"},
+    [S_NO_NEEDS_KNOWN] = {"No needs known yet: meet them to find out.",
+                          "Потребности пока неизвестны: встретьтесь, чтобы узнать."},
+    [S_SELECT_PERSON] = {"Select a person on the map to see what you know and what you can do.",
+                         "Выберите человека на карте, чтобы увидеть, что о нём известно и что можно сделать."},
+    [S_ACCOUNT_ACTIONS] = {"The account", "Клиент"},
+    [S_PERSON_ACTIONS] = {"Actions", "Действия"},
+    [S_HOURS_SHORT] = {"%d h", "%d ч"},
+    [S_RELATIONSHIP] = {"Relationship", "Отношения"},
+    [S_INFLUENCE] = {"Influence", "Влияние"},
+    [S_ENGAGED] = {"engaged", "вовлечён"},
+    [S_GONE] = {"left the company", "ушёл из компании"},
+    [S_MODE] = {"Mood", "Настрой"},
+    [S_CAN_INTRODUCE] = {"can introduce %d more", "может познакомить ещё с %d"},
+    [S_THIS_WEEK] = {"This week", "На этой неделе"},
+    [S_NOTHING_YET] = {"Nothing has happened yet this week.", "На этой неделе пока ничего не произошло."},
+    [S_CONFIRM_END_TITLE] = {"End the week with hours left?", "Завершить неделю, не потратив все часы?"},
+    [S_CONFIRM_END_BODY] = {"You still have %d %s this week. Unspent hours are lost.",
+                            "У вас ещё %d %s на этой неделе. Неизрасходованные часы сгорают."},
+    [S_CONFIRM_QUIT_TITLE] = {"Leave this game?", "Выйти из игры?"},
+    [S_CONFIRM_QUIT_BODY] = {"The session is saved at the last end of week; you can resume it from there "
+                             "next time. Actions taken this week are lost.",
+                             "Сессия сохранена на конец прошлой недели, в следующий раз её можно продолжить. "
+                             "Действия этой недели будут потеряны."},
+    [S_YES_END] = {"End the week", "Завершить неделю"},
+    [S_YES_QUIT] = {"Leave the game", "Выйти из игры"},
+    [S_CANCEL] = {"Keep playing", "Продолжить игру"},
+    [S_WEEK_DONE] = {"End of week %d", "Итоги недели %d"},
+    [S_WEEK_EVENTS] = {"What happened", "Что произошло"},
+    [S_WEEK_SCORE_CHANGES] = {"Why the score moved", "Почему изменился счёт"},
+    [S_REVENUE_RUN_RATE] = {"Yearly revenue now", "Годовая выручка сейчас"},
+    [S_REVENUE_BOOKED] = {"Booked so far", "Начислено всего"},
+    [S_CONTINUE] = {"Next week", "Следующая неделя"},
+    [S_TO_DEBRIEF] = {"See the debrief", "К разбору"},
+    [S_DEBRIEF] = {"Debrief", "Разбор"},
+    [S_PASSED] = {"PASSED", "ЗАЧЁТ"},
+    [S_FAILED] = {"NOT PASSED", "НЕЗАЧЁТ"},
+    [S_TAB_SUMMARY] = {"Summary", "Итог"},
+    [S_TAB_TIMELINE] = {"Timeline", "По неделям"},
+    [S_TAB_STRATEGIES] = {"What was possible", "Что было возможно"},
+    [S_SUBSCORES] = {"Sub-scores", "Составляющие счёта"},
+    [S_COACHING] = {"Coaching notes", "Советы тренера"},
+    [S_TIMELINE] = {"Week by week", "По неделям"},
+    [S_REFERRAL_MAP] = {"Who introduced whom", "Кто кого представил"},
+    [S_NO_REFERRALS] = {"Nobody introduced you to anyone.", "Вас ни с кем не познакомили."},
+    [S_STRATEGIES] = {"The reference strategies on this scenario",
+                      "Эталонные стратегии на этом сценарии"},
+    [S_STRATEGIES_SUB] = {"Each played %d times with different seeds. The bar spans the middle 80%% of scores; "
+                          "the mark is the median.",
+                          "Каждая сыграна %d раз с разными зёрнами. Полоса — средние 80%% результатов, "
+                          "отметка — медиана."},
+    [S_MEDIAN] = {"median", "медиана"},
+    [S_PASS_RATE] = {"pass", "зачёт"},
+    [S_YOU] = {"You", "Вы"},
+    [S_PLAY_AGAIN] = {"Play again", "Сыграть снова"},
+    [S_NEW_SEED] = {"New seed", "Новое зерно"},
+    [S_TO_PICKER] = {"Scenarios", "Сценарии"},
+    [S_SETTINGS_TITLE] = {"Settings", "Настройки"},
+    [S_UI_SCALE] = {"Interface scale", "Масштаб интерфейса"},
+    [S_FULLSCREEN] = {"Full screen", "Полный экран"},
+    [S_HIGH_CONTRAST] = {"High contrast", "Высокая контрастность"},
+    [S_ON] = {"on", "вкл."},
+    [S_OFF] = {"off", "выкл."},
+    [S_LANG_SYSTEM] = {"as the system", "как в системе"},
+    [S_SETTINGS_SAVED] = {"Settings are saved as you change them.", "Настройки сохраняются сразу."},
+    [S_PITCH_TITLE] = {"Pitch an idea", "Предложить идею"},
+    [S_PITCH_TO] = {"Pitch to %s", "Предложить: %s"},
+    [S_CHOOSE_IDEA] = {"Choose the idea to pitch. Ideas that answer a need you know are marked.",
+                       "Выберите идею. Идеи, отвечающие известной вам потребности, отмечены."},
+    [S_CHOOSE_PERSON] = {"Choose the person to pitch “%s” to.", "Кому предложить «%s»?"},
+    [S_PRODUCT] = {"Product", "Продукт"},
+    [S_VALUE] = {"%s a year", "%s в год"},
+    [S_LEVEL] = {"Level", "Уровень"},
+    [S_ANSWERS] = {"Answers", "Отвечает на"},
+    [S_APPROVALS] = {"Needs approval", "Согласование"},
+    [S_ANY_SPONSOR] = {"any sponsor", "любой сторонник"},
+    [S_SPONSORS] = {"Sponsors", "Поддерживают"},
+    [S_ADOPTED] = {"adopted", "внедрена"},
+    [S_FITS_KNOWN_NEED] = {"fits a need you know", "отвечает известной потребности"},
+    [S_PITCH_ACTION] = {"Pitch…", "Предложить…"},
+    [S_PROPOSE_ACTION] = {"Propose", "Оформить"},
+    [S_REACTION] = {"Reaction", "Реакция"},
+    [S_EFFECT] = {"Effect", "Результат"},
+    [S_RESUME_TITLE] = {"Resume your game?", "Продолжить игру?"},
+    [S_RESUME_BODY] = {"An unfinished session of “%s” was saved at week %d with a score of %d.",
+                       "Незаконченная сессия «%s» сохранена на неделе %d, счёт %d."},
+    [S_RESUME] = {"Resume", "Продолжить"},
+    [S_DISCARD] = {"Discard it", "Удалить"},
+    [S_SCORE_TOTAL] = {"Score", "Счёт"},
+    [S_ENGAGED_CONTACTS] = {"Engaged people", "Вовлечённые люди"},
+    [S_REVENUE] = {"Yearly revenue", "Годовая выручка"},
+    [S_WEEK] = {"Week", "Неделя"},
+    [S_BUYS_NOW] = {"buys %s a year", "закупает на %s в год"},
+    [S_PEOPLE] = {"people", "сотр."},
+    [S_FREEZE] = {"budget freeze", "бюджет заморожен"},
+    [S_COMPETITOR] = {"competitor active", "активен конкурент"},
+    [S_KEYS_BOARD] = {"1–8 actions · I ideas · E end week · Tab/arrows move · Esc menu",
+                      "1–8 действия · I идеи · E конец недели · Tab/стрелки · Esc меню"},
+    [S_KEYS_LIST] = {"↑↓ choose · Enter open · Esc back", "↑↓ выбор · Enter открыть · Esc назад"},
+    [S_KEYS_GENERIC] = {"Tab/arrows move · Enter choose · Esc back", "Tab/стрелки · Enter выбрать · Esc назад"},
+    [S_SEED] = {"seed %llu", "зерно %llu"},
+    [S_TREND] = {"this week", "за неделю"},
+    [S_CLICK_TO] = {"Click: %s", "Щелчок: %s"},
+    [S_SELECT] = {"Select %s", "Выбрать: %s"},
+    [S_ACCOUNT_TAB] = {"Show the account %s", "Показать клиента %s"},
+    [S_RESULT] = {"Last action", "Последнее действие"},
+    [S_COMPANY_NEEDS] = {"Company needs found by research", "Потребности компании из исследования"},
+    [S_DEPT_UNKNOWN] = {"Departments not yet found", "Отделы, которые ещё предстоит найти"},
+    [S_NO_IDEAS_FIT] = {"none of their known needs", "ни одной известной потребности"},
+    [S_SCALE_HINT] = {"Make everything larger or smaller (also --scale).",
+                      "Увеличить или уменьшить всё (также --scale)."},
+    [S_LANG_HINT] = {"The language of the window (also --lang). Scenario texts keep their own language.",
+                     "Язык окна (также --lang). Тексты сценария остаются на своём языке."},
+    [S_FULLSCREEN_HINT] = {"Fill the screen (F11).", "На весь экран (F11)."},
+    [S_CONTRAST_HINT] = {"White on black with strong outlines.", "Белое на чёрном с чёткими контурами."},
+    [S_PICK_HINT] = {"Open the briefing of %s", "Открыть вводную: %s"},
+    [S_IDEA_FOR] = {"answers a need of %s", "отвечает потребности: %s"},
+};
+
+const char *ui_str(Lang lang, UiStr s)
+{
+    if ((int)s < 0 || s >= S_COUNT || (int)lang < 0 || lang >= LANG_COUNT || !STR[s][lang]) {
+        return "";
+    }
+    return STR[s][lang];
+}
+
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#endif
+/* Formats a table string; the tables hold printf formats whose conversions
+ * match in both languages (checked by tests/ui/test_ui_strings.c). */
+int ui_fmt(char *buf, size_t n, Lang lang, UiStr s, ...)
+{
+    va_list ap;
+    va_start(ap, s);
+    int r = vsnprintf(buf, n, ui_str(lang, s), ap);
+    va_end(ap);
+    return r;
+}
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+
+int ui_copy(char *dst, size_t n, const char *src)
+{
+    return snprintf(dst, n, "%s", src ? src : "");
+}
+
+int ui_join(char *dst, size_t n, const char *a, const char *b)
+{
+    return snprintf(dst, n, "%s%s", a, b);
+}
