@@ -29,14 +29,46 @@ JsonPos fc_key_pos(const FieldCtx *fc, const cJSON *node)
     return jp_key_pos(fc->map, node);
 }
 
+/* Paths are built for every object, so these avoid printf: appends src to
+ * out[*at..], truncating at FIELD_PATH_MAX. */
+static void path_append(char *out, size_t *at, const char *src)
+{
+    size_t n = strlen(src);
+    if (n > FIELD_PATH_MAX - 1 - *at) {
+        n = FIELD_PATH_MAX - 1 - *at;
+    }
+    memcpy(out + *at, src, n);
+    *at += n;
+    out[*at] = '\0';
+}
+
 void path_key(char *out, const char *base, const char *key)
 {
-    snprintf(out, FIELD_PATH_MAX, "%s%s%s", base, base[0] ? "." : "", key);
+    size_t at = 0;
+    out[0] = '\0';
+    path_append(out, &at, base);
+    path_append(out, &at, base[0] ? "." : "");
+    path_append(out, &at, key);
 }
 
 void path_item(char *out, const char *base, const char *key, int index)
 {
-    snprintf(out, FIELD_PATH_MAX, "%s%s%s[%d]", base, base[0] && key[0] ? "." : "", key, index);
+    char num[16];
+    char *p = num + sizeof num;
+    *--p = '\0';
+    *--p = ']';
+    unsigned v = index < 0 ? 0u : (unsigned)index;
+    do {
+        *--p = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    *--p = '[';
+    size_t at = 0;
+    out[0] = '\0';
+    path_append(out, &at, base);
+    path_append(out, &at, base[0] && key[0] ? "." : "");
+    path_append(out, &at, key);
+    path_append(out, &at, p);
 }
 
 /* "text", "a number", ... for "but it is ..." messages. */

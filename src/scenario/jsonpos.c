@@ -738,7 +738,8 @@ static size_t count_nodes(const cJSON *node)
     return n;
 }
 
-bool jp_map_build(JsonPosMap *m, Arena *a, const char *buf, size_t len, const cJSON *root)
+bool jp_map_build(JsonPosMap *m, Arena *a, const char *buf, size_t len, const cJSON *root,
+                  Diagnostics *d)
 {
     size_t n = count_nodes(root);
     size_t cap = 16;
@@ -751,7 +752,7 @@ bool jp_map_build(JsonPosMap *m, Arena *a, const char *buf, size_t len, const cJ
         m->mask = 0;
         return false;
     }
-    JpWalker w = {(const unsigned char *)buf, len, cursor_start(), NULL, m, true};
+    JpWalker w = {(const unsigned char *)buf, len, cursor_start(), d, m, true};
     walk_document(&w, root);
     return w.ok;
 }

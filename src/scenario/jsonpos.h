@@ -44,10 +44,12 @@ typedef struct JsonPosMap {
     size_t mask;
 } JsonPosMap;
 
-/* Builds the map for root, parsed from buf[0..len) (text that passed
- * jp_check_syntax). Memory comes from a. False when out of memory or when the
- * text and the tree disagree (which would be a bug). */
-bool jp_map_build(JsonPosMap *m, Arena *a, const char *buf, size_t len, const cJSON *root);
+/* Builds the map for root, parsed by cJSON from buf[0..len), checking the
+ * strict grammar on the way (one walk does both): cJSON accepts some text that
+ * is not JSON, and that syntax error goes to d. Memory comes from a. False
+ * when out of memory or on a syntax error (d->errors then grew). */
+bool jp_map_build(JsonPosMap *m, Arena *a, const char *buf, size_t len, const cJSON *root,
+                  Diagnostics *d);
 /* Positions of a node's value and key; 0:0 when unknown. */
 JsonPos jp_value_pos(const JsonPosMap *m, const cJSON *node);
 JsonPos jp_key_pos(const JsonPosMap *m, const cJSON *node);

@@ -2,12 +2,12 @@
  *
  * Stages, each stopping the parse when it fails:
  *   1. size, emptiness, BOM, jp_prescan (encoding, NUL, nesting, strings);
- *   2. jp_check_syntax (strict JSON; one precise syntax error);
- *   3. cJSON parse (can then only fail for lack of memory) and the position map;
+ *   2. cJSON, then one walk that checks strict JSON (one precise syntax error)
+ *      and maps positions; jp_check_syntax only when cJSON itself fails;
  * then, reporting everything and never stopping early:
- *   4. the field tables below, checked by fields.c, filling the model;
- *   5. references (ids to indices) and the cross-field rules of the format;
- *   6. lint warnings, only when there was no error. */
+ *   3. the field tables below, checked by fields.c, filling the model;
+ *   4. references (ids to indices) and the cross-field rules of the format;
+ *   5. lint warnings, only when there was no error. */
 #include "keyaccounts/scenario.h"
 
 #include <limits.h>
@@ -1211,7 +1211,9 @@ static void report_oom(Diagnostics *d)
               "out of memory while checking the file; close other programs and try again");
 }
 
-/* Parses text that passed the lexical and syntax checks. */
+/* Parses text that passed the lexical checks. cJSON parses first; one walk
+ * then checks the strict grammar and maps positions. Only when cJSON fails
+ * does a separate walk look for the syntax error. */
 static Scenario *parse_checked(const char *text, size_t len, Diagnostics *diags)
 {
     size_t errors_before = diags->errors;
@@ -1219,8 +1221,9 @@ static Scenario *parse_checked(const char *text, size_t len, Diagnostics *diags)
     cJSON_InitHooks(&hooks);
     cJSON *root = cJSON_ParseWithLengthOpts(text, len, NULL, false);
     if (!root) {
-        /* The text is valid JSON (jp_check_syntax said so): memory ran out. */
-        report_oom(diags);
+        if (jp_check_syntax(text, len, diags)) {
+            report_oom(diags); /* valid JSON that cJSON could not hold: memory ran out */
+        }
         return NULL;
     }
     Loader L;
@@ -1228,10 +1231,10 @@ static Scenario *parse_checked(const char *text, size_t len, Diagnostics *diags)
     arena_init(&L.scratch);
     JsonPosMap map = {NULL, 0};
     L.s = scenario_create();
-    if (!L.s || !jp_map_build(&map, &L.scratch, text, len, root)) {
-        /* jp_map_build fails only for lack of memory (or a text/tree mismatch,
-         * which jp_check_syntax rules out). */
-        report_oom(diags);
+    if (!L.s || !jp_map_build(&map, &L.scratch, text, len, root, diags)) {
+        if (diags->errors == errors_before) {
+            report_oom(diags); /* no syntax error: the map ran out of memory */
+        }
         scenario_destroy(L.s);
         arena_deinit(&L.scratch);
         cJSON_Delete(root);
@@ -1286,7 +1289,7 @@ Scenario *scn_parse(const char *buf, size_t len, const char *name, Diagnostics *
                   "the file is empty; a scenario is a JSON object starting with '{'");
         return NULL;
     }
-    if (!jp_prescan(buf, len, diags) || !jp_check_syntax(buf, len, diags)) {
+    if (!jp_prescan(buf, len, diags)) {
         return NULL;
     }
     return parse_checked(buf, len, diags);
