@@ -131,8 +131,16 @@ static void bench_games(const Scenario *s, BotKind bot, double budget, const cha
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: bench_core SCENARIO.json [SECONDS]\n");
+        fprintf(stderr, "usage: bench_core SCENARIO.json [SECONDS]\n"
+                        "       bench_core --generate CONTACTS WEEKS > FILE.json\n");
         return 2;
+    }
+    if (strcmp(argv[1], "--generate") == 0 && argc == 4) {
+        size_t glen;
+        char *g = generate(atoi(argv[2]), atoi(argv[3]), &glen);
+        fwrite(g, 1, glen, stdout);
+        free(g);
+        return 0;
     }
     double budget = argc > 2 ? atof(argv[2]) : 1.0;
     size_t len;

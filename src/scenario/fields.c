@@ -135,28 +135,27 @@ static bool check_number(FieldCtx *fc, const FieldSpec *f, const cJSON *v, const
         return false;
     }
     double x = v->valuedouble;
-    JsonPos at = fc_pos(fc, v);
     int64_t max = f->kind == FK_MONEY && f->max > FIELD_MAX_MONEY ? FIELD_MAX_MONEY : f->max;
     if (isnan(x) || isinf(x)) {
-        fc_report(fc, SEV_ERROR, "KA205", at, path,
+        fc_report(fc, SEV_ERROR, "KA205", fc_pos(fc, v), path,
                   "this number is far too large; it must be between %lld and %lld",
                   (long long)f->min, (long long)max);
         return false;
     }
     if (x != floor(x)) {
-        fc_report(fc, SEV_ERROR, "KA211", at, path, "must be a whole number, without a fraction");
+        fc_report(fc, SEV_ERROR, "KA211", fc_pos(fc, v), path, "must be a whole number, without a fraction");
         return false;
     }
     if (x == 0 && signbit(x)) {
-        fc_report(fc, SEV_ERROR, "KA211", at, path, "write 0 instead of -0");
+        fc_report(fc, SEV_ERROR, "KA211", fc_pos(fc, v), path, "write 0 instead of -0");
         return false;
     }
     if (x < (double)f->min || x > (double)max) {
         if (fabs(x) < 1e15) {
-            fc_report(fc, SEV_ERROR, "KA205", at, path, "must be between %lld and %lld, but it is %lld",
+            fc_report(fc, SEV_ERROR, "KA205", fc_pos(fc, v), path, "must be between %lld and %lld, but it is %lld",
                       (long long)f->min, (long long)max, (long long)x);
         } else {
-            fc_report(fc, SEV_ERROR, "KA205", at, path, "must be between %lld and %lld",
+            fc_report(fc, SEV_ERROR, "KA205", fc_pos(fc, v), path, "must be between %lld and %lld",
                       (long long)f->min, (long long)max);
         }
         return false;
@@ -203,7 +202,7 @@ static bool check_id(FieldCtx *fc, const cJSON *v, const char *path)
 int enum_find(const EnumSpec *values, const char *key)
 {
     for (int i = 0; i < values->count; i++) {
-        if (strcmp(values->keys[i], key) == 0) {
+        if (values->keys[i][0] == key[0] && strcmp(values->keys[i], key) == 0) {
             return i;
         }
     }
@@ -325,7 +324,8 @@ bool field_check_value(FieldCtx *fc, const FieldSpec *f, const cJSON *v, const c
 static int spec_index(const ObjectSpec *spec, const char *key)
 {
     for (size_t i = 0; i < spec->count; i++) {
-        if (strcmp(spec->fields[i].key, key) == 0) {
+        /* Checking the first byte first skips most calls: this runs per member. */
+        if (spec->fields[i].key[0] == key[0] && strcmp(spec->fields[i].key, key) == 0) {
             return (int)i;
         }
     }

@@ -705,6 +705,14 @@ bool jp_check_syntax(const char *buf, size_t len, Diagnostics *d)
 
 /* ---- the position map ---------------------------------------------------- */
 
+struct JpIndex {
+    Arena *arena;
+    const JsonPosEntry **slots; /* open addressing; NULL = empty */
+    size_t mask;
+    bool built;
+    bool failed;                /* out of memory: positions read as 0:0 */
+};
+
 static uintptr_t map_hash(const cJSON *node)
 {
     uintptr_t h = (uintptr_t)node;
@@ -715,17 +723,12 @@ static uintptr_t map_hash(const cJSON *node)
 
 static void map_put(JpWalker *w, const cJSON *node, JsonPos value, JsonPos key)
 {
-    if (!w->map) {
-        return;
-    }
     JsonPosMap *m = w->map;
-    for (size_t i = map_hash(node) & m->mask;; i = (i + 1) & m->mask) {
-        if (!m->slots[i].node) {
-            m->slots[i].node = node;
-            m->slots[i].value = value;
-            m->slots[i].key = key;
-            return;
-        }
+    if (m) {
+        JsonPosEntry *e = &m->entries[m->count++]; /* sized by count_nodes */
+        e->node = node;
+        e->value = value;
+        e->key = key;
     }
 }
 
@@ -742,32 +745,59 @@ bool jp_map_build(JsonPosMap *m, Arena *a, const char *buf, size_t len, const cJ
                   Diagnostics *d)
 {
     size_t n = count_nodes(root);
-    size_t cap = 16;
-    while (cap < n + n / 2) { /* load factor between 1/3 and 2/3 */
-        cap *= 2;
-    }
-    m->slots = arena_array(a, cap, sizeof *m->slots);
-    m->mask = cap - 1;
-    if (!m->slots) {
-        m->mask = 0;
+    m->count = 0;
+    m->entries = arena_array(a, n, sizeof *m->entries);
+    m->index = arena_alloc(a, sizeof *m->index);
+    if (!m->entries || !m->index) {
         return false;
     }
+    m->index->arena = a;
     JpWalker w = {(const unsigned char *)buf, len, cursor_start(), d, m, true};
     walk_document(&w, root);
     return w.ok;
 }
 
+static void index_build(const JsonPosMap *m)
+{
+    JpIndex *ix = m->index;
+    ix->built = true;
+    size_t cap = 16;
+    while (cap < m->count + m->count / 2) { /* load factor between 1/3 and 2/3 */
+        cap *= 2;
+    }
+    ix->slots = arena_array(ix->arena, cap, sizeof *ix->slots);
+    if (!ix->slots) {
+        ix->failed = true;
+        return;
+    }
+    ix->mask = cap - 1;
+    for (size_t k = 0; k < m->count; k++) {
+        size_t i = map_hash(m->entries[k].node) & ix->mask;
+        while (ix->slots[i]) {
+            i = (i + 1) & ix->mask;
+        }
+        ix->slots[i] = &m->entries[k];
+    }
+}
+
 static const JsonPosEntry *map_find(const JsonPosMap *m, const cJSON *node)
 {
-    if (!m->slots || !node) {
+    if (!m || !m->index || !node) {
         return NULL;
     }
-    for (size_t i = map_hash(node) & m->mask;; i = (i + 1) & m->mask) {
-        if (m->slots[i].node == node) {
-            return &m->slots[i];
-        }
-        if (!m->slots[i].node) {
+    if (!m->index->built) {
+        index_build(m);
+    }
+    const JpIndex *ix = m->index;
+    if (ix->failed) {
+        return NULL;
+    }
+    for (size_t i = map_hash(node) & ix->mask;; i = (i + 1) & ix->mask) {
+        if (!ix->slots[i]) {
             return NULL;
+        }
+        if (ix->slots[i]->node == node) {
+            return ix->slots[i];
         }
     }
 }

@@ -39,9 +39,15 @@ typedef struct JsonPosEntry {
     JsonPos key;   /* opening quote of its key; 0:0 for array items and the root */
 } JsonPosEntry;
 
+typedef struct JpIndex JpIndex;
+
+/* Positions in document order, as the walk found them; the hash index from
+ * node to entry is built on the first lookup, so a file without problems
+ * never pays for it. */
 typedef struct JsonPosMap {
-    JsonPosEntry *slots;
-    size_t mask;
+    JsonPosEntry *entries;
+    size_t count;
+    JpIndex *index;
 } JsonPosMap;
 
 /* Builds the map for root, parsed by cJSON from buf[0..len), checking the

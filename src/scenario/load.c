@@ -1229,7 +1229,7 @@ static Scenario *parse_checked(const char *text, size_t len, Diagnostics *diags)
     Loader L;
     memset(&L, 0, sizeof L);
     arena_init(&L.scratch);
-    JsonPosMap map = {NULL, 0};
+    JsonPosMap map = {NULL, 0, NULL};
     L.s = scenario_create();
     if (!L.s || !jp_map_build(&map, &L.scratch, text, len, root, diags)) {
         if (diags->errors == errors_before) {
