@@ -47,6 +47,7 @@ typedef struct Widget {
     SDL_Keymod mod;    /* required modifier for the shortcut (KMOD_NONE) */
     bool enabled;
     bool focusable;
+    char label[64];    /* what it says, for tests and the hint */
 } Widget;
 
 typedef struct TextCache TextCache;
@@ -171,6 +172,8 @@ bool ui_button(App *app, int id, Rect r, const char *label, const char *keycap, 
                bool enabled, bool primary, const char *hint);
 void ui_focus_first(App *app);
 const Widget *ui_find(const App *app, int id);
+/* The first widget whose label contains text (tests drive the window by it). */
+const Widget *ui_find_label(const App *app, const char *text);
 /* Moves focus: dx,dy one of the four directions, or Tab order with dx = +-2. */
 void ui_move_focus(App *app, int dx, int dy);
 

@@ -168,6 +168,29 @@ static const char *const STR[S_COUNT][LANG_COUNT] = {
     [S_CONTRAST_HINT] = {"White on black with strong outlines.", "Белое на чёрном с чёткими контурами."},
     [S_PICK_HINT] = {"Open the briefing of %s", "Открыть вводную: %s"},
     [S_IDEA_FOR] = {"answers a need of %s", "отвечает потребности: %s"},
+    [S_VALUE_LABEL] = {"Value", "Ценность"},
+    [S_BACK_TO_BOARD] = {"Back to the board", "Вернуться к карте"},
+    [S_BOT_RANDOM] = {"Random", "Случайная"},
+    [S_BOT_SINGLE] = {"Single-threaded", "Один контакт"},
+    [S_BOT_IDEA_FIRST] = {"Ideas, no referrals", "Идеи без рекомендаций"},
+    [S_BOT_EXPANDER] = {"Expander", "Расширение"},
+    [S_BOT_GREEDY] = {"Greedy", "Жадная"},
+    [S_BOT_RANDOM_HELP] = {"any action that can be tried", "любое возможное действие"},
+    [S_BOT_SINGLE_HELP] = {"works only with the main contact", "работает только с основным контактом"},
+    [S_BOT_IDEA_FIRST_HELP] = {"pitches to whoever it knows, never asks for referrals",
+                               "предлагает идеи знакомым, не просит рекомендаций"},
+    [S_BOT_EXPANDER_HELP] = {"meets, pitches fitting ideas, asks for referrals, covers the roles",
+                             "встречается, предлагает подходящие идеи, просит рекомендации, охватывает роли"},
+    [S_BOT_GREEDY_HELP] = {"chases this week's revenue", "гонится за выручкой этой недели"},
+    [S_WEIGHT] = {"weight %d", "вес %d"},
+    [S_WEEK_SUB] = {"Score %d (%+d this week) · %s", "Счёт %d (%+d за неделю) · %s"},
+    [S_NO_EVENTS] = {"A quiet week.", "Тихая неделя."},
+    [S_NO_SCORE_CHANGE] = {"The score did not move this week.", "Счёт за неделю не изменился."},
+    [S_PER_ACCOUNT] = {"By account", "По клиентам"},
+    [S_KEYS_SETTINGS] = {"↑↓ choose · ←→ change · Esc back", "↑↓ выбор · ←→ изменить · Esc назад"},
+    [S_LEGEND_SCORE] = {"Score (0–100)", "Счёт (0–100)"},
+    [S_LEGEND_ENGAGED] = {"Engaged people", "Вовлечённые люди"},
+    [S_LEGEND_REVENUE] = {"Yearly revenue", "Годовая выручка"},
 };
 
 const char *ui_str(Lang lang, UiStr s)
@@ -204,4 +227,15 @@ int ui_copy(char *dst, size_t n, const char *src)
 int ui_join(char *dst, size_t n, const char *a, const char *b)
 {
     return snprintf(dst, n, "%s%s", a, b);
+}
+
+int ui_hours(char *buf, size_t n, Lang lang, int hours, bool left)
+{
+    if (lang == LANG_RU) {
+        const char *w = text_plural(lang, hours, "час", "часа", "часов");
+        return left ? snprintf(buf, n, "%s %d %s", text_plural(lang, hours, "остался", "осталось", "осталось"),
+                               hours, w)
+                    : snprintf(buf, n, "%d %s", hours, w);
+    }
+    return snprintf(buf, n, left ? "%d %s left" : "%d %s", hours, hours == 1 ? "hour" : "hours");
 }

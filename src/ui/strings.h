@@ -3,6 +3,7 @@
 #ifndef KEYACCOUNTS_UI_STRINGS_H
 #define KEYACCOUNTS_UI_STRINGS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "keyaccounts/text.h"
@@ -145,6 +146,27 @@ typedef enum UiStr {
     S_CONTRAST_HINT,
     S_PICK_HINT,
     S_IDEA_FOR,
+    S_VALUE_LABEL,
+    S_BACK_TO_BOARD,
+    S_BOT_RANDOM,
+    S_BOT_SINGLE,
+    S_BOT_IDEA_FIRST,
+    S_BOT_EXPANDER,
+    S_BOT_GREEDY,
+    S_BOT_RANDOM_HELP,
+    S_BOT_SINGLE_HELP,
+    S_BOT_IDEA_FIRST_HELP,
+    S_BOT_EXPANDER_HELP,
+    S_BOT_GREEDY_HELP,
+    S_WEIGHT,
+    S_WEEK_SUB,
+    S_NO_EVENTS,
+    S_NO_SCORE_CHANGE,
+    S_PER_ACCOUNT,
+    S_KEYS_SETTINGS,
+    S_LEGEND_SCORE,
+    S_LEGEND_ENGAGED,
+    S_LEGEND_REVENUE,
     S_COUNT
 } UiStr;
 
@@ -154,5 +176,7 @@ int ui_fmt(char *buf, size_t n, Lang lang, UiStr s, ...);
 /* Bounded copies; return what snprintf returns (>= n: cut). */
 int ui_copy(char *dst, size_t n, const char *src);
 int ui_join(char *dst, size_t n, const char *a, const char *b);
+/* "3 hours left" / "осталось 3 часа"; without left: "3 hours" / "3 часа". */
+int ui_hours(char *buf, size_t n, Lang lang, int hours, bool left);
 
 #endif

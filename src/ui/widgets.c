@@ -18,6 +18,7 @@ WState ui_widget(App *app, int id, Rect r, SDL_Scancode key, bool enabled, const
         w->mod = KMOD_NONE;
         w->enabled = enabled;
         w->focusable = true;
+        ui_copy(w->label, sizeof w->label, hint);
     }
     ws.hover = app->hover == id;
     ws.focus = app->focus == id && app->focus_visible;
@@ -37,6 +38,16 @@ const Widget *ui_find(const App *app, int id)
     return NULL;
 }
 
+const Widget *ui_find_label(const App *app, const char *text)
+{
+    for (int i = 0; i < app->nwidgets; i++) {
+        if (strstr(app->widgets[i].label, text)) {
+            return &app->widgets[i];
+        }
+    }
+    return NULL;
+}
+
 static void focus_ring(App *app, Rect r, int radius)
 {
     Rect o = {r.x - 3, r.y - 3, r.w + 6, r.h + 6};
@@ -47,6 +58,9 @@ bool ui_button(App *app, int id, Rect r, const char *label, const char *keycap, 
                bool enabled, bool primary, const char *hint)
 {
     WState ws = ui_widget(app, id, r, key, enabled, hint);
+    if (app->nwidgets > 0 && app->widgets[app->nwidgets - 1].id == id) {
+        ui_copy(app->widgets[app->nwidgets - 1].label, sizeof app->widgets[0].label, label);
+    }
     const Theme *t = &app->th;
     SDL_Color bg = primary ? t->accent : t->panel;
     SDL_Color fg = primary ? t->accent_text : t->text;

@@ -1,0 +1,124 @@
+/* Screenshots of every screen, in English and Russian, for the golden
+ * comparison (compare_goldens.sh) and the docs. usage: ui_shots OUTDIR */
+#include <stdlib.h>
+#include <string.h>
+
+#include "drive.h"
+#include "keyaccounts/bots.h"
+
+static int failures;
+
+static void shot(App *app, const char *dir, const char *lang, const char *name)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s-%s.bmp", dir, lang, name);
+    if (app_screenshot(app, path) != 0) {
+        fprintf(stderr, "cannot write %s: %s\n", path, SDL_GetError());
+        failures++;
+    }
+}
+
+static void end_week(App *app)
+{
+    drive_key(app, SDL_SCANCODE_E);
+    if (strcmp(drive_screen(app), "confirm") == 0) {
+        drive_key(app, SDL_SCANCODE_RETURN);
+    }
+    drive_key(app, SDL_SCANCODE_RETURN);
+}
+
+/* The tutorial, every screen on the way. */
+static void tour(const char *dir, const char *lang, const char *pref)
+{
+    App *app = drive_open(NULL, lang, pref, 1280, 720);
+    if (!app) {
+        failures++;
+        return;
+    }
+    shot(app, dir, lang, "picker");
+    drive_key(app, SDL_SCANCODE_UP);
+    drive_key(app, SDL_SCANCODE_RETURN);
+    shot(app, dir, lang, "briefing");
+    drive_key(app, SDL_SCANCODE_RETURN);
+    drive_key(app, SDL_SCANCODE_1);
+    drive_key(app, SDL_SCANCODE_2);
+    shot(app, dir, lang, "board");
+    drive_key(app, SDL_SCANCODE_3);
+    shot(app, dir, lang, "pitch");
+    drive_key(app, SDL_SCANCODE_3);
+    shot(app, dir, lang, "pitch-result");
+    drive_key(app, SDL_SCANCODE_RETURN);
+    drive_key(app, SDL_SCANCODE_I);
+    shot(app, dir, lang, "ideas");
+    drive_key(app, SDL_SCANCODE_ESCAPE);
+    drive_key(app, SDL_SCANCODE_4);
+    drive_key(app, SDL_SCANCODE_TAB); /* show the focus ring */
+    shot(app, dir, lang, "board-referral");
+    drive_key(app, SDL_SCANCODE_E);
+    shot(app, dir, lang, "confirm");
+    drive_key(app, SDL_SCANCODE_RETURN);
+    shot(app, dir, lang, "week");
+    drive_key(app, SDL_SCANCODE_RETURN);
+    for (int w = 2; w <= 5; w++) {
+        drive_key(app, SDL_SCANCODE_2);
+        end_week(app);
+    }
+    shot(app, dir, lang, "debrief");
+    drive_key(app, SDL_SCANCODE_2);
+    shot(app, dir, lang, "debrief-timeline");
+    drive_key(app, SDL_SCANCODE_3);
+    shot(app, dir, lang, "debrief-strategies");
+    drive_key(app, SDL_SCANCODE_ESCAPE);
+    drive_key(app, SDL_SCANCODE_S);
+    shot(app, dir, lang, "settings");
+    app_destroy(app);
+}
+
+/* A bigger account several weeks in, played by the expander bot. */
+static void big_board(const char *dir, const char *lang, const char *scenario, const char *pref, int weeks)
+{
+    App *app = drive_open(scenario, lang, pref, 1280, 720);
+    if (!app) {
+        failures++;
+        return;
+    }
+    drive_key(app, SDL_SCANCODE_RETURN); /* briefing -> board */
+    Rng rng;
+    rng_seed(&rng, 7, 1);
+    while (!sim_over(app->sim) && sim_week(app->sim) <= weeks) {
+        Command c = bot_choose(app->sim, BOT_EXPANDER, &rng);
+        if (sim_apply(app->sim, c) != REFUSE_NONE) {
+            break;
+        }
+    }
+    /* a few actions of the new week, for the ticker */
+    for (int k = 0; k < 3 && !sim_over(app->sim); k++) {
+        Command c = bot_choose(app->sim, BOT_EXPANDER, &rng);
+        if (c.kind == ACT_END_WEEK || sim_apply(app->sim, c) != REFUSE_NONE) {
+            break;
+        }
+    }
+    app->dirty = true;
+    app_pump(app, false);
+    char name[128];
+    snprintf(name, sizeof name, "board-%s", scenario);
+    shot(app, dir, lang, name);
+    app_destroy(app);
+}
+
+int main(int argc, char **argv)
+{
+    const char *dir = argc > 1 ? argv[1] : ".";
+    char pref[1200], cmd[2600];
+    snprintf(pref, sizeof pref, "%s/pref", dir);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", pref);
+    if (system(cmd) != 0) {
+        return 2;
+    }
+    tour(dir, "en", pref);
+    tour(dir, "ru", pref);
+    big_board(dir, "en", "massive-lubricants", pref, 6);
+    big_board(dir, "ru", "massive-lubricants.ru", pref, 6);
+    big_board(dir, "en", "nordpak-three-accounts", pref, 4);
+    return failures ? 1 : 0;
+}
