@@ -345,8 +345,11 @@ static void draw_card(App *app, Board *b, int c, Rect r, CardMode mode)
             ui_bar(app, (Rect){r.x + r.w - 66, r.y + 11, 58, 8}, rel,
                    sim_engaged(app->sim, app->account, c) ? t->good : t->role[1], false);
         } else {
-            gfx_text_fit(app, FACE_BOLD, TS_LABEL, t->text, x + star, r.y + 6, w - star - 54, ct->name);
-            influence_dots(app, r.x + r.w - 58, r.y + 15, ct->influence);
+            bool narrow = w < 200;
+            gfx_text_fit(app, FACE_BOLD, TS_LABEL, t->text, x + star, r.y + 6, w - star - (narrow ? 0 : 54), ct->name);
+            if (!narrow) {
+                influence_dots(app, r.x + r.w - 58, r.y + 15, ct->influence);
+            }
             int y = r.y + 27;
             if (mode == CARD_FULL) {
                 gfx_text_fit(app, FACE_REGULAR, TS_SMALL, t->text_dim, x, y, w, ct->title);
@@ -370,6 +373,10 @@ static void draw_card(App *app, Board *b, int c, Rect r, CardMode mode)
             if (mode == CARD_FULL || barx > x + w - 80) {
                 y += 24;
                 barx = x;
+            }
+            if (narrow) { /* influence beside the relationship */
+                influence_dots(app, barx, y + (mode == CARD_FULL ? 5 : 10), ct->influence);
+                barx += 54;
             }
             ui_bar(app, (Rect){barx, y + (mode == CARD_FULL ? 0 : 5), x + w - barx, 10}, rel,
                    engaged ? t->good : t->role[1], true);
@@ -429,35 +436,48 @@ static void draw_map(App *app, Board *b, Rect map)
     if (nd == 0) {
         return;
     }
-    int cols = nd;
-    int maxcols = map.w / 190;
+    int gap = 10;
+    int maxcols = map.w / 150;
     if (maxcols < 1) {
         maxcols = 1;
     }
-    if (cols > maxcols) {
-        cols = maxcols;
+    if (maxcols > nd) {
+        maxcols = nd;
     }
-    int rowsn = (nd + cols - 1) / cols;
-    /* balance: fewer columns when rows would be uneven and there is height */
-    int gap = 10;
-    int rw = (map.w - gap * (cols - 1)) / cols;
-    int rh = (map.h - gap * (rowsn - 1)) / rowsn;
-    int inner = rh - 34;
-    /* cards per column inside a region: one column of cards, two when wide */
-    int cardcols = rw >= 400 ? 2 : 1;
-    int per = (maxcount + cardcols - 1) / cardcols;
-    CardMode mode = CARD_FULL;
-    while (mode < CARD_MINI && per * (card_h(mode) + 8) > inner) {
-        mode++;
+    /* the column count that gives the biggest cards; ties go to wider regions */
+    int cols = 1, rw = 0, rh = 0, cardcols = 1, perfit = 1;
+    CardMode mode = CARD_MINI;
+    int best = -1;
+    for (int tc = 1; tc <= maxcols; tc++) {
+        int trows = (nd + tc - 1) / tc;
+        int trw = (map.w - gap * (tc - 1)) / tc;
+        int trh = (map.h - gap * (trows - 1)) / trows;
+        int inner = trh - 34;
+        int tcc = trw >= 400 ? 2 : 1;
+        int per = (maxcount + tcc - 1) / tcc;
+        CardMode tm = CARD_FULL;
+        while (tm < CARD_MINI && per * (card_h(tm) + 8) > inner) {
+            tm++;
+        }
+        int fit = inner / (card_h(tm) + 8);
+        if (fit < 1) {
+            fit = 1;
+        }
+        if (per > fit) {
+            tcc = (maxcount + fit - 1) / fit;
+        }
+        int score = (CARD_MINI - (int)tm) * 100000 + (per <= fit ? 50000 : 0) + trw;
+        if (score > best) {
+            best = score;
+            cols = tc;
+            rw = trw;
+            rh = trh;
+            cardcols = tcc;
+            perfit = fit;
+            mode = tm;
+        }
     }
     int ch = card_h(mode);
-    int perfit = inner / (ch + 8);
-    if (perfit < 1) {
-        perfit = 1;
-    }
-    if (per > perfit) { /* still too many: more columns of cards */
-        cardcols = (maxcount + perfit - 1) / perfit;
-    }
     int cw = (rw - 16 - (cardcols - 1) * 8) / cardcols;
     for (int i = 0; i < nd; i++) {
         int d = depts[i];
@@ -517,7 +537,7 @@ static void draw_top(App *app, Board *b)
     int x = 16;
     /* account tabs, or the account name */
     if (s->account_count > 1) {
-        int tabw = (app->W - 720) / s->account_count;
+        int tabw = (app->W - 880) / s->account_count;
         if (tabw > 200) {
             tabw = 200;
         }
@@ -545,7 +565,7 @@ static void draw_top(App *app, Board *b)
         app->widgets[app->nwidgets - 1].focusable = false;
     } else {
         const Account *acc = acc_of(app);
-        int w = app->W - 760;
+        int w = app->W - 880;
         gfx_text_fit(app, FACE_BOLD, TS_SUB, t->text, x, 8, w, acc->name);
         char money[64], line[256], buys[128];
         text_money(L, sim_run_rate(app->sim, app->account), s->currency, money, sizeof money);
@@ -555,7 +575,7 @@ static void draw_top(App *app, Board *b)
         x += w;
     }
     /* week and hours */
-    int wx = app->W - 740;
+    int wx = app->W - 860;
     if (wx < x + 10) {
         wx = x + 10;
     }
@@ -564,9 +584,12 @@ static void draw_top(App *app, Board *b)
            s->weeks);
     gfx_text(app, FACE_BOLD, TS_BODY, t->text, wx, 8, wk);
     int left = sim_hours_left(app->sim), total = s->hours_per_week;
-    int pipw = total > 0 ? 200 / total : 10;
-    if (pipw > 12) {
-        pipw = 12;
+    int pipw = total > 0 ? 150 / total : 10;
+    if (pipw > 8) {
+        pipw = 8;
+    }
+    if (pipw < 3) {
+        pipw = 3;
     }
     for (int i = 0; i < total; i++) {
         Rect p = {wx + i * pipw, 36, pipw > 4 ? pipw - 2 : pipw, 14};
@@ -580,7 +603,7 @@ static void draw_top(App *app, Board *b)
     ui_hours(hl, sizeof hl, L, left, true);
     gfx_text(app, FACE_REGULAR, TS_SMALL, t->text, wx + total * pipw + 8, 35, hl);
     /* score and trend */
-    int sx = app->W - 470;
+    int sx = app->W - 560;
     Score sc = sim_score(app->sim);
     size_t tn;
     const WeekSnapshot *tl = sim_timeline(app->sim, &tn);
@@ -597,8 +620,13 @@ static void draw_top(App *app, Board *b)
     ui_fmt(pm, sizeof pm, L, S_PASS_MARK, s->scoring.pass_mark);
     gfx_text(app, FACE_REGULAR, TS_SMALL, t->text_dim, sx + nw + 8, 42, pm);
     /* the buttons */
-    int bx = app->W - 16 - 110;
-    ui_button(app, W_MENU, (Rect){bx, 12, 110, 40}, ui_str(L, S_MENU), "Esc", SDL_SCANCODE_UNKNOWN, true, false,
+    int bx = app->W - 16 - 120;
+    ui_button(app, W_END, (Rect){bx - 56 - 170, 12, 162, 40}, ui_str(L, S_END_WEEK), "E", SDL_SCANCODE_E,
+              !sim_over(app->sim), true, text_action_help(L, ACT_END_WEEK));
+    /* 8 also ends the week, as the action list numbers it */
+    ui_widget(app, W_ACT + ACT_END_WEEK, (Rect){0, 0, 0, 0}, SDL_SCANCODE_8, !sim_over(app->sim), NULL);
+    app->widgets[app->nwidgets - 1].focusable = false;
+    ui_button(app, W_MENU, (Rect){bx, 12, 120, 40}, ui_str(L, S_MENU), "Esc", SDL_SCANCODE_UNKNOWN, true, false,
               ui_str(L, S_CONFIRM_QUIT_TITLE));
     ui_button(app, W_SETTINGS, (Rect){bx - 56, 12, 48, 40}, "\xE2\x9A\x99", NULL, SDL_SCANCODE_F2, true, false,
               ui_str(L, S_SETTINGS));
@@ -866,22 +894,13 @@ static void draw_toolbar(App *app, Board *b, Rect r)
     Lang L = app->lang;
     static const ActionKind ACC[3] = {ACT_RESEARCH, ACT_SERVICE, ACT_PROPOSE};
     int x = r.x;
-    int bw = (r.w - 4 * 10) * 2 / 11;
+    int bw = (r.w - 3 * 10) / 4;
     for (int i = 0; i < 3; i++) {
         action_row(app, b, ACC[i], (Rect){x, r.y + 8, bw, 34}, false);
         x += bw + 10;
     }
-    ui_button(app, W_IDEAS, (Rect){x, r.y + 8, bw, 34}, ui_str(L, S_IDEAS), "I", SDL_SCANCODE_I, true, false,
-              ui_str(L, S_CHOOSE_IDEA));
-    x += bw + 10;
-    int ew = r.x + r.w - x;
-    char label[128];
-    snprintf(label, sizeof label, "%s", ui_str(L, S_END_WEEK));
-    ui_button(app, W_END, (Rect){x, r.y + 8, ew, 34}, label, "E", SDL_SCANCODE_E, !sim_over(app->sim), true,
-              text_action_help(L, ACT_END_WEEK));
-    /* 8 also ends the week, as the action list numbers it */
-    ui_widget(app, W_ACT + ACT_END_WEEK, (Rect){0, 0, 0, 0}, SDL_SCANCODE_8, !sim_over(app->sim), NULL);
-    app->widgets[app->nwidgets - 1].focusable = false;
+    ui_button(app, W_IDEAS, (Rect){x, r.y + 8, r.x + r.w - x, 34}, ui_str(L, S_IDEAS), "I", SDL_SCANCODE_I, true,
+              false, ui_str(L, S_CHOOSE_IDEA));
 }
 
 static void bd_draw(App *app, void *st)

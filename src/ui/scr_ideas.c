@@ -331,11 +331,13 @@ static void draw_idea_rows(App *app, Ideas *s, Rect list)
         gfx_text_fit(app, FACE_BOLD, TS_LABEL, t->text, r.x + 30, r.y + 6, r.w - 150, idea->title);
         char money[64], meta[256];
         text_money(L, idea->value, app->scn->currency, money, sizeof money);
-        snprintf(meta, sizeof meta, "%s · %s%s%s", text_level(L, idea->level),
-                 adopted ? ui_str(L, S_ADOPTED) : fit ? ui_str(L, S_FITS_KNOWN_NEED) : "",
-                 sponsors > 0 && !adopted ? " · " : "", "");
+        ui_copy(meta, sizeof meta, text_level(L, idea->level));
+        if (adopted || fit) {
+            snprintf(meta + strlen(meta), sizeof meta - strlen(meta), " · %s",
+                     adopted ? ui_str(L, S_ADOPTED) : ui_str(L, S_FITS_KNOWN_NEED));
+        }
         if (sponsors > 0 && !adopted) {
-            snprintf(meta + strlen(meta), sizeof meta - strlen(meta), "%s %d", ui_str(L, S_SPONSORS), sponsors);
+            snprintf(meta + strlen(meta), sizeof meta - strlen(meta), " · %s %d", ui_str(L, S_SPONSORS), sponsors);
         }
         gfx_text_fit(app, FACE_REGULAR, TS_SMALL, t->text_dim, r.x + 30, r.y + 27, r.w - 150, meta);
         int mw = gfx_measure(app, FACE_BOLD, TS_LABEL, money, NULL);

@@ -97,16 +97,21 @@ static void w_draw(App *app, void *st)
     gfx_clip(app, &clip);
     y -= w->scroll;
     int shown = 0;
-    for (size_t k = w->journal_from; k < jn; k++) {
-        if (j[k].kind == J_WEEK_START || j[k].command >= 0) {
-            continue; /* the actions of the week were shown as they happened */
+    size_t first = w->journal_from;
+    while (first > 0 && j[first - 1].kind != J_WEEK_START) { /* the whole week, actions included */
+        first--;
+    }
+    for (size_t k = first; k < jn; k++) {
+        if (j[k].kind == J_WEEK_START) {
+            continue;
         }
         char line[600];
         text_journal(L, app->sim, &j[k], line, sizeof line);
-        int tn2 = tone(j[k].kind);
+        int tn2 = j[k].command < 0 ? tone(j[k].kind) : 0;
         gfx_text(app, FACE_BOLD, TS_BODY, tn2 > 0 ? t->good : tn2 < 0 ? t->bad : t->text_dim, x, y,
                  tn2 > 0 ? "\xE2\x9C\x93" : tn2 < 0 ? "\xE2\x9A\xA0" : "\xE2\x80\xA2");
-        y += gfx_text_wrap(app, FACE_REGULAR, TS_BODY, t->text, (Rect){x + 26, y, cw - 26, -1}, line) + 8;
+        y += gfx_text_wrap(app, j[k].command < 0 ? FACE_BOLD : FACE_REGULAR, TS_LABEL, t->text,
+                           (Rect){x + 26, y, cw - 26, -1}, line) + 6;
         if (j[k].kind == J_CONTACT_LEFT && j[k].contact >= 0) {
             const Contact *ct = &s->accounts[j[k].account].contacts[j[k].contact];
             if (ct->lines[LINE_FAREWELL]) {

@@ -79,13 +79,18 @@ bool ui_button(App *app, int id, Rect r, const char *label, const char *keycap, 
     if (keycap && keycap[0]) {
         capw = gfx_measure(app, FACE_BOLD, TS_SMALL, keycap, NULL) + 12;
     }
-    int lw = gfx_measure(app, FACE_BOLD, TS_BODY, label, &lh);
     int avail = r.w - 20 - (capw ? capw + 8 : 0);
+    int size = TS_BODY;
+    int lw = gfx_measure(app, FACE_BOLD, size, label, &lh);
+    while (lw > avail && size > TS_SMALL) { /* a smaller face before an ellipsis */
+        size--;
+        lw = gfx_measure(app, FACE_BOLD, size, label, &lh);
+    }
     int tx = r.x + 10;
     if (lw < avail) {
         tx = r.x + 10 + (avail - lw) / 2;
     }
-    gfx_text_fit(app, FACE_BOLD, TS_BODY, fg, tx, r.y + (r.h - lh) / 2, avail, label);
+    gfx_text_fit(app, FACE_BOLD, size, fg, tx, r.y + (r.h - lh) / 2, avail, label);
     if (capw) {
         int ch;
         gfx_measure(app, FACE_BOLD, TS_SMALL, keycap, &ch);
