@@ -1211,24 +1211,52 @@ static void report_oom(Diagnostics *d)
               "out of memory while checking the file; close other programs and try again");
 }
 
+/* cJSON allocates one node per value and frees them one by one; for a large
+ * scenario that is most of the cost of loading. During a parse its hooks point
+ * into one arena instead, freed in one call. cJSON's hooks are process-wide, so
+ * this is the scenario layer's one piece of file-scope state: set for the
+ * length of cjson_parse_in() only. */
+static Arena *cjson_arena;
+
+static void *cjson_arena_alloc(size_t size)
+{
+    return arena_alloc(cjson_arena, size);
+}
+
+static void cjson_arena_free(void *p)
+{
+    (void)p; /* released with the arena */
+}
+
+static cJSON *cjson_parse_in(Arena *a, const char *text, size_t len)
+{
+    cJSON_Hooks arena_hooks = {cjson_arena_alloc, cjson_arena_free};
+    cJSON_Hooks heap_hooks = {ka_malloc, ka_free}; /* so tests can make cJSON run out of memory */
+    cjson_arena = a;
+    cJSON_InitHooks(&arena_hooks);
+    cJSON *root = cJSON_ParseWithLengthOpts(text, len, NULL, false);
+    cJSON_InitHooks(&heap_hooks);
+    cjson_arena = NULL;
+    return root;
+}
+
 /* Parses text that passed the lexical checks. cJSON parses first; one walk
  * then checks the strict grammar and maps positions. Only when cJSON fails
  * does a separate walk look for the syntax error. */
 static Scenario *parse_checked(const char *text, size_t len, Diagnostics *diags)
 {
     size_t errors_before = diags->errors;
-    cJSON_Hooks hooks = {ka_malloc, ka_free}; /* so tests can make cJSON run out of memory */
-    cJSON_InitHooks(&hooks);
-    cJSON *root = cJSON_ParseWithLengthOpts(text, len, NULL, false);
+    Loader L;
+    memset(&L, 0, sizeof L);
+    arena_init(&L.scratch); /* the cJSON tree, the position map, tables */
+    cJSON *root = cjson_parse_in(&L.scratch, text, len);
     if (!root) {
         if (jp_check_syntax(text, len, diags)) {
             report_oom(diags); /* valid JSON that cJSON could not hold: memory ran out */
         }
+        arena_deinit(&L.scratch);
         return NULL;
     }
-    Loader L;
-    memset(&L, 0, sizeof L);
-    arena_init(&L.scratch);
     JsonPosMap map = {NULL, 0, NULL};
     L.s = scenario_create();
     if (!L.s || !jp_map_build(&map, &L.scratch, text, len, root, diags)) {
@@ -1237,7 +1265,6 @@ static Scenario *parse_checked(const char *text, size_t len, Diagnostics *diags)
         }
         scenario_destroy(L.s);
         arena_deinit(&L.scratch);
-        cJSON_Delete(root);
         return NULL;
     }
     L.fc.d = diags;
@@ -1257,7 +1284,6 @@ static Scenario *parse_checked(const char *text, size_t len, Diagnostics *diags)
         s = NULL;
     }
     arena_deinit(&L.scratch);
-    cJSON_Delete(root);
     return s;
 }
 

@@ -609,9 +609,40 @@ static void test_out_of_memory(void)
         }
         diags_deinit(&d);
     }
-    CHECK(failures > 5);
+    /* The parse allocates from two arenas (the cJSON tree and tables, and the
+     * scenario) plus the diagnostics: each first block is a failure point. */
+    CHECK(failures >= 2);
     fprintf(stderr, "out-of-memory: %d failing allocation points survived\n", failures);
     free(text);
+
+    /* A larger file needs many arena blocks, so allocations fail in the middle
+     * of cJSON's parse, of the position map and of the model. */
+    size_t cap = 400 * 160 + 64;
+    char *contacts = malloc(cap);
+    size_t used = build_contacts(contacts, cap, 400, true);
+    char *large = insert_contacts(base, contacts, used);
+    int large_failures = 0;
+    for (unsigned long n = 1; n < 100000; n++) {
+        Diagnostics d;
+        diags_init(&d);
+        alloc_fail_after(n);
+        Scenario *s = scn_parse(large, strlen(large), "t", &d);
+        alloc_fail_after(0);
+        if (s) {
+            CHECK_EQ_INT(s->accounts[0].contact_count, 402);
+            scenario_destroy(s);
+            diags_deinit(&d);
+            break;
+        }
+        large_failures++;
+        CHECK(d.oom);
+        diags_deinit(&d);
+    }
+    CHECK(large_failures > 5);
+    fprintf(stderr, "out-of-memory: %d failing allocation points survived in a larger file\n",
+            large_failures);
+    free(large);
+    free(contacts);
     free(base);
 }
 
