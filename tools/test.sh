@@ -12,6 +12,17 @@ cmake --build build -j"$jobs"
 echo "== tests =="
 ctest --test-dir build --output-on-failure -j"$jobs"
 
+echo "== valgrind memcheck: a whole terminal game, validate =="
+valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99 \
+    build/keyaccounts play --text --seed 3 scenarios/first-steps.json \
+    < tests/cli/play/first-steps-whole.in > /dev/null
+status=0
+valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99 \
+    build/keyaccounts validate scenarios/*.json tests/scenario/broken/*.json > /dev/null 2>&1 || status=$?
+if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then
+    echo "valgrind found errors in validate (exit $status)"; exit 1
+fi
+
 echo "== build with AddressSanitizer + UndefinedBehaviorSanitizer =="
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DKA_WERROR=ON -DKA_SANITIZE=ON >/dev/null
 cmake --build build-asan -j"$jobs"
