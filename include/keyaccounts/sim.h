@@ -182,6 +182,8 @@ bool sim_sponsors(const Sim *sim, int account, int idea, int contact);
 int sim_sponsor_count(const Sim *sim, int account, int idea);
 const int *sim_sponsor_list(const Sim *sim, int account, int idea, int *count);
 int sim_sponsoring(const Sim *sim, int account, int contact); /* ideas they sponsor */
+/* The ideas that answer a need (from the scenario; never changes). */
+const int *sim_ideas_for_need(const Sim *sim, int account, int need, int *count);
 bool sim_idea_adopted(const Sim *sim, int account, int idea);
 bool sim_idea_pitched(const Sim *sim, int account, int idea);
 int sim_referrals_left(const Sim *sim, int account, int contact);

@@ -101,18 +101,6 @@ static int known_needs(const Sim *sim, int a, int c, int *out)
     return k;
 }
 
-static bool answers(const Idea *idea, const int *needs, int n)
-{
-    for (int k = 0; k < idea->need_count; k++) {
-        for (int j = 0; j < n; j++) {
-            if (idea->needs[k] == needs[j]) {
-                return true;
-            }
-        }
-    }
-    return false;
-}
-
 static bool needs_approval_from(const Sim *sim, int a, int i, int c)
 {
     const Idea *idea = &sim_scenario(sim)->accounts[a].ideas[i];
@@ -194,7 +182,9 @@ static void offer_proposals(const Sim *sim, Choice *best, int a, long prio)
 {
     const Account *acc = &sim_scenario(sim)->accounts[a];
     for (int i = 0; i < acc->idea_count; i++) {
-        offer(sim, best, cmd(ACT_PROPOSE, a, -1, i), prio + (long)(acc->ideas[i].value / 1000));
+        if (sim_sponsor_count(sim, a, i) > 0 && !sim_idea_adopted(sim, a, i)) {
+            offer(sim, best, cmd(ACT_PROPOSE, a, -1, i), prio + (long)(acc->ideas[i].value / 1000));
+        }
     }
 }
 
@@ -315,12 +305,10 @@ static void expander_pitches(const Sim *sim, int a, Choice *best)
     /* Per idea, once: is it still open, and which approvals does it lack? */
     unsigned missing[SCN_MAX_IDEAS];
     bool open[SCN_MAX_IDEAS], sponsored[SCN_MAX_IDEAS];
-    unsigned any_missing = 0;
     for (int i = 0; i < acc->idea_count; i++) {
         open[i] = !sim_idea_adopted(sim, a, i);
         sponsored[i] = sim_sponsor_count(sim, a, i) > 0;
         missing[i] = sponsored[i] ? missing_roles(sim, a, i) : 0;
-        any_missing |= open[i] ? missing[i] : 0;
     }
     for (int c = 0; c < acc->contact_count; c++) {
         if (sim_contact_status(sim, a, c) != STATUS_KNOWN) {
@@ -329,28 +317,25 @@ static void expander_pitches(const Sim *sim, int a, Choice *best)
         const Contact *ct = &acc->contacts[c];
         int needs[SCN_MAX_CONTACT_NEEDS];
         int need_count = known_needs(sim, a, c, needs);
-        if (need_count == 0 && !(any_missing & ct->roles)) {
-            bool named = false; /* named approvers are rare: check them the slow way */
-            for (int i = 0; i < acc->idea_count && !named; i++) {
-                named = sponsored[i] && open[i] && needs_approval_from(sim, a, i, c);
-            }
-            if (!named) {
-                continue;
+        /* Ideas that answer a need they told us about. */
+        for (int k = 0; k < need_count; k++) {
+            int n;
+            const int *ideas = sim_ideas_for_need(sim, a, needs[k], &n);
+            for (int j = 0; j < n; j++) {
+                int i = ideas[j];
+                long prio = TIER_PITCH_FIT + (long)(acc->ideas[i].value / 10000);
+                if (open[i] && (!best->set || prio > best->prio) && refusals(sim, a, c, i) < 2) {
+                    offer(sim, best, cmd(ACT_PITCH, a, c, i), prio);
+                }
             }
         }
+        /* Sponsored ideas that still lack an approval this person can give. */
         for (int i = 0; i < acc->idea_count; i++) {
-            if (!open[i]) {
+            if (!open[i] || !sponsored[i]
+                || (!(missing[i] & ct->roles) && !needs_approval_from(sim, a, i, c))) {
                 continue;
             }
-            long prio;
-            if (need_count > 0 && answers(&acc->ideas[i], needs, need_count)) {
-                prio = TIER_PITCH_FIT;
-            } else if ((missing[i] & ct->roles) || (sponsored[i] && needs_approval_from(sim, a, i, c))) {
-                prio = TIER_PITCH_APPROVAL;
-            } else {
-                continue;
-            }
-            prio += (long)(acc->ideas[i].value / 10000);
+            long prio = TIER_PITCH_APPROVAL + (long)(acc->ideas[i].value / 10000);
             if ((!best->set || prio > best->prio) && refusals(sim, a, c, i) < 2) {
                 offer(sim, best, cmd(ACT_PITCH, a, c, i), prio);
             }

@@ -78,7 +78,37 @@ static bool alloc_account(AccountState *st, const Account *a)
     st->dept_known = ka_calloc((size_t)a->department_count, sizeof *st->dept_known);
     st->need_known = ka_calloc((size_t)a->need_count, sizeof *st->need_known);
     st->event_fired = ka_calloc((size_t)a->event_count, sizeof *st->event_fired);
-    return st->contacts && st->ideas && st->dept_known && st->need_known && st->event_fired;
+    /* An index from each need to the ideas answering it (it never changes). */
+    size_t links = 0;
+    for (int i = 0; i < a->idea_count; i++) {
+        links += (size_t)a->ideas[i].need_count;
+    }
+    st->need_ideas_start = ka_calloc((size_t)a->need_count + 1, sizeof *st->need_ideas_start);
+    st->need_ideas = ka_calloc(links, sizeof *st->need_ideas);
+    if (!st->contacts || !st->ideas || !st->dept_known || !st->need_known || !st->event_fired
+        || !st->need_ideas_start || !st->need_ideas) {
+        return false;
+    }
+    for (int i = 0; i < a->idea_count; i++) {
+        for (int k = 0; k < a->ideas[i].need_count; k++) {
+            st->need_ideas_start[a->ideas[i].needs[k] + 1]++;
+        }
+    }
+    for (int n = 0; n < a->need_count; n++) {
+        st->need_ideas_start[n + 1] += st->need_ideas_start[n];
+    }
+    int *fill = ka_calloc((size_t)a->need_count + 1, sizeof *fill);
+    if (!fill) {
+        return false;
+    }
+    memcpy(fill, st->need_ideas_start, ((size_t)a->need_count + 1) * sizeof *fill);
+    for (int i = 0; i < a->idea_count; i++) {
+        for (int k = 0; k < a->ideas[i].need_count; k++) {
+            st->need_ideas[fill[a->ideas[i].needs[k]]++] = i;
+        }
+    }
+    ka_free(fill);
+    return true;
 }
 
 static void free_account(AccountState *st)
@@ -88,6 +118,8 @@ static void free_account(AccountState *st)
     ka_free(st->dept_known);
     ka_free(st->need_known);
     ka_free(st->event_fired);
+    ka_free(st->need_ideas_start);
+    ka_free(st->need_ideas);
 }
 
 Sim *sim_create(const Scenario *s, uint64_t seed)
@@ -853,6 +885,17 @@ static void do_pitch(Sim *sim, int a, int c, int i)
 static bool sponsors_any(const Sim *sim, int a, int c)
 {
     return cstate(sim, a, c)->sponsoring > 0;
+}
+
+const int *sim_ideas_for_need(const Sim *sim, int a, int need, int *count)
+{
+    if (!valid_account(sim, a) || need < 0 || need >= sim->scn->accounts[a].need_count) {
+        *count = 0;
+        return NULL;
+    }
+    const AccountState *st = &sim->accounts[a];
+    *count = st->need_ideas_start[need + 1] - st->need_ideas_start[need];
+    return st->need_ideas + st->need_ideas_start[need];
 }
 
 int sim_sponsoring(const Sim *sim, int a, int c)

@@ -39,6 +39,8 @@ typedef struct AccountState {
     bool *dept_known;
     bool *need_known;        /* company-level needs found by research */
     bool *event_fired;
+    int *need_ideas_start;   /* ideas answering need n: need_ideas[start[n] .. start[n+1]) */
+    int *need_ideas;
     int64_t baseline;
     int64_t adopted_value;
     int last_service;        /* week of the last service, 0 at start */
