@@ -106,6 +106,7 @@ void app_relayout(App *app)
     if (fabsf(s - app->s) > 0.001f) {
         app->s = s;
         textcache_clear(app->cache); /* fonts of other sizes now */
+        gfx_shapes_clear(app);
     }
     app->W = (int)floorf((float)app->pw / app->s);
     app->H = (int)floorf((float)app->ph / app->s);
@@ -398,6 +399,7 @@ static void handle(App *app, const SDL_Event *e)
     case SDL_RENDER_TARGETS_RESET:
     case SDL_RENDER_DEVICE_RESET:
         textcache_clear(app->cache);
+        gfx_shapes_clear(app);
         app->dirty = true;
         return;
     case SDL_MOUSEMOTION: {
@@ -666,6 +668,7 @@ void app_destroy(App *app)
     }
     app_end_game(app);
     textcache_destroy(app->cache);
+    gfx_shapes_clear(app);
     gfx_fonts_close(app);
     if (app->ren) {
         SDL_DestroyRenderer(app->ren);

@@ -98,6 +98,8 @@ struct App {
     SDL_Renderer *ren;
     TextCache *cache;
     TTF_Font *fonts[FACE_COUNT][128]; /* by face and pixel size */
+    SDL_Texture *discs[128];          /* anti-aliased discs by pixel radius, for circles and corners */
+    SDL_Texture *rings[128][8];       /* rings by pixel radius and thickness */
     char font_path[FACE_COUNT][UI_PATH_BYTES];
     Theme th;
     Settings set;
@@ -199,6 +201,7 @@ int gfx_line_h(App *app, int size);
 TTF_Font *gfx_font(App *app, Face f, int size);
 bool gfx_fonts_find(App *app, FILE *err);
 void gfx_fonts_close(App *app);
+void gfx_shapes_clear(App *app); /* drop the shape textures (renderer reset, scale change) */
 SDL_Color gfx_mix(SDL_Color a, SDL_Color b, int pct_b);
 void theme_init(Theme *t, bool high_contrast);
 SDL_Surface *gfx_icon_surface(void);

@@ -96,6 +96,89 @@ static float pxf(const App *app, float v)
 
 /* ---- shapes --------------------------------------------------------------- */
 
+/* Circles and rounded corners are blitted from small cached white textures
+ * tinted by colour modulation: the software renderer copies textures fast but
+ * rasterises triangles slowly, and the cached shapes are anti-aliased. */
+static SDL_Texture *shape(App *app, int r, int t)
+{
+    if (r < 1) {
+        r = 1;
+    }
+    if (r > 127) {
+        r = 127;
+    }
+    if (t > 7) {
+        t = 7;
+    }
+    SDL_Texture **slot = t > 0 ? &app->rings[r][t] : &app->discs[r];
+    if (*slot) {
+        return *slot;
+    }
+    int d = 2 * r;
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, d, d, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!surf) {
+        return NULL;
+    }
+    float fr = (float)r, inner = (float)(r - t);
+    for (int y = 0; y < d; y++) {
+        Uint32 *row = (Uint32 *)((Uint8 *)surf->pixels + y * surf->pitch);
+        for (int x = 0; x < d; x++) {
+            int cover = 0;
+            for (int sy = 0; sy < 4; sy++) {
+                for (int sx = 0; sx < 4; sx++) {
+                    float px = (float)x + ((float)sx + 0.5f) / 4 - fr;
+                    float py = (float)y + ((float)sy + 0.5f) / 4 - fr;
+                    float dd = px * px + py * py;
+                    cover += dd <= fr * fr && (t == 0 || dd >= inner * inner);
+                }
+            }
+            row[x] = (Uint32)(cover * 255 / 16) << 24 | 0xFFFFFFu;
+        }
+    }
+    *slot = SDL_CreateTextureFromSurface(app->ren, surf);
+    SDL_FreeSurface(surf);
+    if (*slot) {
+        SDL_SetTextureBlendMode(*slot, SDL_BLENDMODE_BLEND);
+    }
+    return *slot;
+}
+
+void gfx_shapes_clear(App *app)
+{
+    for (int r = 0; r < 128; r++) {
+        if (app->discs[r]) {
+            SDL_DestroyTexture(app->discs[r]);
+            app->discs[r] = NULL;
+        }
+        for (int t = 0; t < 8; t++) {
+            if (app->rings[r][t]) {
+                SDL_DestroyTexture(app->rings[r][t]);
+                app->rings[r][t] = NULL;
+            }
+        }
+    }
+}
+
+static void tint(SDL_Texture *tex, SDL_Color c)
+{
+    SDL_SetTextureColorMod(tex, c.r, c.g, c.b);
+    SDL_SetTextureAlphaMod(tex, c.a);
+}
+
+/* The four corners of a rounded rectangle in pixels, from a disc or ring of radius r. */
+static void corners(App *app, SDL_Texture *tex, int x, int y, int w, int h, int r, SDL_Color c)
+{
+    if (!tex) {
+        return;
+    }
+    tint(tex, c);
+    SDL_Rect src[4] = {{0, 0, r, r}, {r, 0, r, r}, {0, r, r, r}, {r, r, r, r}};
+    SDL_Rect dst[4] = {{x, y, r, r}, {x + w - r, y, r, r}, {x, y + h - r, r, r}, {x + w - r, y + h - r, r, r}};
+    for (int i = 0; i < 4; i++) {
+        SDL_RenderCopy(app->ren, tex, &src[i], &dst[i]);
+    }
+}
+
 void gfx_fill(App *app, Rect r, SDL_Color c)
 {
     SDL_Rect p = {ui_px(app, r.x), ui_px(app, r.y), 0, 0};
@@ -133,56 +216,49 @@ static void fan(App *app, const SDL_FPoint *pts, int n, SDL_Color c)
     SDL_RenderGeometry(app->ren, NULL, v, n + 1, idx, n * 3);
 }
 
-static void rrect_px(App *app, float x, float y, float w, float h, float rad, SDL_Color c)
+static void rrect_px(App *app, int x, int y, int w, int h, int r, SDL_Color c)
 {
     if (w <= 0 || h <= 0) {
         return;
     }
-    if (rad * 2 > w) {
-        rad = w / 2;
+    if (r * 2 > w) {
+        r = w / 2;
     }
-    if (rad * 2 > h) {
-        rad = h / 2;
+    if (r * 2 > h) {
+        r = h / 2;
     }
-    if (rad < 1.5f) {
-        SDL_FRect fr = {x, y, w, h};
-        SDL_SetRenderDrawBlendMode(app->ren, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
-        SDL_SetRenderDrawColor(app->ren, c.r, c.g, c.b, c.a);
-        SDL_RenderFillRectF(app->ren, &fr);
+    SDL_SetRenderDrawBlendMode(app->ren, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(app->ren, c.r, c.g, c.b, c.a);
+    if (r < 2) {
+        SDL_Rect fr = {x, y, w, h};
+        SDL_RenderFillRect(app->ren, &fr);
         return;
     }
-    int seg = rad < 4 ? 2 : rad < 10 ? 4 : 6;
-    SDL_FPoint pts[MAX_POLY];
-    int n = 0;
-    const float cxs[4] = {x + w - rad, x + rad, x + rad, x + w - rad};
-    const float cys[4] = {y + rad, y + rad, y + h - rad, y + h - rad};
-    for (int k = 0; k < 4; k++) {
-        for (int i = 0; i <= seg; i++) {
-            float a = UI_PI / 2 * ((float)k + (float)i / (float)seg);
-            pts[n].x = cxs[k] + cosf(a) * rad;
-            pts[n].y = cys[k] - sinf(a) * rad;
-            n++;
-        }
-    }
-    SDL_SetRenderDrawBlendMode(app->ren, SDL_BLENDMODE_BLEND);
-    fan(app, pts, n, c);
+    SDL_Rect fills[3] = {{x + r, y, w - 2 * r, h}, {x, y + r, r, h - 2 * r}, {x + w - r, y + r, r, h - 2 * r}};
+    SDL_RenderFillRects(app->ren, fills, 3);
+    corners(app, shape(app, r, 0), x, y, w, h, r, c);
 }
 
 void gfx_rrect(App *app, Rect r, int radius, SDL_Color c)
 {
-    float x = (float)ui_px(app, r.x), y = (float)ui_px(app, r.y);
-    float w = (float)ui_px(app, r.x + r.w) - x, h = (float)ui_px(app, r.y + r.h) - y;
-    rrect_px(app, x, y, w, h, pxf(app, (float)radius), c);
+    int x = ui_px(app, r.x), y = ui_px(app, r.y);
+    rrect_px(app, x, y, ui_px(app, r.x + r.w) - x, ui_px(app, r.y + r.h) - y, ui_px(app, radius), c);
 }
 
 /* An outline: the border colour as a ring between two rounded rectangles,
  * drawn as four sides and corner arcs so the inside stays untouched. */
 void gfx_frame(App *app, Rect r, int radius, int thick, SDL_Color c)
 {
-    float x = (float)ui_px(app, r.x), y = (float)ui_px(app, r.y);
-    float w = (float)ui_px(app, r.x + r.w) - x, h = (float)ui_px(app, r.y + r.h) - y;
-    float t = fmaxf(1.0f, roundf(pxf(app, (float)thick)));
-    float rad = pxf(app, (float)radius);
+    int x = ui_px(app, r.x), y = ui_px(app, r.y);
+    int w = ui_px(app, r.x + r.w) - x, h = ui_px(app, r.y + r.h) - y;
+    int t = ui_px(app, thick);
+    if (t < 1) {
+        t = 1;
+    }
+    if (t > 7) {
+        t = 7;
+    }
+    int rad = ui_px(app, radius);
     if (rad * 2 > w) {
         rad = w / 2;
     }
@@ -194,38 +270,10 @@ void gfx_frame(App *app, Rect r, int radius, int thick, SDL_Color c)
     }
     SDL_SetRenderDrawBlendMode(app->ren, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(app->ren, c.r, c.g, c.b, c.a);
-    SDL_FRect sides[4] = {{x + rad, y, w - 2 * rad, t}, {x + rad, y + h - t, w - 2 * rad, t},
-                          {x, y + rad, t, h - 2 * rad}, {x + w - t, y + rad, t, h - 2 * rad}};
-    SDL_RenderFillRectsF(app->ren, sides, 4);
-    /* corners: quads between the outer and inner arcs */
-    int seg = rad < 4 ? 2 : 5;
-    const float cxs[4] = {x + w - rad, x + rad, x + rad, x + w - rad};
-    const float cys[4] = {y + rad, y + rad, y + h - rad, y + h - rad};
-    SDL_Vertex v[4 * 2 * 7];
-    int idx[4 * 6 * 6];
-    int nv = 0, ni = 0;
-    for (int k = 0; k < 4; k++) {
-        int base = nv;
-        for (int i = 0; i <= seg; i++) {
-            float a = UI_PI / 2 * ((float)k + (float)i / (float)seg);
-            float ca = cosf(a), sa = sinf(a);
-            SDL_Vertex o = {{cxs[k] + ca * rad, cys[k] - sa * rad}, c, {0, 0}};
-            SDL_Vertex in = {{cxs[k] + ca * (rad - t), cys[k] - sa * (rad - t)}, c, {0, 0}};
-            v[nv++] = o;
-            v[nv++] = in;
-            if (i > 0) {
-                int p = base + (i - 1) * 2;
-                idx[ni++] = p;
-                idx[ni++] = p + 1;
-                idx[ni++] = p + 2;
-                idx[ni++] = p + 1;
-                idx[ni++] = p + 3;
-                idx[ni++] = p + 2;
-            }
-        }
-    }
-    SDL_SetRenderDrawBlendMode(app->ren, SDL_BLENDMODE_BLEND);
-    SDL_RenderGeometry(app->ren, NULL, v, nv, idx, ni);
+    SDL_Rect sides[4] = {{x + rad, y, w - 2 * rad, t}, {x + rad, y + h - t, w - 2 * rad, t},
+                         {x, y + rad, t, h - 2 * rad}, {x + w - t, y + rad, t, h - 2 * rad}};
+    SDL_RenderFillRects(app->ren, sides, 4);
+    corners(app, shape(app, rad, t), x, y, w, h, rad, c);
 }
 
 void gfx_line(App *app, float x1, float y1, float x2, float y2, float thick, SDL_Color c)
@@ -264,40 +312,27 @@ void gfx_poly(App *app, const float *xy, int n, SDL_Color c)
 
 void gfx_circle(App *app, float cx, float cy, float rad, SDL_Color c)
 {
-    SDL_FPoint pts[32];
-    float r = pxf(app, rad);
-    int n = r < 4 ? 10 : r < 10 ? 16 : 28;
-    for (int i = 0; i < n; i++) {
-        float a = 2 * UI_PI * (float)i / (float)n;
-        pts[i].x = pxf(app, cx) + cosf(a) * r;
-        pts[i].y = pxf(app, cy) + sinf(a) * r;
+    int r = (int)lroundf(pxf(app, rad));
+    SDL_Texture *tex = shape(app, r < 1 ? 1 : r, 0);
+    if (!tex) {
+        return;
     }
-    SDL_SetRenderDrawBlendMode(app->ren, SDL_BLENDMODE_BLEND);
-    fan(app, pts, n, c);
+    tint(tex, c);
+    SDL_FRect dst = {pxf(app, cx) - (float)r, pxf(app, cy) - (float)r, (float)(2 * r), (float)(2 * r)};
+    SDL_RenderCopyF(app->ren, tex, NULL, &dst);
 }
 
 void gfx_ring(App *app, float cx, float cy, float rad, float thick, SDL_Color c)
 {
-    enum { N = 24 };
-    SDL_Vertex v[N * 2];
-    int idx[N * 6];
-    float r = pxf(app, rad), t = fmaxf(1.0f, pxf(app, thick));
-    for (int i = 0; i < N; i++) {
-        float a = 2 * UI_PI * (float)i / N;
-        SDL_Vertex o = {{pxf(app, cx) + cosf(a) * r, pxf(app, cy) + sinf(a) * r}, c, {0, 0}};
-        SDL_Vertex in = {{pxf(app, cx) + cosf(a) * (r - t), pxf(app, cy) + sinf(a) * (r - t)}, c, {0, 0}};
-        v[i * 2] = o;
-        v[i * 2 + 1] = in;
-        int j = (i + 1) % N;
-        idx[i * 6] = i * 2;
-        idx[i * 6 + 1] = i * 2 + 1;
-        idx[i * 6 + 2] = j * 2;
-        idx[i * 6 + 3] = i * 2 + 1;
-        idx[i * 6 + 4] = j * 2 + 1;
-        idx[i * 6 + 5] = j * 2;
+    int r = (int)lroundf(pxf(app, rad));
+    int t = (int)lroundf(pxf(app, thick));
+    SDL_Texture *tex = shape(app, r < 1 ? 1 : r, t < 1 ? 1 : t);
+    if (!tex) {
+        return;
     }
-    SDL_SetRenderDrawBlendMode(app->ren, SDL_BLENDMODE_BLEND);
-    SDL_RenderGeometry(app->ren, NULL, v, N * 2, idx, N * 6);
+    tint(tex, c);
+    SDL_FRect dst = {pxf(app, cx) - (float)r, pxf(app, cy) - (float)r, (float)(2 * r), (float)(2 * r)};
+    SDL_RenderCopyF(app->ren, tex, NULL, &dst);
 }
 
 void gfx_clip(App *app, const Rect *r)

@@ -328,8 +328,8 @@ static void draw_card(App *app, Board *b, int c, Rect r, CardMode mode)
             gfx_text_fit(app, FACE_REGULAR, TS_SMALL, t->text_dim, tx, r.y + 48, r.x + r.w - tx - 8, ct->title);
         }
     } else {
-        if (t->shadow.a) {
-            gfx_rrect(app, (Rect){r.x + 1, r.y + 2, r.w, r.h}, 8, t->shadow);
+        if (t->shadow.a && mode != CARD_MINI) {
+            gfx_fill(app, (Rect){r.x + 4, r.y + r.h, r.w - 8, 2}, t->shadow);
         }
         gfx_rrect(app, r, 8, ws.hover && !sel ? t->card_hover : t->card);
         gfx_frame(app, r, 8, sel ? 3 : 1, sel ? t->accent : t->border);
@@ -340,10 +340,12 @@ static void draw_card(App *app, Board *b, int c, Rect r, CardMode mode)
             gfx_text(app, FACE_BOLD, TS_LABEL, t->role[1], x, r.y + 7, "\xE2\x98\x85"); /* ★ */
         }
         int rel = sim_relationship(app->sim, app->account, c);
-        if (mode == CARD_MINI) {
-            gfx_text_fit(app, FACE_BOLD, TS_SMALL, t->text, x + star, r.y + 7, w - star - 60, ct->name);
-            ui_bar(app, (Rect){r.x + r.w - 66, r.y + 11, 58, 8}, rel,
-                   sim_engaged(app->sim, app->account, c) ? t->good : t->role[1], false);
+        if (mode == CARD_MINI) { /* the name, and the relationship as a strip along the bottom */
+            gfx_text_fit(app, FACE_BOLD, TS_SMALL, t->text, x + star - 4, r.y + 5, w - star + 8, ct->name);
+            Rect strip = {r.x + 6, r.y + r.h - 7, r.w - 12, 4};
+            gfx_fill(app, strip, t->track);
+            strip.w = strip.w * rel / 100;
+            gfx_fill(app, strip, sim_engaged(app->sim, app->account, c) ? t->good : t->role[1]);
         } else {
             bool narrow = w < 200;
             gfx_text_fit(app, FACE_BOLD, TS_LABEL, t->text, x + star, r.y + 6, w - star - (narrow ? 0 : 54), ct->name);
@@ -466,7 +468,11 @@ static void draw_map(App *app, Board *b, Rect map)
         if (per > fit) {
             tcc = (maxcount + fit - 1) / fit;
         }
-        int score = (CARD_MINI - (int)tm) * 100000 + (per <= fit ? 50000 : 0) + trw;
+        int tcw = (trw - 16 - (tcc - 1) * 8) / tcc;
+        if (inner < card_h(CARD_MINI) + 8 || tcw < 60) {
+            continue; /* no room for even one small card */
+        }
+        int score = (CARD_MINI - (int)tm) * 100000 + (tcw < 400 ? tcw : 400);
         if (score > best) {
             best = score;
             cols = tc;

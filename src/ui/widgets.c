@@ -244,11 +244,11 @@ void ui_bar(App *app, Rect r, int value, SDL_Color c, bool label)
     if (label) {
         track.w -= 34;
     }
-    gfx_rrect(app, track, track.h / 2, t->track);
     Rect fill = track;
     fill.w = track.w * value / 100;
+    gfx_rrect(app, (Rect){track.x + fill.w, track.y, track.w - fill.w, track.h}, 2, t->track);
     if (fill.w > 0) {
-        gfx_rrect(app, fill, track.h / 2, c);
+        gfx_rrect(app, fill, 2, c);
     }
     if (label) {
         char num[16];
