@@ -135,7 +135,10 @@ void tu_suggest_init(TuSuggest *sg, const char *word)
 {
     sg->word = word;
     sg->word_len = strlen(word);
-    sg->limit = sg->word_len / 3 > 1 ? sg->word_len / 3 : 1;
+    /* A third of the word, but two edits from four letters on: "mood" for
+     * "mode" and "grwoth" for "growth" are the typos people make. */
+    size_t floor = sg->word_len >= 4 ? 2 : 1;
+    sg->limit = sg->word_len / 3 > floor ? sg->word_len / 3 : floor;
     sg->best_distance = sg->limit + 1;
     sg->best = NULL;
 }

@@ -50,12 +50,14 @@ python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["runs"]==3
     || { echo "FAIL: simulate --json is not the documented document"; fail=1; }
 
 # Every shipped scenario teaches its lesson.
-for f in "$src"/scenarios/*.json; do
-    case "$f" in *.schema.json) continue ;; esac
+for f in "$src"/scenarios/*.json "$src"/docs/examples/*.json; do
     "$bin" simulate "$f" --runs 400 --seed 1 > "$tmp/sim" 2>&1
     if ! grep -q "^Balance verdict: PASSED" "$tmp/sim"; then
         echo "FAIL: balance verdict for $(basename "$f")"; tail -3 "$tmp/sim"; fail=1
     fi
 done
+# The authoring tutorial's example is a clean, strict scenario.
+expect 0 "validate --strict the tutorial example" -- "$bin" validate --strict "$src/docs/examples/alpine-hotels.json"
+
 [ "$fail" -eq 0 ] && echo "command line checks passed"
 exit $fail
