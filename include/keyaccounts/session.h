@@ -1,9 +1,12 @@
 /* Session records: a session is its scenario, its seed and its command log.
  * Saving writes that as JSON (autosaves, result files); loading it and
- * replaying the commands restores the exact session. Scenario layer. */
+ * replaying the commands restores the exact session. A result is the record
+ * of a finished session plus who played it, when, with which program, and
+ * what it scored week by week (docs/workshops.md). Scenario layer. */
 #ifndef KEYACCOUNTS_SESSION_H
 #define KEYACCOUNTS_SESSION_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -48,5 +51,84 @@ void session_record_free(SessionRecord *r); /* accepts NULL fields */
  * an id the scenario lacks or is refused by the rules (*failed_at = its index):
  * the record does not belong to this scenario. */
 Sim *session_replay(const Scenario *s, const SessionRecord *r, long *failed_at);
+
+/* The saved command as a Command of this scenario: 0, or -1 when it names an
+ * account, contact or idea the scenario lacks. */
+int session_command_resolve(const Scenario *s, const SessionCommand *sc, Command *out);
+
+/* ---- results ----------------------------------------------------------------- */
+
+enum { RESULT_MAX_COACHING = 64, RESULT_MAX_TEXT = 4000 };
+
+/* What the trainee did, counted from the session (applied commands only). */
+typedef struct ResultBehaviour {
+    int research;
+    int meetings;
+    int pitches;
+    int pitches_won;
+    int referrals_asked;
+    int referrals_won;
+    int cold_calls;
+    int cold_calls_won;
+    int proposals;
+    int ideas_adopted;
+    int services;
+    int contacts_known;      /* known at the end */
+    int contacts_reached;    /* known at the end and not known at the start */
+    int contacts_engaged;    /* engaged at the end */
+    int contacts_introduced; /* reached through a referral */
+    int referral_depth;      /* longest introduction chain */
+} ResultBehaviour;
+
+/* Facts the caller supplies: the core has no clock and no version. Strings
+ * are UTF-8; timestamps ISO 8601 UTC ("2025-03-01T09:30:00Z"). The coaching
+ * notes are the debrief's, as worded for the trainee (may be NULL/0). */
+typedef struct ResultMeta {
+    const char *trainee;         /* "" when skipped */
+    const char *program_version; /* "0.1.0" */
+    const char *started_at;
+    const char *finished_at;
+    const char *scenario_path;
+    uint64_t scenario_hash;
+    const char *lang;            /* language of the coaching text: "en", "ru" */
+    const char *const *coaching;
+    size_t coaching_count;
+} ResultMeta;
+
+typedef struct ResultRecord {
+    SessionRecord session;   /* scenario id/path/hash, seed, commands, final week and total */
+    char *program_version;
+    char *started_at;
+    char *finished_at;
+    char *scenario_title;
+    char *lang;
+    int pass_mark;
+    int weights[SUB_COUNT];
+    Score final;
+    bool passed;
+    int64_t revenue_run_rate; /* annual, at the end */
+    int64_t revenue_booked;
+    WeekSnapshot *weeks;      /* week 0 (the start) .. the last week */
+    size_t week_count;
+    ResultBehaviour behaviour;
+    char **coaching;
+    size_t coaching_count;
+} ResultRecord;
+
+ResultBehaviour result_behaviour(const Sim *sim);
+
+/* The finished session as a result document (malloc'd, NUL-terminated); NULL
+ * when out of memory. */
+char *result_to_json(const Sim *sim, const ResultMeta *meta, size_t *len);
+
+/* Parses a result file strictly: unknown keys, wrong types, values out of
+ * range, timestamps that are not ISO 8601 UTC, a breakdown that does not add
+ * up are KA5xx errors located at LINE:COL. Returns 0, or -1 with diagnostics. */
+int result_from_json(const char *buf, size_t len, const char *name, ResultRecord *out,
+                     Diagnostics *diags);
+void result_record_free(ResultRecord *r); /* accepts a zeroed record */
+
+/* True when s is an ISO 8601 UTC timestamp "YYYY-MM-DDTHH:MM:SSZ" with a valid date. */
+bool result_timestamp_valid(const char *s);
 
 #endif
