@@ -24,7 +24,7 @@ typedef struct StrategyStats {
 
 typedef struct BalanceVerdict {
     bool passed;
-    char reason[320];
+    char reason[768];
 } BalanceVerdict;
 
 /* Plays `runs` sessions of bot on scenario; run k uses seed + k for both the
@@ -35,5 +35,11 @@ int stats_run(const Scenario *s, BotKind bot, int runs, uint64_t seed, StrategyS
  * least a quarter, and the expander passes in most seeds. */
 BalanceVerdict stats_verdict(const StrategyStats *expander, const StrategyStats *single_thread,
                              int pass_mark);
+
+/* When the verdict fails, adds why: which strategy wins, and what in the
+ * scenario lets it (the main contact never leaves, the main contact alone can
+ * approve much of the growth target, the ideas cannot reach the target...).
+ * `all` holds every strategy's statistics, indexed by BotKind. */
+void stats_explain(const Scenario *s, const StrategyStats all[BOT_COUNT], BalanceVerdict *v);
 
 #endif

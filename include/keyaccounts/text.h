@@ -22,6 +22,7 @@ const char *text_action_help(Lang lang, ActionKind a);   /* one sentence */
 const char *text_subscore(Lang lang, SubScore s);        /* "Referrals" */
 const char *text_subscore_help(Lang lang, SubScore s);   /* one sentence */
 const char *text_role(Lang lang, BuyingRole r);          /* "economic buyer" */
+const char *text_role_short(Lang lang, BuyingRole r);    /* for badges: "экономический" */
 const char *text_mode(Lang lang, ResponseMode m);        /* "growth" */
 const char *text_level(Lang lang, IdeaLevel l);          /* "business result" */
 const char *text_refusal(Lang lang, Refusal r);          /* why a command cannot work */

@@ -141,6 +141,7 @@ int cmd_simulate(int argc, char **argv, FILE *out, FILE *err)
         }
     }
     BalanceVerdict v = stats_verdict(&st[BOT_EXPANDER], &st[BOT_SINGLE_THREAD], s->scoring.pass_mark);
+    stats_explain(s, st, &v);
     if (json) {
         print_json(out, s, runs, seed, st, shown, &v);
     } else {

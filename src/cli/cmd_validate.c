@@ -1,4 +1,4 @@
-/* keyaccounts validate [--json] [--strict] FILE...
+/* keyaccounts validate [--json] [--strict] [--balance] FILE...
  * Checks scenario files and prints every problem found, compiler style, or
  * as one JSON document with --json. Exit status: 0 when no file has an error,
  * 1 when one has (with --strict, warnings count as errors), 2 on misuse. */
@@ -12,10 +12,14 @@
 #include "fileio.h"
 #include "keyaccounts/diag.h"
 #include "keyaccounts/scenario.h"
+#include "keyaccounts/stats.h"
+
+enum { BALANCE_RUNS = 500, BALANCE_SEED = 1 };
 
 typedef struct ValidateOptions {
     bool json;
     bool strict;
+    bool balance;   /* also play the reference strategies: does it teach its lesson? */
     int first_file; /* index in argv */
 } ValidateOptions;
 
@@ -28,10 +32,12 @@ typedef struct ValidateTotals {
 
 static void validate_usage(FILE *err)
 {
-    fputs("usage: keyaccounts validate [--json] [--strict] FILE...\n"
+    fputs("usage: keyaccounts validate [--json] [--strict] [--balance] FILE...\n"
           "  Checks scenario files and reports every problem with its line and column.\n"
-          "  --json    print the problems as one JSON document\n"
-          "  --strict  treat warnings as errors (exit status 1)\n",
+          "  --json     print the problems as one JSON document\n"
+          "  --strict   treat warnings as errors (exit status 1)\n"
+          "  --balance  also play the reference strategies and give the balance verdict:\n"
+          "             a scenario that does not teach its lesson fails (KA410)\n",
           err);
 }
 
@@ -52,6 +58,8 @@ static int validate_parse_args(int argc, char **argv, ValidateOptions *opt, FILE
             opt->json = true;
         } else if (strcmp(a, "--strict") == 0) {
             opt->strict = true;
+        } else if (strcmp(a, "--balance") == 0) {
+            opt->balance = true;
         } else {
             fprintf(err, "keyaccounts validate: unknown option '%s'\n", a);
             validate_usage(err);
@@ -67,8 +75,27 @@ static int validate_parse_args(int argc, char **argv, ValidateOptions *opt, FILE
     return 0;
 }
 
-/* Reads and checks one file, filling d. */
-static void validate_file(const char *path, Diagnostics *d)
+/* The balance verdict of a scenario that loaded: passes, or a KA410 error
+ * saying which strategy wins and why. */
+static void validate_balance(const Scenario *s, Diagnostics *d, BalanceVerdict *v)
+{
+    StrategyStats all[BOT_COUNT];
+    for (int b = 0; b < BOT_COUNT; b++) {
+        if (stats_run(s, (BotKind)b, BALANCE_RUNS, BALANCE_SEED, &all[b]) != 0) {
+            d->oom = true;
+            diags_add(d, SEV_ERROR, "KA108", 0, 0, "", "out of memory while playing the reference strategies");
+            return;
+        }
+    }
+    *v = stats_verdict(&all[BOT_EXPANDER], &all[BOT_SINGLE_THREAD], s->scoring.pass_mark);
+    stats_explain(s, all, v);
+    if (!v->passed) {
+        diags_add(d, SEV_ERROR, "KA410", 0, 0, "", "the scenario does not teach its lesson: %s", v->reason);
+    }
+}
+
+/* Reads and checks one file, filling d (and v, when balance is asked for). */
+static void validate_file(const char *path, bool balance, Diagnostics *d, BalanceVerdict *v)
 {
     char why[256];
     size_t len = 0;
@@ -80,6 +107,9 @@ static void validate_file(const char *path, Diagnostics *d)
         return;
     }
     Scenario *s = scn_parse(buf, len, path, d);
+    if (s && balance) {
+        validate_balance(s, d, v);
+    }
     scenario_destroy(s);
     free(buf);
     diags_sort(d);
@@ -170,7 +200,7 @@ static void validate_summary(const ValidateTotals *t, FILE *err)
 
 int cmd_validate(int argc, char **argv, FILE *out, FILE *err)
 {
-    ValidateOptions opt = {false, false, 0};
+    ValidateOptions opt = {false, false, false, 0};
     int usage = validate_parse_args(argc, argv, &opt, err);
     if (usage != 0) {
         return usage;
@@ -182,7 +212,8 @@ int cmd_validate(int argc, char **argv, FILE *out, FILE *err)
     for (int i = opt.first_file; i < argc; i++) {
         Diagnostics d;
         diags_init(&d);
-        validate_file(argv[i], &d);
+        BalanceVerdict v = {false, ""};
+        validate_file(argv[i], opt.balance, &d, &v);
         totals.files++;
         totals.errors += d.errors;
         totals.warnings += d.warnings;
@@ -191,6 +222,9 @@ int cmd_validate(int argc, char **argv, FILE *out, FILE *err)
             json_ok = json_ok && json_add_file(files, argv[i], &d);
         } else {
             diags_print(&d, argv[i], out);
+            if (opt.balance && v.passed) {
+                fprintf(out, "%s: balance: PASSED: %s\n", argv[i], v.reason);
+            }
         }
         diags_deinit(&d);
     }

@@ -74,7 +74,7 @@ BalanceVerdict stats_verdict(const StrategyStats *ex, const StrategyStats *st, i
         snprintf(v.reason, sizeof v.reason,
                  "expander median %d does not beat single_thread median %d by 25%% "
                  "(single_thread passes in %d%% of seeds): working only the main contact "
-                 "is nearly as good as expanding, so the scenario teaches the wrong lesson",
+                 "is about as good as expanding, so the scenario teaches the wrong lesson",
                  ex->median, st->median, st_rate);
     } else {
         snprintf(v.reason, sizeof v.reason,
@@ -83,4 +83,93 @@ BalanceVerdict stats_verdict(const StrategyStats *ex, const StrategyStats *st, i
                  pass_mark, ex_rate);
     }
     return v;
+}
+
+/* Appends ", text" (or "text" first) to the verdict's reason, bounded. */
+static void add_reason(BalanceVerdict *v, const char *text)
+{
+    size_t used = strlen(v->reason);
+    snprintf(v->reason + used, sizeof v->reason - used, "%s%s", used ? "; " : "", text);
+}
+
+static bool main_contact_leaves(const Account *acc)
+{
+    for (int e = 0; e < acc->event_count; e++) {
+        const Event *ev = &acc->events[e];
+        for (int f = 0; f < ev->effect_count; f++) {
+            const Effect *fx = &ev->effects[f];
+            if (fx->kind == EFFECT_CONTACT_LEAVES && acc->contacts[fx->contact].main && ev->probability > 0) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* Yearly value of the ideas the main contact alone could sponsor and close. */
+static int64_t main_alone_value(const Account *acc)
+{
+    int m = -1;
+    for (int c = 0; c < acc->contact_count; c++) {
+        if (acc->contacts[c].main) {
+            m = c;
+        }
+    }
+    if (m < 0) {
+        return 0;
+    }
+    const Contact *mc = &acc->contacts[m];
+    int64_t total = 0;
+    for (int i = 0; i < acc->idea_count; i++) {
+        const Idea *idea = &acc->ideas[i];
+        bool alone = (idea->approval_roles & ~mc->roles) == 0;
+        for (int k = 0; k < idea->approval_contact_count && alone; k++) {
+            alone = idea->approval_contacts[k] == m;
+        }
+        if (alone) {
+            total += idea->value;
+        }
+    }
+    return total;
+}
+
+void stats_explain(const Scenario *s, const StrategyStats all[BOT_COUNT], BalanceVerdict *v)
+{
+    if (v->passed) {
+        return;
+    }
+    char line[160];
+    int winner = BOT_EXPANDER;
+    for (int b = 0; b < BOT_COUNT; b++) {
+        if (all[b].runs > 0 && all[b].median > all[winner].median) {
+            winner = b;
+        }
+    }
+    if (winner != BOT_EXPANDER) {
+        snprintf(line, sizeof line, "%s wins (median %d, passes in %d%% of seeds)", bot_key((BotKind)winner),
+                 all[winner].median, all[winner].runs ? all[winner].passes * 100 / all[winner].runs : 0);
+        add_reason(v, line);
+    }
+    for (int a = 0; a < s->account_count; a++) {
+        const Account *acc = &s->accounts[a];
+        const char *name = s->account_count > 1 ? acc->id : "the account";
+        if (!main_contact_leaves(acc)) {
+            snprintf(line, sizeof line, "the main contact of %s never leaves", name);
+            add_reason(v, line);
+        }
+        int64_t alone = main_alone_value(acc);
+        if (acc->growth_target > 0 && alone * 2 >= acc->growth_target) {
+            snprintf(line, sizeof line, "the main contact of %s alone can approve ideas worth %lld%% of its growth target",
+                     name, (long long)(alone * 100 / acc->growth_target));
+            add_reason(v, line);
+        }
+        int64_t all_ideas = 0;
+        for (int i = 0; i < acc->idea_count; i++) {
+            all_ideas += acc->ideas[i].value;
+        }
+        if (all_ideas < acc->growth_target) {
+            snprintf(line, sizeof line, "all ideas of %s together are worth less than its growth target", name);
+            add_reason(v, line);
+        }
+    }
 }

@@ -80,6 +80,12 @@ static const char *const ROLE[LANG_COUNT][ROLE_KIND_COUNT] = {
     {"экономический покупатель", "технический покупатель", "пользователь", "коуч"},
 };
 
+/* For badges, where space is short. */
+static const char *const ROLE_SHORT[LANG_COUNT][ROLE_KIND_COUNT] = {
+    {"economic buyer", "technical buyer", "user buyer", "coach"},
+    {"экономический", "технический", "пользователь", "коуч"},
+};
+
 static const char *const MODE[LANG_COUNT][MODE_COUNT] = {
     {"growth", "trouble", "even keel", "overconfident"},
     {"рост", "проблема", "равновесие", "самоуверенность"},
@@ -123,6 +129,16 @@ const char *text_role(Lang lang, BuyingRole r)
     for (int i = 0; i < ROLE_KIND_COUNT; i++) {
         if ((unsigned)r == 1u << i) {
             return ROLE[lang][i];
+        }
+    }
+    return "?";
+}
+
+const char *text_role_short(Lang lang, BuyingRole r)
+{
+    for (int i = 0; i < ROLE_KIND_COUNT; i++) {
+        if ((unsigned)r == 1u << i) {
+            return ROLE_SHORT[lang][i];
         }
     }
     return "?";

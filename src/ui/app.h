@@ -238,7 +238,8 @@ void screen_confirm_push(App *app, const char *title, const char *body, const ch
 /* ---- common drawing of screens -------------------------------------------------- */
 /* A titled page header; returns the y below it. */
 int ui_header(App *app, const char *title, const char *subtitle);
-void ui_role_badge(App *app, int x, int y, int role_index, bool with_label, int *w_out);
+/* A role's colour, icon and (short) label; max_w > 0 caps its width. */
+void ui_role_badge(App *app, int x, int y, int role_index, bool with_label, int max_w, int *w_out);
 void ui_bar(App *app, Rect r, int value, SDL_Color c, bool label);
 
 #endif

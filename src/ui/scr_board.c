@@ -366,7 +366,7 @@ static void draw_card(App *app, Board *b, int c, Rect r, CardMode mode)
             for (int i = 0; i < ROLE_KIND_COUNT; i++) {
                 if (ct->roles & (1u << i)) {
                     int bw;
-                    ui_role_badge(app, bx, y, i, mode == CARD_FULL && nroles == 1, &bw);
+                    ui_role_badge(app, bx, y, i, mode == CARD_FULL && nroles == 1, x + w - bx, &bw);
                     bx += bw + 4;
                 }
             }
@@ -696,7 +696,7 @@ static void draw_side(App *app, Board *b, Rect p)
         for (int i = 0; i < ROLE_KIND_COUNT; i++) {
             if (ct->roles & (1u << i)) {
                 int bw;
-                ui_role_badge(app, bx, y, i, true, &bw);
+                ui_role_badge(app, bx, y, i, true, x + w - bx, &bw);
                 bx += bw + 6;
                 if (bx > x + w - 120) {
                     bx = x;

@@ -212,19 +212,25 @@ static void role_icon(App *app, int role, float cx, float cy, float r, SDL_Color
     }
 }
 
-void ui_role_badge(App *app, int x, int y, int role, bool with_label, int *w_out)
+void ui_role_badge(App *app, int x, int y, int role, bool with_label, int max_w, int *w_out)
 {
     const Theme *t = &app->th;
-    const char *label = text_role(app->lang, role_from_index(role));
+    const char *label = text_role_short(app->lang, role_from_index(role));
     int h = 20;
     int lw = with_label ? gfx_measure(app, FACE_REGULAR, TS_SMALL, label, NULL) : 0;
     int w = with_label ? lw + 28 : 20;
+    if (max_w > 0 && w > max_w) { /* never wider than its card: the label is cut with "…" */
+        w = max_w < 20 ? 20 : max_w;
+        lw = w - 28;
+        with_label = lw > 12;
+        w = with_label ? w : 20;
+    }
     Rect r = {x, y, w, h};
     gfx_rrect(app, r, 10, gfx_mix(t->role[role], t->card, 80));
     gfx_frame(app, r, 10, 1, t->role[role]);
     role_icon(app, role, (float)x + 10.5f, (float)y + 10, 5, t->role[role]);
     if (with_label) {
-        gfx_text(app, FACE_REGULAR, TS_SMALL, t->text, x + 20, y + 2, label);
+        gfx_text_fit(app, FACE_REGULAR, TS_SMALL, t->text, x + 20, y + 2, lw + 4, label);
     }
     if (w_out) {
         *w_out = w;

@@ -56,6 +56,13 @@ for f in "$src"/scenarios/*.json "$src"/docs/examples/*.json; do
         echo "FAIL: balance verdict for $(basename "$f")"; tail -3 "$tmp/sim"; fail=1
     fi
 done
+# validate --balance: the verdict, and why a lazy scenario fails it.
+expect 0 "validate --balance on a balanced scenario" -- "$bin" validate --balance "$src/docs/examples/alpine-hotels.json"
+grep -q "balance: PASSED" "$tmp/out" || { echo "FAIL: --balance does not print the verdict"; fail=1; }
+expect 1 "validate --balance on a lazy scenario" -- "$bin" validate --balance "$src/tests/cli/balance/lazy.json"
+grep -q "KA410.*single_thread wins.*never leaves.*alone can approve" "$tmp/out" \
+    || { echo "FAIL: --balance does not say why the lazy scenario fails"; cat "$tmp/out"; fail=1; }
+
 # The authoring tutorial's example is a clean, strict scenario.
 expect 0 "validate --strict the tutorial example" -- "$bin" validate --strict "$src/docs/examples/alpine-hotels.json"
 
