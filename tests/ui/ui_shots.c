@@ -100,6 +100,18 @@ static void big_board(const char *dir, const char *lang, const char *scenario, c
     }
     app->dirty = true;
     app_pump(app, false);
+    /* Select the most influential engaged person, so the panel shows actions. */
+    const Account *acc = &sim_scenario(app->sim)->accounts[app->account];
+    int pick = -1;
+    for (int c = 0; c < acc->contact_count; c++) {
+        if (sim_engaged(app->sim, app->account, c) && !acc->contacts[c].main
+            && (pick < 0 || acc->contacts[c].influence > acc->contacts[pick].influence)) {
+            pick = c;
+        }
+    }
+    if (pick >= 0) {
+        drive_click(app, acc->contacts[pick].name);
+    }
     char name[128];
     snprintf(name, sizeof name, "board-%s", scenario);
     shot(app, dir, lang, name);
