@@ -11,9 +11,18 @@
 
 char *file_read_all(const char *path, size_t max, size_t *len, char *err, size_t errlen)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK so that opening a FIFO nobody writes to does not wait for
+     * ever; reads then block again as usual (a FIFO without a writer reads as
+     * empty). */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         snprintf(err, errlen, "%s", strerror(errno));
+        return NULL;
+    }
+    int flags = fcntl(fd, F_GETFL);
+    if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0) {
+        snprintf(err, errlen, "%s", strerror(errno));
+        close(fd);
         return NULL;
     }
     struct stat st;
