@@ -8,6 +8,11 @@
 /* argv[0] is the command name ("validate"); options and files follow. */
 int cmd_validate(int argc, char **argv, FILE *out, FILE *err);
 int cmd_simulate(int argc, char **argv, FILE *out, FILE *err);
+/* Workshops and practice (docs/workshops.md): verify a result file, merge
+ * results into report.html + report.csv, list one's own attempts. */
+int cmd_replay(int argc, char **argv, FILE *out, FILE *err);
+int cmd_report(int argc, char **argv, FILE *out, FILE *err);
+int cmd_history(int argc, char **argv, FILE *out, FILE *err);
 int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err);
 /* The game window (src/ui); built when KA_BUILD_UI is on (defines KA_HAVE_UI). */
 int cmd_window(int argc, char **argv, FILE *err);

@@ -11,15 +11,23 @@ static const char HELP[] =
     "usage:\n"
     "  keyaccounts [play] [SCENARIO]           play (the default scenario when none is given)\n"
     "  keyaccounts play --text [SCENARIO]      play in the terminal, one command per line on stdin\n"
-    "        [--seed N] [--lang en|ru]\n"
+    "        [--seed N] [--lang en|ru] [--name NAME] [--no-save]\n"
     "  keyaccounts validate [--json] [--strict] FILE...\n"
     "                                          check scenario files; exit 0 clean, 1 errors\n"
     "  keyaccounts simulate FILE [--runs N] [--seed S] [--strategy NAME|all] [--json]\n"
     "                                          play the reference strategies; balance verdict\n"
+    "  keyaccounts replay RESULT [--watch] [--scenario FILE]\n"
+    "                                          verify a result file; exit 0 reproduced, 1 not\n"
+    "  keyaccounts report RESULT_OR_DIR... [--out DIR]\n"
+    "                                          workshop report: report.html and report.csv\n"
+    "  keyaccounts history [SCENARIO_ID] [--trainee NAME]\n"
+    "                                          your attempts: best, latest, progress\n"
     "  keyaccounts --help | --version\n"
     "\n"
     "SCENARIO is a .json file or the id of a shipped scenario: first-steps,\n"
-    "massive-lubricants (the default), massive-lubricants.ru, ...\n";
+    "massive-lubricants (the default), massive-lubricants.ru, ...\n"
+    "Finished sessions are saved as result files in $KEYACCOUNTS_DATA_DIR, else\n"
+    "$XDG_DATA_HOME/keyaccounts, else ~/.local/share/keyaccounts (folder results/).\n";
 
 int main(int argc, char **argv)
 {
@@ -37,6 +45,15 @@ int main(int argc, char **argv)
     }
     if (argc >= 2 && strcmp(argv[1], "simulate") == 0) {
         return cmd_simulate(argc - 1, argv + 1, stdout, stderr);
+    }
+    if (argc >= 2 && strcmp(argv[1], "replay") == 0) {
+        return cmd_replay(argc - 1, argv + 1, stdout, stderr);
+    }
+    if (argc >= 2 && strcmp(argv[1], "report") == 0) {
+        return cmd_report(argc - 1, argv + 1, stdout, stderr);
+    }
+    if (argc >= 2 && strcmp(argv[1], "history") == 0) {
+        return cmd_history(argc - 1, argv + 1, stdout, stderr);
     }
     if (argc >= 2 && argv[1][0] == '-' && strcmp(argv[1], "--text") != 0) {
         fprintf(stderr, "keyaccounts: unknown option '%s'\n\n%s", argv[1], HELP);

@@ -2,7 +2,7 @@
  * lists the actions with their costs, reads one command per line, prints what
  * happened and how the score moved, and ends with the debrief. Output depends
  * only on the scenario, the seed and the input, so transcripts are golden. */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700
 #include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -11,6 +11,12 @@
 
 #include "args.h"
 #include "commands.h"
+#include "datadir.h"
+#include "fileio.h"
+#include "keyaccounts/scenario.h"
+#include "keyaccounts/session.h"
+#include "nextstep.h"
+#include "results.h"
 #include "keyaccounts/sim.h"
 #include "keyaccounts/text.h"
 #include "render.h"
@@ -293,10 +299,91 @@ static bool handle(Game *g, char *line)
 
 static int usage(FILE *err)
 {
-    fprintf(err, "usage: keyaccounts play --text [--seed N] [--lang en|ru] [SCENARIO]\n"
+    fprintf(err, "usage: keyaccounts play --text [--seed N] [--lang en|ru] [--name NAME] [--no-save] [SCENARIO]\n"
                  "SCENARIO is a file or a shipped scenario id (default: %s).\n",
                  KA_DEFAULT_SCENARIO);
     return 2;
+}
+
+/* The trainee's name for the results: --name (remembered), else the
+ * remembered one, else asked once at a terminal; "" for scripted games. */
+static void ask_name(const char *name_arg, FILE *in, FILE *out, Lang lang, char *buf, size_t n)
+{
+    char why[256];
+    if (name_arg) {
+        snprintf(buf, n, "%s", name_arg);
+        (void)datadir_trainee_save(buf, why, sizeof why); /* remembering is a convenience */
+        return;
+    }
+    if (datadir_trainee_load(buf, n)) {
+        if (!results_name_ok(buf)) {
+            buf[0] = '\0';
+        }
+        return;
+    }
+    buf[0] = '\0';
+    if (!isatty(fileno(in))) {
+        return;
+    }
+    fprintf(out, "%s", lang == LANG_RU ? "Ваше имя для результатов (Enter — пропустить): "
+                                       : "Your name for the results (Enter to skip): ");
+    fflush(out);
+    char line[LINE_MAX_BYTES];
+    if (!fgets(line, sizeof line, in)) {
+        return;
+    }
+    size_t len = strcspn(line, "\r\n");
+    line[len] = '\0';
+    while (len > 0 && line[len - 1] == ' ') {
+        line[--len] = '\0';
+    }
+    const char *p = line;
+    while (*p == ' ') {
+        p++;
+    }
+    if (!results_name_ok(p)) {
+        fprintf(out, "%s\n", lang == LANG_RU ? "Имя не подходит (слишком длинное или с управляющими символами); "
+                                               "результаты будут без имени."
+                                             : "That name cannot be used (too long, or control characters); "
+                                               "results will carry no name.");
+        return;
+    }
+    size_t plen = strlen(p); /* at most 200 bytes: results_name_ok */
+    memcpy(buf, p, plen < n ? plen + 1 : 0);
+    if (datadir_trainee_save(buf, why, sizeof why) != 0) {
+        fprintf(out, "(%s)\n", why);
+    }
+}
+
+/* Writes the result file of the finished session and says where it went. A
+ * failure is reported and loses nothing else. */
+static void save_result(Game *g, const char *file, const char *trainee, const char *started_at, FILE *err)
+{
+    char path[4096], why[512], finished_at[32];
+    results_now(finished_at, sizeof finished_at);
+    scnfile_resolve(file, path, sizeof path);
+    size_t len = 0;
+    char *bytes = file_read_all(path, SCN_MAX_FILE_BYTES, &len, why, sizeof why);
+    uint64_t hash = bytes ? scn_hash(bytes, len) : 0;
+    free(bytes);
+    char resolved[4096];
+    const char *abs = realpath(path, resolved);
+    CoachNote notes[64];
+    size_t n = sim_coach(g->sim, notes, 64);
+    char texts[64][1024];
+    const char *ptrs[64];
+    for (size_t k = 0; k < n; k++) {
+        ptrs[k] = text_coach(g->lang, g->sim, &notes[k], texts[k], sizeof texts[k]);
+    }
+    ResultMeta meta = {trainee, KA_VERSION, started_at, finished_at, abs ? abs : path, hash,
+                       text_lang_key(g->lang), ptrs, n};
+    char saved[4096];
+    if (results_save(g->sim, &meta, saved, sizeof saved, why, sizeof why) != 0) {
+        fprintf(err, g->lang == LANG_RU ? "Не удалось сохранить результат: %s\n"
+                                        : "Could not save the result: %s\n", why);
+        return;
+    }
+    fprintf(g->out, g->lang == LANG_RU ? "\nРезультат сохранён: %s\n" : "\nResult saved: %s\n", saved);
 }
 
 int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
@@ -304,6 +391,8 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
     const char *file = KA_DEFAULT_SCENARIO;
     uint64_t seed = 1;
     const char *lang_arg = NULL;
+    const char *name_arg = NULL;
+    bool save = true;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--text") == 0) {
             continue;
@@ -314,6 +403,15 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
             }
         } else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) {
             lang_arg = argv[++i];
+        } else if (strcmp(argv[i], "--name") == 0 && i + 1 < argc) {
+            name_arg = argv[++i];
+            if (!results_name_ok(name_arg)) {
+                fprintf(err, "keyaccounts play: --name must be UTF-8 text of at most 200 bytes "
+                             "without line breaks or tabs\n");
+                return 2;
+            }
+        } else if (strcmp(argv[i], "--no-save") == 0) {
+            save = false;
         } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
             fprintf(err, "keyaccounts play: unknown option '%s'\n", argv[i]);
             return usage(err);
@@ -337,6 +435,12 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
         scenario_destroy(s);
         return 1;
     }
+    char trainee[256] = "";
+    if (save) {
+        ask_name(name_arg, in, out, g.lang, trainee, sizeof trainee);
+    }
+    char started_at[32];
+    results_now(started_at, sizeof started_at);
     render_briefing(out, g.lang, s, seed);
     render_board(out, g.lang, g.sim, 0);
     fprintf(out, "%s\n", g.lang == LANG_RU ? "Наберите help, чтобы увидеть команды."
@@ -371,6 +475,13 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
                                                          : "Input ended before the session did."));
     }
     render_debrief(out, g.lang, g.sim, true);
+    nextstep_print(out, g.lang, g.sim);
+    if (save && sim_over(g.sim)) {
+        save_result(&g, file, trainee, started_at, err);
+    } else if (save) {
+        fprintf(out, "\n%s\n", g.lang == LANG_RU ? "Сессия не дошла до конца, поэтому результат не сохранён."
+                                                 : "The session did not reach its end, so no result was saved.");
+    }
     sim_destroy(g.sim);
     scenario_destroy(s);
     return 0;

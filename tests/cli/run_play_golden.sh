@@ -7,12 +7,20 @@ bin=${1:?usage: run_play_golden.sh KEYACCOUNTS DIR [--regen]}
 dir=${2:?}
 regen=${3:-}
 export KEYACCOUNTS_SCENARIOS="$dir/../../../scenarios"
+# Finished games write result files: into a temporary data folder, at a fixed
+# time, so nothing lands in the home folder and the printed paths are stable.
+data=$(mktemp -d)
+trap 'rm -rf "$data"' EXIT
+export KEYACCOUNTS_DATA_DIR="$data"
+export SOURCE_DATE_EPOCH=1767225600
 status=0
 count=0
 for input in "$dir"/*.in; do
     name=${input%.in}
     # shellcheck disable=SC2046
-    actual=$("$bin" play --text $(cat "$name.args") < "$input" 2>&1; echo "exit $?")
+    "$bin" play --text $(cat "$name.args") < "$input" > "$data/transcript" 2>&1
+    st=$?
+    actual=$(sed "s|$data|\$DATA|g" "$data/transcript"; echo "exit $st")
     count=$((count + 1))
     if [ "$regen" = --regen ]; then
         printf '%s\n' "$actual" > "$name.expected"

@@ -1,0 +1,316 @@
+/* `keyaccounts replay RESULT`: re-runs a recorded session against its
+ * scenario and checks that it reproduces the recorded score week by week.
+ * Exit 0 when it does, 1 when it does not (saying where it diverged) or the
+ * files cannot be used, 2 on usage errors. With --watch, prints the session
+ * command by command with what happened, for a trainer to follow. */
+#define _POSIX_C_SOURCE 200809L
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "commands.h"
+#include "fileio.h"
+#include "keyaccounts/scenario.h"
+#include "keyaccounts/session.h"
+#include "keyaccounts/text.h"
+#include "render.h"
+#include "results.h"
+#include "scnfile.h"
+#include "shipped.h"
+
+typedef struct Found {
+    Scenario *scn;
+    uint64_t hash;
+    char path[4096];
+} Found;
+
+static Scenario *load_bytes(const char *path, uint64_t *hash, FILE *err, bool quiet)
+{
+    char why[256];
+    size_t len;
+    char *buf = file_read_all(path, SCN_MAX_FILE_BYTES, &len, why, sizeof why);
+    if (!buf) {
+        if (!quiet) {
+            fprintf(err, "%s: error [KA100]: cannot read the scenario: %s\n", path, why);
+        }
+        return NULL;
+    }
+    *hash = scn_hash(buf, len);
+    Diagnostics d;
+    diags_init(&d);
+    Scenario *s = scn_parse(buf, len, path, &d);
+    free(buf);
+    if (!s && !quiet) {
+        diags_print(&d, path, err);
+    }
+    diags_deinit(&d);
+    return s;
+}
+
+/* The result's scenario: --scenario, else the recorded path, else a shipped
+ * scenario with the recorded id. */
+static bool find_scenario(const ResultRecord *r, const char *given, Found *f, FILE *err)
+{
+    memset(f, 0, sizeof *f);
+    if (given) {
+        scnfile_resolve(given, f->path, sizeof f->path);
+        f->scn = load_bytes(f->path, &f->hash, err, false);
+        return f->scn != NULL;
+    }
+    const char *rec = r->session.scenario_path;
+    struct stat st;
+    if (rec && rec[0] && stat(rec, &st) == 0) {
+        snprintf(f->path, sizeof f->path, "%s", rec);
+        f->scn = load_bytes(f->path, &f->hash, err, true);
+        if (f->scn && strcmp(f->scn->id, r->session.scenario_id) == 0) {
+            return true;
+        }
+        scenario_destroy(f->scn);
+        f->scn = NULL;
+    }
+    ShippedScenario *list = calloc(SHIPPED_MAX, sizeof *list);
+    size_t n = list ? shipped_list(list, SHIPPED_MAX) : 0;
+    for (size_t k = 0; k < n && !f->scn; k++) {
+        if (strcmp(list[k].id, r->session.scenario_id) == 0) {
+            snprintf(f->path, sizeof f->path, "%s", list[k].path);
+            f->scn = load_bytes(f->path, &f->hash, err, false);
+        }
+    }
+    free(list);
+    if (!f->scn) {
+        fprintf(err, "keyaccounts replay: cannot find the scenario '%s' (recorded at %s); "
+                     "give it with --scenario FILE\n",
+                r->session.scenario_id, rec && rec[0] ? rec : "no path");
+    }
+    return f->scn != NULL;
+}
+
+/* "pitch cutting-fluid paul", as typed in the terminal game. */
+static void describe(const SessionCommand *c, bool accounts, char *buf, size_t n)
+{
+    static const char *const VERB[ACT_COUNT] = {"research", "meet", "pitch", "refer", "call",
+                                               "propose", "service", "end"};
+    snprintf(buf, n, "%s%s%s%s%s%s%s%s", VERB[c->kind], c->idea ? " " : "", c->idea ? c->idea : "",
+             c->contact ? " " : "", c->contact ? c->contact : "", accounts && c->account ? "  [" : "",
+             accounts && c->account ? c->account : "", accounts && c->account ? "]" : "");
+}
+
+static void print_news(FILE *o, Lang lang, const Sim *sim, size_t *jseen, size_t *cseen)
+{
+    size_t jn, cn;
+    const JournalEntry *j = sim_journal(sim, &jn);
+    const ScoreChange *ch = sim_score_changes(sim, &cn);
+    char line[1024];
+    for (size_t k = *jseen; k < jn; k++) {
+        if (j[k].kind == J_WEEK_START) {
+            continue;
+        }
+        fprintf(o, "  %s\n", text_journal(lang, sim, &j[k], line, sizeof line));
+        render_dialogue(o, lang, sim, &j[k]);
+        for (size_t c = *cseen; c < cn; c++) {
+            if (ch[c].journal == (int)k) {
+                fprintf(o, "    %s\n", text_score_change(lang, &ch[c], line, sizeof line));
+            }
+        }
+    }
+    *jseen = jn;
+    *cseen = cn;
+}
+
+/* The first difference between two snapshots, in words; false when equal. */
+static bool week_differs(Lang lang, const WeekSnapshot *want, const WeekSnapshot *got, char *buf, size_t n)
+{
+    if (want->score.total != got->score.total) {
+        snprintf(buf, n, "score recorded %d, replayed %d", want->score.total, got->score.total);
+        return true;
+    }
+    for (int i = 0; i < SUB_COUNT; i++) {
+        if (want->score.sub[i] != got->score.sub[i]) {
+            snprintf(buf, n, "%s recorded %d, replayed %d", text_subscore(lang, (SubScore)i), want->score.sub[i],
+                     got->score.sub[i]);
+            return true;
+        }
+    }
+    if (want->revenue_run_rate != got->revenue_run_rate || want->revenue_booked != got->revenue_booked) {
+        snprintf(buf, n, "revenue recorded %" PRId64 " a year (%" PRId64 " booked), replayed %" PRId64
+                         " (%" PRId64 ")",
+                 want->revenue_run_rate, want->revenue_booked, got->revenue_run_rate, got->revenue_booked);
+        return true;
+    }
+    if (want->engaged != got->engaged || want->known != got->known) {
+        snprintf(buf, n, "contacts engaged/known recorded %d/%d, replayed %d/%d", want->engaged, want->known,
+                 got->engaged, got->known);
+        return true;
+    }
+    return false;
+}
+
+static int usage(FILE *err)
+{
+    fprintf(err, "usage: keyaccounts replay RESULT [--scenario FILE] [--watch] [--lang en|ru]\n"
+                 "Re-runs a result file and checks its score; exit 0 reproduced, 1 not, 2 usage.\n");
+    return 2;
+}
+
+static int verify(const ResultRecord *r, const Found *f, bool watch, Lang lang, const char *name, FILE *out,
+                  FILE *err)
+{
+    const Scenario *s = f->scn;
+    Sim *sim = sim_create(s, r->session.seed);
+    if (!sim) {
+        fprintf(err, "keyaccounts: out of memory\n");
+        return 1;
+    }
+    bool accounts = s->account_count > 1;
+    size_t jseen = 0, cseen = 0;
+    (void)sim_journal(sim, &jseen);
+    (void)sim_score_changes(sim, &cseen);
+    size_t week_start = 0; /* first command of the week being played */
+    int status = 0;
+    char what[256], diff[256];
+    if (watch) {
+        fprintf(out, "\n=== %s 1 ===\n", lang == LANG_RU ? "Неделя" : "Week");
+    }
+    for (size_t k = 0; k < r->session.command_count && status == 0; k++) {
+        const SessionCommand *sc = &r->session.commands[k];
+        describe(sc, accounts, what, sizeof what);
+        int week = sim_week(sim);
+        if (watch) {
+            fprintf(out, "> %s\n", what);
+        }
+        Command c;
+        if (session_command_resolve(s, sc, &c) != 0) {
+            fprintf(out, "%s: DIVERGED at command %zu (week %d, '%s'): it names an account, person or idea "
+                         "this scenario does not have\n",
+                    name, k + 1, week, what);
+            status = 1;
+            break;
+        }
+        Refusal why = sim_apply(sim, c);
+        if (why == REFUSE_COUNT) {
+            fprintf(err, "keyaccounts: out of memory\n");
+            status = 1;
+            break;
+        }
+        if (why != REFUSE_NONE) {
+            fprintf(out, "%s: DIVERGED at command %zu (week %d, '%s'): the rules refuse it here: %s\n", name,
+                    k + 1, week, what, text_refusal(lang, why));
+            status = 1;
+            break;
+        }
+        if (watch) {
+            print_news(out, lang, sim, &jseen, &cseen);
+        }
+        if (c.kind != ACT_END_WEEK) {
+            continue;
+        }
+        size_t tn;
+        const WeekSnapshot *tl = sim_timeline(sim, &tn);
+        const WeekSnapshot *got = &tl[tn - 1];
+        if (watch) {
+            fprintf(out, lang == LANG_RU ? "  Итог недели %d: счёт %d\n" : "  End of week %d: score %d\n", got->week,
+                    got->score.total);
+        }
+        if ((size_t)got->week >= r->week_count) {
+            fprintf(out, "%s: DIVERGED in week %d (commands %zu-%zu): the result records only %zu weeks\n", name,
+                    got->week, week_start + 1, k + 1, r->week_count - 1);
+            status = 1;
+        } else if (week_differs(lang, &r->weeks[got->week], got, diff, sizeof diff)) {
+            fprintf(out, "%s: DIVERGED in week %d (commands %zu-%zu): %s\n", name, got->week, week_start + 1,
+                    k + 1, diff);
+            status = 1;
+        }
+        week_start = k + 1;
+        if (watch && status == 0 && !sim_over(sim)) {
+            fprintf(out, "\n=== %s %d ===\n", lang == LANG_RU ? "Неделя" : "Week", sim_week(sim));
+        }
+    }
+    if (status == 0) {
+        size_t tn;
+        (void)sim_timeline(sim, &tn);
+        Score sc = sim_score(sim);
+        if (!sim_over(sim)) {
+            fprintf(out, "%s: DIVERGED at the end: the commands stop in week %d, before the session ends\n", name,
+                    sim_week(sim));
+            status = 1;
+        } else if (tn != r->week_count) {
+            fprintf(out, "%s: DIVERGED at the end: %zu weeks replayed, %zu recorded\n", name, tn - 1,
+                    r->week_count - 1);
+            status = 1;
+        } else if (memcmp(&sc, &r->final, sizeof sc) != 0 || sim_passed(sim) != r->passed) {
+            fprintf(out, "%s: DIVERGED at the end: final score recorded %d (%s), replayed %d (%s)\n", name,
+                    r->final.total, r->passed ? "passed" : "failed", sc.total, sim_passed(sim) ? "passed" : "failed");
+            status = 1;
+        } else {
+            if (watch) {
+                render_debrief(out, lang, sim, false);
+            }
+            fprintf(out, "%s: OK: %s by %s (seed %" PRIu64 ", %zu commands, %zu weeks) reproduces the recorded "
+                         "score %d (%s) week by week\n",
+                    name, r->scenario_title, r->session.trainee[0] ? r->session.trainee : "(no name)",
+                    r->session.seed, r->session.command_count, r->week_count - 1, sc.total,
+                    r->passed ? "passed" : "failed");
+        }
+    }
+    sim_destroy(sim);
+    return status;
+}
+
+int cmd_replay(int argc, char **argv, FILE *out, FILE *err)
+{
+    const char *file = NULL, *scenario = NULL, *lang_arg = NULL;
+    bool watch = false;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--watch") == 0) {
+            watch = true;
+        } else if (strcmp(argv[i], "--scenario") == 0 && i + 1 < argc) {
+            scenario = argv[++i];
+        } else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) {
+            lang_arg = argv[++i];
+        } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            usage(out);
+            return 0;
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            fprintf(err, "keyaccounts replay: unknown option '%s'\n", argv[i]);
+            return usage(err);
+        } else if (file) {
+            fprintf(err, "keyaccounts replay: one result file at a time\n");
+            return usage(err);
+        } else {
+            file = argv[i];
+        }
+    }
+    if (!file) {
+        return usage(err);
+    }
+    ResultRecord r;
+    if (results_load(file, &r, err) != 0) {
+        fprintf(out, "%s: cannot verify: the result file is unusable (see the errors above)\n", file);
+        return 1;
+    }
+    Found f;
+    if (!find_scenario(&r, scenario, &f, err)) {
+        result_record_free(&r);
+        return 1;
+    }
+    if (f.hash != r.session.scenario_hash) {
+        fprintf(err, "%s: warning: the scenario has changed since this result was recorded "
+                     "(%s: content hash %016" PRIx64 ", recorded %016" PRIx64 "); the replay may differ\n",
+                file, f.path, f.hash, r.session.scenario_hash);
+    }
+    Lang lang = text_lang_from(lang_arg ? lang_arg : r.lang);
+    if (watch) {
+        fprintf(out, "Replay of %s: %s, %s, seed %" PRIu64 ", %s to %s\n", file,
+                r.session.trainee[0] ? r.session.trainee : "(no name)", r.scenario_title, r.session.seed,
+                r.started_at, r.finished_at);
+    }
+    int status = verify(&r, &f, watch, lang, file, out, err);
+    if (status != 0 && f.hash != r.session.scenario_hash) {
+        fprintf(out, "%s: the scenario file changed since the session was played, which explains a divergence\n",
+                file);
+    }
+    scenario_destroy(f.scn);
+    result_record_free(&r);
+    return status;
+}

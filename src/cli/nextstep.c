@@ -1,0 +1,116 @@
+#include "nextstep.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "shipped.h"
+
+enum { NEXT_MAX_TRIES = 3, NEXT_MAX_NOTES = 32 };
+
+const char *nextstep_try(Lang lang, CoachKind kind)
+{
+    bool ru = lang == LANG_RU;
+    switch (kind) {
+    case COACH_NO_REFERRAL:
+        return ru ? "Когда человек вам доверяет и поддержал идею, спросите: «Кому ещё стоит это услышать?» (refer)."
+                  : "Once someone trusts you and backs an idea, ask who else should hear it (refer).";
+    case COACH_NO_ECONOMIC:
+        return ru ? "Найдите экономического покупателя: изучайте клиента и просите знакомства, пока не выйдете на него."
+                  : "Find the economic buyer early: research and ask for introductions until you meet them.";
+    case COACH_SINGLE_THREADED:
+        return ru ? "Не держитесь за одного человека: к середине сессии работайте хотя бы с тремя."
+                  : "Do not hang on one person: by mid-session be working with at least three people.";
+    case COACH_UNPITCHED_FIT:
+        return ru ? "Сверяйте идеи с найденными потребностями (ideas) и предлагайте подходящие тем, у кого они есть."
+                  : "Match ideas to the needs you find (ideas) and pitch each fitting idea to the person who has the need.";
+    case COACH_NO_RESEARCH:
+        return ru ? "Начните с исследования клиента (research): оно открывает отделы, имена и потребности."
+                  : "Start with research: it turns up departments, names and needs.";
+    case COACH_NEGLECT:
+        return ru ? "Поддерживайте текущие поставки (service) каждые несколько недель."
+                  : "Service the existing business every few weeks while you grow the account.";
+    case COACH_SPONSORED_NOT_PROPOSED:
+        return ru ? "Поддержанную идею доводите до конца: соберите нужные согласования и вынесите её на решение (propose)."
+                  : "Close what is sponsored: win the approvals the idea needs, then propose it.";
+    case COACH_ANCHOR_LOST:
+        return ru ? "Стройте связи вглубь заранее, чтобы уход главного контакта не стоил вам клиента."
+                  : "Build more threads before the main contact can leave, so the account survives it.";
+    case COACH_EARLY_REFERRALS:
+        return ru ? "Просите рекомендацию после встреч и поддержанной идеи, а не в первую неделю."
+                  : "Ask for a referral after a few meetings and an idea they back, not in the first week.";
+    case COACH_NO_IDEAS:
+        return ru ? "Предлагайте идеи (pitch) под найденные потребности и выносите поддержанные на решение (propose)."
+                  : "Pitch ideas that answer the needs you discover, and propose the ones that win a sponsor.";
+    case COACH_WELL_DONE:
+    case COACH_SCENARIO_NOTE:
+    case COACH_COUNT:
+        break;
+    }
+    return NULL;
+}
+
+/* The scenario to play next: after a pass, the easiest harder one (same
+ * language first); after a fail, this one again. */
+static const ShippedScenario *pick_next(const ShippedScenario *list, size_t n, const Scenario *s, bool passed)
+{
+    const ShippedScenario *best = NULL;
+    if (!passed) {
+        return NULL;
+    }
+    for (int same_lang = 1; same_lang >= 0 && !best; same_lang--) {
+        for (size_t k = 0; k < n && !best; k++) {
+            const ShippedScenario *c = &list[k];
+            if (strcmp(c->id, s->id) == 0 || (same_lang && strcmp(c->language, s->language) != 0)) {
+                continue;
+            }
+            if (c->difficulty > s->difficulty) {
+                best = c; /* the list is sorted by difficulty */
+            }
+        }
+    }
+    return best;
+}
+
+void nextstep_print(FILE *o, Lang lang, const Sim *sim)
+{
+    const Scenario *s = sim_scenario(sim);
+    bool ru = lang == LANG_RU;
+    CoachNote notes[NEXT_MAX_NOTES];
+    size_t n = sim_coach(sim, notes, NEXT_MAX_NOTES);
+    fprintf(o, "\n%s\n", ru ? "В следующий раз" : "Next time");
+    int tries = 0;
+    bool used[COACH_COUNT] = {false};
+    for (size_t k = 0; k < n && tries < NEXT_MAX_TRIES; k++) {
+        const char *t = nextstep_try(lang, notes[k].kind);
+        if (t && !used[notes[k].kind]) {
+            used[notes[k].kind] = true;
+            fprintf(o, "  %d. %s\n", ++tries, t);
+        }
+    }
+    if (tries == 0) {
+        fprintf(o, "  %s\n", ru ? "Повторите успех на другом сценарии или с другим зерном (--seed)."
+                                : "Repeat it on another scenario, or on this one with another seed (--seed).");
+    }
+    ShippedScenario *list = calloc(SHIPPED_MAX, sizeof *list);
+    size_t count = list ? shipped_list(list, SHIPPED_MAX) : 0;
+    const ShippedScenario *next = pick_next(list, count, s, sim_passed(sim));
+    if (next) {
+        fprintf(o, ru ? "  Следующий сценарий: %s (keyaccounts play %s)\n"
+                      : "  Play next: %s (keyaccounts play %s)\n",
+                next->title, next->arg);
+    } else if (!sim_passed(sim)) {
+        const char *arg = s->id;
+        for (size_t k = 0; k < count; k++) {
+            if (strcmp(list[k].id, s->id) == 0) {
+                arg = list[k].arg;
+            }
+        }
+        fprintf(o, ru ? "  Сыграйте этот сценарий ещё раз с этими советами (keyaccounts play %s)\n"
+                      : "  Play this scenario again with these in mind (keyaccounts play %s)\n",
+                arg);
+    } else {
+        fprintf(o, "  %s\n", ru ? "Вы прошли самый сложный сценарий; попробуйте его с другим зерном (--seed)."
+                                : "You passed the hardest shipped scenario; try it with another seed (--seed).");
+    }
+    free(list);
+}

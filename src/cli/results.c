@@ -1,0 +1,278 @@
+#define _XOPEN_SOURCE 700
+#include "results.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "datadir.h"
+#include "fileio.h"
+#include "keyaccounts/scenario.h"
+
+const char *results_now(char *buf, size_t n)
+{
+    time_t t = time(NULL);
+    const char *fixed = getenv("SOURCE_DATE_EPOCH");
+    if (fixed && fixed[0]) {
+        char *end;
+        long long v = strtoll(fixed, &end, 10);
+        if (!*end && v >= 0) {
+            t = (time_t)v;
+        }
+    }
+    struct tm tm;
+    if (!gmtime_r(&t, &tm) || strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0) {
+        snprintf(buf, n, "1970-01-01T00:00:00Z");
+    }
+    return buf;
+}
+
+/* A file-name-safe form of the trainee's name: letters and digits kept (UTF-8
+ * letters too), everything else one '-'; at most max bytes, whole characters. */
+static void slug(const char *in, char *out, size_t max)
+{
+    size_t k = 0;
+    bool dash = false;
+    for (const unsigned char *p = (const unsigned char *)in; *p;) {
+        size_t clen = *p < 0x80 ? 1 : *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : 2;
+        bool keep = *p >= 0x80 || (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z');
+        if (keep) {
+            if (k + clen + 1 > max) {
+                break;
+            }
+            for (size_t i = 0; i < clen && p[i]; i++) {
+                out[k++] = (char)p[i];
+            }
+            dash = false;
+        } else if (!dash && k > 0 && k + 2 <= max) {
+            out[k++] = '-';
+            dash = true;
+        }
+        for (size_t i = 0; i < clen && *p; i++) {
+            p++;
+        }
+    }
+    while (k > 0 && out[k - 1] == '-') {
+        k--;
+    }
+    out[k] = '\0';
+}
+
+int results_save(const Sim *sim, const ResultMeta *meta, char *path, size_t n, char *err, size_t errlen)
+{
+    char dir[4096];
+    if (!datadir_ensure("results", dir, sizeof dir, err, errlen)) {
+        return -1;
+    }
+    size_t len;
+    char *json = result_to_json(sim, meta, &len);
+    if (!json) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    /* 2025-03-01T09:30:00Z -> 20250301-093000 */
+    char stamp[32] = "";
+    size_t k = 0;
+    for (const char *p = meta->finished_at; *p && k + 1 < sizeof stamp; p++) {
+        if (*p >= '0' && *p <= '9') {
+            stamp[k++] = *p;
+            if (k == 8) {
+                stamp[k++] = '-';
+            }
+        }
+    }
+    stamp[k] = '\0';
+    char who[64];
+    slug(meta->trainee ? meta->trainee : "", who, sizeof who);
+    int rc = -1;
+    for (int attempt = 1; attempt < 1000; attempt++) {
+        char suffix[16] = "";
+        if (attempt > 1) {
+            snprintf(suffix, sizeof suffix, "-%d", attempt);
+        }
+        int w = snprintf(path, n, "%s/%s-%s%s%s-seed%" PRIu64 "%s.json", dir, sim_scenario(sim)->id, stamp,
+                         who[0] ? "-" : "", who, sim_seed(sim), suffix);
+        if (w < 0 || (size_t)w >= n) {
+            snprintf(err, errlen, "the result's path is too long");
+            break;
+        }
+        if (access(path, F_OK) == 0) {
+            continue; /* never overwrite an earlier result */
+        }
+        rc = file_write_atomic(path, json, len, err, errlen);
+        break;
+    }
+    free(json);
+    return rc;
+}
+
+bool results_name_ok(const char *name)
+{
+    const unsigned char *p = (const unsigned char *)name;
+    if (strlen(name) > 200) {
+        return false;
+    }
+    while (*p) {
+        if (*p < 0x20 || *p == 0x7f) {
+            return false;
+        }
+        int n = *p < 0x80 ? 0 : (*p & 0xE0) == 0xC0 ? 1 : (*p & 0xF0) == 0xE0 ? 2 : (*p & 0xF8) == 0xF0 ? 3 : -1;
+        if (n < 0 || (n == 1 && *p < 0xC2) || (n == 3 && *p > 0xF4)) {
+            return false;
+        }
+        uint32_t cp = n == 0 ? *p : (uint32_t)(*p & (0x3F >> n));
+        for (int i = 1; i <= n; i++) {
+            if ((p[i] & 0xC0) != 0x80) {
+                return false;
+            }
+            cp = (cp << 6) | (p[i] & 0x3F);
+        }
+        if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF))) {
+            return false;
+        }
+        p += n + 1;
+    }
+    return true;
+}
+
+int results_load(const char *path, ResultRecord *out, FILE *err)
+{
+    char why[256];
+    size_t len;
+    memset(out, 0, sizeof *out);
+    char *buf = file_read_all(path, SCN_MAX_FILE_BYTES, &len, why, sizeof why);
+    if (!buf) {
+        fprintf(err, "%s: error [KA100]: cannot read the result: %s\n", path, why);
+        return -1;
+    }
+    Diagnostics d;
+    diags_init(&d);
+    int rc = result_from_json(buf, len, path, out, &d);
+    free(buf);
+    if (rc != 0) {
+        diags_sort(&d);
+        diags_print(&d, path, err);
+    }
+    diags_deinit(&d);
+    return rc;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool ends_with(const char *s, const char *tail)
+{
+    size_t a = strlen(s), b = strlen(tail);
+    return a >= b && strcmp(s + a - b, tail) == 0;
+}
+
+/* Appends a copy of path to the list. */
+static int push(char ***list, size_t *count, size_t *cap, const char *path)
+{
+    if (*count == *cap) {
+        size_t nc = *cap ? *cap * 2 : 16;
+        char **grown = realloc(*list, nc * sizeof *grown);
+        if (!grown) {
+            return -1;
+        }
+        *list = grown;
+        *cap = nc;
+    }
+    char *copy = strdup(path);
+    if (!copy) {
+        return -1;
+    }
+    (*list)[(*count)++] = copy;
+    return 0;
+}
+
+int results_collect(char **args, int n, ResultSet *set, FILE *err)
+{
+    memset(set, 0, sizeof *set);
+    char **files = NULL;
+    size_t count = 0, cap = 0;
+    int rc = 0;
+    for (int i = 0; i < n && rc == 0; i++) {
+        struct stat st;
+        if (stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            DIR *d = opendir(args[i]);
+            if (!d) {
+                fprintf(err, "%s: error [KA100]: cannot read the folder: %s\n", args[i], strerror(errno));
+                set->failed++;
+                continue;
+            }
+            size_t first = count;
+            for (struct dirent *e; rc == 0 && (e = readdir(d));) {
+                if (e->d_name[0] == '.' || !ends_with(e->d_name, ".json")) {
+                    continue;
+                }
+                char p[PATH_MAX];
+                int w = snprintf(p, sizeof p, "%s/%s", args[i], e->d_name);
+                if (w > 0 && (size_t)w < sizeof p) {
+                    rc = push(&files, &count, &cap, p);
+                }
+            }
+            closedir(d);
+            qsort(files + first, count - first, sizeof *files, cmp_str);
+        } else {
+            rc = push(&files, &count, &cap, args[i]);
+        }
+    }
+    if (rc == 0 && count > 0) {
+        set->items = calloc(count, sizeof *set->items);
+        set->paths = calloc(count, sizeof *set->paths);
+        rc = set->items && set->paths ? 0 : -1;
+    }
+    char **seen = rc == 0 && count ? calloc(count, sizeof *seen) : NULL;
+    size_t nseen = 0;
+    for (size_t k = 0; rc == 0 && k < count; k++) {
+        char *real = realpath(files[k], NULL);
+        bool dup = false;
+        for (size_t j = 0; real && j < nseen && !dup; j++) {
+            dup = strcmp(seen[j], real) == 0;
+        }
+        if (dup) {
+            free(real);
+            continue;
+        }
+        if (real && seen) {
+            seen[nseen++] = real;
+        } else {
+            free(real);
+        }
+        if (results_load(files[k], &set->items[set->count], err) != 0) {
+            set->failed++;
+            continue;
+        }
+        set->paths[set->count++] = files[k];
+        files[k] = NULL;
+    }
+    for (size_t j = 0; j < nseen; j++) {
+        free(seen[j]);
+    }
+    free(seen);
+    for (size_t k = 0; k < count; k++) {
+        free(files[k]);
+    }
+    free(files);
+    return rc;
+}
+
+void results_set_free(ResultSet *set)
+{
+    for (size_t k = 0; k < set->count; k++) {
+        result_record_free(&set->items[k]);
+        free(set->paths[k]);
+    }
+    free(set->items);
+    free(set->paths);
+    memset(set, 0, sizeof *set);
+}

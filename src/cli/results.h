@@ -1,0 +1,39 @@
+/* Result files on disk: the clock, saving a finished session into the results
+ * folder, loading one with its diagnostics, and collecting many for reports. */
+#ifndef KEYACCOUNTS_CLI_RESULTS_H
+#define KEYACCOUNTS_CLI_RESULTS_H
+
+#include <stdio.h>
+
+#include "keyaccounts/session.h"
+
+/* Now as ISO 8601 UTC; $SOURCE_DATE_EPOCH (seconds) replaces the clock when
+ * set, so tests print stable times. Returns buf (at least 21 bytes). */
+const char *results_now(char *buf, size_t n);
+
+/* Writes the result of a finished session into DATA/results/ atomically, under
+ * a new file name (scenario, time, trainee, seed). The full path goes to
+ * path. Returns 0, or -1 with a reason in err; nothing else is touched. */
+int results_save(const Sim *sim, const ResultMeta *meta, char *path, size_t n, char *err, size_t errlen);
+
+/* A trainee name a result can hold: valid UTF-8, no control characters, at
+ * most 200 bytes. */
+bool results_name_ok(const char *name);
+
+/* Loads a result; on failure prints FILE:LINE:COL diagnostics to err. */
+int results_load(const char *path, ResultRecord *out, FILE *err);
+
+typedef struct ResultSet {
+    ResultRecord *items;
+    char **paths;
+    size_t count;
+    size_t failed; /* files that could not be read or parsed (reported) */
+} ResultSet;
+
+/* Loads every FILE given and every *.json in every DIR given (sorted by
+ * name); the same file named twice counts once. Returns 0, or -1 when out of
+ * memory. */
+int results_collect(char **args, int n, ResultSet *set, FILE *err);
+void results_set_free(ResultSet *set);
+
+#endif

@@ -1,0 +1,65 @@
+#define _POSIX_C_SOURCE 200809L
+#include "shipped.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fileio.h"
+#include "keyaccounts/scenario.h"
+#include "scnfile.h"
+
+static int by_difficulty(const void *a, const void *b)
+{
+    const ShippedScenario *x = a, *y = b;
+    if (x->difficulty != y->difficulty) {
+        return x->difficulty - y->difficulty;
+    }
+    return strcmp(x->id, y->id);
+}
+
+size_t shipped_list(ShippedScenario *out, size_t max)
+{
+    const char *dir = scnfile_dir();
+    DIR *d = opendir(dir);
+    if (!d) {
+        return 0;
+    }
+    size_t n = 0;
+    for (struct dirent *e; n < max && (e = readdir(d));) {
+        size_t len = strlen(e->d_name);
+        if (e->d_name[0] == '.' || len < 6 || strcmp(e->d_name + len - 5, ".json") != 0
+            || len - 5 >= sizeof out[n].arg) {
+            continue;
+        }
+        ShippedScenario *sc = &out[n];
+        memset(sc, 0, sizeof *sc);
+        snprintf(sc->path, sizeof sc->path, "%s/%s", dir, e->d_name);
+        memcpy(sc->arg, e->d_name, len - 5);
+        sc->arg[len - 5] = '\0';
+        char why[256];
+        size_t blen;
+        char *buf = file_read_all(sc->path, SCN_MAX_FILE_BYTES, &blen, why, sizeof why);
+        if (!buf) {
+            continue;
+        }
+        Diagnostics diags;
+        diags_init(&diags);
+        Scenario *s = scn_parse(buf, blen, sc->path, &diags);
+        diags_deinit(&diags);
+        free(buf);
+        if (!s) {
+            continue;
+        }
+        snprintf(sc->id, sizeof sc->id, "%s", s->id);
+        snprintf(sc->title, sizeof sc->title, "%s", s->title);
+        snprintf(sc->language, sizeof sc->language, "%s", s->language);
+        sc->difficulty = s->difficulty;
+        scenario_destroy(s);
+        n++;
+    }
+    closedir(d);
+    qsort(out, n, sizeof *out, by_difficulty);
+    return n;
+}
