@@ -1,0 +1,127 @@
+#!/bin/sh
+# Runs `keyaccounts validate` on every hostile file of cases.txt, each under
+# `timeout 10` and a memory limit, in text and in --json, and checks the exit
+# status, the diagnostic code and message, that --json output is valid JSON,
+# and that no sanitizer reported anything. The referral cycle is also played
+# to the end by every reference strategy (simulate).
+# Usage: run_hostile.sh KEYACCOUNTS HOSTILE_DIR [sanitized]
+set -u
+ka=$1
+dir=$2
+mode=${3:-plain}
+mem_mb=512           # address space for a plain build (ulimit -v)
+asan_rss_mb=1024     # resident memory for a sanitizer build (ASan cannot run under ulimit -v)
+time_limit=10
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/ka-hostile.XXXXXX")
+cleanup() { chmod -R u+rwx "$work" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT INT TERM
+chmod 755 "$work"
+
+python3 "$dir/gen_hostile.py" big "$work/big" || { echo "FAIL: cannot generate the big files"; exit 1; }
+ln -s "$dir/files" "$work/files"
+mkdir -p "$work/special/directory.json"
+printf '{"format_version": 1}\n' > "$work/special/unreadable.json"
+chmod 000 "$work/special/unreadable.json"
+ln -s /dev/zero "$work/special/dev-zero"
+mkfifo "$work/special/fifo.json"   # nobody writes to it: must not wait for ever
+# A private copy of the program, so that an unprivileged user can run it.
+cp "$ka" "$work/keyaccounts" && chmod 755 "$work/keyaccounts"
+ka="$work/keyaccounts"
+
+if [ "$mode" = sanitized ]; then
+    ASAN_OPTIONS="hard_rss_limit_mb=$asan_rss_mb:detect_leaks=1:abort_on_error=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+    export ASAN_OPTIONS
+    limit="ASan hard_rss_limit_mb=$asan_rss_mb"
+else
+    limit="ulimit -v $((mem_mb * 1024)) KiB"
+fi
+have_time=no
+[ -x /usr/bin/time ] && /usr/bin/time -f %M true >/dev/null 2>&1 && have_time=yes
+
+# run_limited OUT ERR ARGS...: runs the program with the time and memory
+# limits (as nobody when RUN_AS is set), returns its exit status.
+run_limited() {
+    out=$1; err=$2; shift 2
+    (
+        [ "$mode" = sanitized ] || ulimit -v $((mem_mb * 1024))
+        if [ "$have_time" = yes ]; then
+            exec /usr/bin/time -f "%e %M" -o "$work/usage" timeout $time_limit $RUN_AS "$ka" "$@"
+        else
+            exec timeout $time_limit $RUN_AS "$ka" "$@"
+        fi
+    ) > "$out" 2> "$err"
+}
+
+failures=0
+cases=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+sanitizer_report() { grep -qE 'Sanitizer|runtime error:|LeakSanitizer' "$1"; }
+
+check_case() { # FILE EXIT CODE TEXT
+    file=$1; want=$2; code=$3; text=$4
+    RUN_AS=""
+    if [ "$file" = special/unreadable.json ] && [ "$(id -u)" -eq 0 ]; then
+        if command -v setpriv >/dev/null 2>&1 \
+            && setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
+            RUN_AS="setpriv --reuid=65534 --regid=65534 --clear-groups"
+        else
+            echo "SKIP: $file: running as root and setpriv cannot drop to nobody, so no file is unreadable"
+            return
+        fi
+    fi
+    cases=$((cases + 1))
+    start=$(date +%s%N)
+    run_limited "$work/out" "$work/err" validate "$file"
+    status=$?
+    ms=$(( ($(date +%s%N) - start) / 1000000 ))
+    usage=""
+    [ "$have_time" = yes ] && [ -s "$work/usage" ] \
+        && usage=$(tail -n 1 "$work/usage" | awk '{printf "%s s, max RSS %d MiB", $1, $2 / 1024}')
+    [ "$status" -eq 124 ] && fail "$file: still running after ${time_limit} s"
+    [ "$status" -eq "$want" ] || fail "$file: exit status $status, expected $want"
+    if sanitizer_report "$work/err"; then
+        fail "$file: sanitizer report"; cat "$work/err"
+    fi
+    if [ "$code" != - ] && ! grep -q "\[$code\]" "$work/out"; then
+        fail "$file: no [$code] in the output"; head -c 2000 "$work/out"
+    fi
+    if [ -n "$text" ] && ! cat "$work/out" "$work/err" | grep -qF -- "$text"; then
+        fail "$file: the output does not contain: $text"; head -c 2000 "$work/out" "$work/err"
+    fi
+    # The same through --json: valid JSON, same exit status, same code.
+    run_limited "$work/jout" "$work/jerr" validate --json "$file"
+    jstatus=$?
+    [ "$jstatus" -eq "$want" ] || fail "$file: --json exit status $jstatus, expected $want"
+    sanitizer_report "$work/jerr" && fail "$file: sanitizer report with --json"
+    python3 - "$work/jout" "$code" <<'PY' || fail "$file: --json output is not valid JSON with the code"
+import json, sys
+try:
+    doc = json.load(open(sys.argv[1], encoding="utf-8"))
+except ValueError as e:
+    sys.exit("invalid JSON: %s" % e)
+codes = {d["code"] for f in doc["files"] for d in f["diagnostics"]}
+sys.exit(0 if sys.argv[2] == "-" or sys.argv[2] in codes else 1)
+PY
+    [ -s "$work/jout" ] || fail "$file: --json printed nothing"
+    printf '%-40s exit %s  %-6s %5d ms  %s\n' "$file" "$status" "$code" "$ms" "$usage"
+}
+
+cd "$work" || exit 1
+while read -r file want code text; do
+    case "$file" in ''|'#'*) continue ;; esac
+    check_case "$file" "$want" "$code" "$text"
+done < "$dir/cases.txt"
+
+# A referral cycle must not make any strategy loop: play every one to the end.
+RUN_AS=""
+run_limited "$work/out" "$work/err" simulate files/referral-cycle.json --runs 50 --strategy all
+status=$?
+if [ "$status" -gt 1 ] || ! grep -q "Balance verdict" "$work/out" || sanitizer_report "$work/err"; then
+    fail "simulate on the referral cycle: exit $status"; cat "$work/err"
+fi
+cases=$((cases + 1))
+
+echo "hostile files: $cases checked under $limit and ${time_limit} s each, $failures failed"
+[ "$failures" -eq 0 ]
