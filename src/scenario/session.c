@@ -1002,9 +1002,6 @@ static void relabel(Diagnostics *from, Diagnostics *to)
         diags_add(to, x->severity, "KA501", x->line, x->column, x->path,
                   "the result file is damaged: %s", x->message);
     }
-    if (from->count == 0 && from->errors > 0) {
-        diags_add(to, SEV_ERROR, "KA501", 0, 0, "", "the result file is damaged");
-    }
 }
 
 int result_from_json(const char *buf, size_t len, const char *name, ResultRecord *out,
@@ -1036,7 +1033,7 @@ int result_from_json(const char *buf, size_t len, const char *name, ResultRecord
         diags_add(&lex, SEV_ERROR, "KA500", 0, 0, "", "out of memory");
     }
     if (lex.errors > 0 || lex.count > 0 || (len > 0 && !root) || len == 0) {
-        if (len == 0 || (lex.count == 0 && !root)) {
+        if (lex.count == 0) {
             diags_add(diags, SEV_ERROR, "KA501", 0, 0, "", "the result file is empty or not JSON");
         }
         relabel(&lex, diags);
