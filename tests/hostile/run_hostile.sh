@@ -7,7 +7,7 @@
 # Usage: run_hostile.sh KEYACCOUNTS HOSTILE_DIR [sanitized]
 set -u
 ka=$1
-dir=$2
+dir=$(cd "$2" && pwd)
 mode=${3:-plain}
 mem_mb=512           # address space for a plain build (ulimit -v)
 asan_rss_mb=1024     # resident memory for a sanitizer build (ASan cannot run under ulimit -v)
@@ -95,24 +95,39 @@ check_case() { # FILE EXIT CODE TEXT
     jstatus=$?
     [ "$jstatus" -eq "$want" ] || fail "$file: --json exit status $jstatus, expected $want"
     sanitizer_report "$work/jerr" && fail "$file: sanitizer report with --json"
-    python3 - "$work/jout" "$code" <<'PY' || fail "$file: --json output is not valid JSON with the code"
-import json, sys
-try:
-    doc = json.load(open(sys.argv[1], encoding="utf-8"))
-except ValueError as e:
-    sys.exit("invalid JSON: %s" % e)
-codes = {d["code"] for f in doc["files"] for d in f["diagnostics"]}
-sys.exit(0 if sys.argv[2] == "-" or sys.argv[2] in codes else 1)
-PY
+    # Checked all at once at the end (one Python start instead of one per case).
+    cases_json="$cases_json $work/json/$cases.json:$code:$file"
+    cp "$work/jout" "$work/json/$cases.json"
     [ -s "$work/jout" ] || fail "$file: --json printed nothing"
     printf '%-40s exit %s  %-6s %5d ms  %s\n' "$file" "$status" "$code" "$ms" "$usage"
 }
 
 cd "$work" || exit 1
+mkdir json
+cases_json=""
 while read -r file want code text; do
     case "$file" in ''|'#'*) continue ;; esac
     check_case "$file" "$want" "$code" "$text"
 done < "$dir/cases.txt"
+
+# Every --json output: valid JSON holding the expected code.
+python3 - $cases_json <<'PY' || failures=$((failures + 1))
+import json, sys
+bad = 0
+for arg in sys.argv[1:]:
+    path, code, name = arg.split(":", 2)
+    try:
+        doc = json.load(open(path, encoding="utf-8"))
+        codes = {d["code"] for f in doc["files"] for d in f["diagnostics"]}
+    except (ValueError, KeyError, TypeError) as e:
+        print("FAIL: %s: --json output is not valid: %s" % (name, e))
+        bad += 1
+        continue
+    if code != "-" and code not in codes:
+        print("FAIL: %s: --json output lacks %s" % (name, code))
+        bad += 1
+sys.exit(1 if bad else 0)
+PY
 
 # A referral cycle must not make any strategy loop: play every one to the end.
 RUN_AS=""
