@@ -103,6 +103,18 @@ struct App {
     char font_path[FACE_COUNT][UI_PATH_BYTES];
     Theme th;
     Settings set;
+    struct {
+        uint64_t key;   /* size, radius, colours; 0 = empty */
+        SDL_Texture *tex;
+        uint64_t used;
+    } panels[64];       /* gfx_panel's finished rounded boxes, drawn opaque in one copy */
+    uint64_t panel_clock;
+    struct {
+        uint64_t key;   /* font, width and text, hashed; 0 = empty */
+        int bytes;      /* -1: fits whole; else bytes kept before "…" */
+    } fits[2048];       /* gfx_text_fit's measurements: shaping text is costly */
+    SDL_Color text_bg; /* opaque: text is composited onto it once and copied without
+                          blending (much cheaper in software); alpha 0: blended */
     float ui_scale;    /* settings or --scale */
     float s;           /* pixels per logical unit: ui_scale x window fit x DPI */
     int W, H;          /* the window in logical units */
@@ -184,6 +196,10 @@ int ui_px(const App *app, int v);
 void gfx_fill(App *app, Rect r, SDL_Color c);
 void gfx_rrect(App *app, Rect r, int radius, SDL_Color c);
 void gfx_frame(App *app, Rect r, int radius, int thick, SDL_Color c);
+/* A filled rounded box with a border, over a known solid colour `under`: the
+ * same pixels as gfx_rrect + gfx_frame, cached as one opaque texture and drawn
+ * in one copy (boxes of the same size and colours share it). */
+void gfx_panel(App *app, Rect r, int radius, SDL_Color fill, SDL_Color border, int thick, SDL_Color under);
 void gfx_line(App *app, float x1, float y1, float x2, float y2, float thick, SDL_Color c);
 void gfx_poly(App *app, const float *xy, int n, SDL_Color c);
 void gfx_circle(App *app, float cx, float cy, float rad, SDL_Color c);
@@ -210,9 +226,10 @@ SDL_Surface *gfx_icon_surface(void);
 TextCache *textcache_create(void);
 void textcache_destroy(TextCache *c);
 void textcache_clear(TextCache *c); /* drops every texture (renderer reset, scale change) */
-/* The texture of s in font f, colour c, wrapped at wrap pixels (0: one line). */
-SDL_Texture *textcache_get(TextCache *c, SDL_Renderer *ren, TTF_Font *f, SDL_Color col, int wrap,
-                           const char *s, int *w, int *h);
+/* The texture of s in font f, colour c, wrapped at wrap pixels (0: one line).
+ * With an opaque bg the text is composited onto it and drawn without blending. */
+SDL_Texture *textcache_get(TextCache *c, SDL_Renderer *ren, TTF_Font *f, SDL_Color col, SDL_Color bg,
+                           int wrap, const char *s, int *w, int *h);
 void textcache_frame(TextCache *c); /* end of a frame: evict what is unused when large */
 size_t textcache_count(const TextCache *c);
 unsigned long textcache_renders(const TextCache *c); /* strings rasterised so far */

@@ -145,6 +145,13 @@ static SDL_Texture *shape(App *app, int r, int t)
 
 void gfx_shapes_clear(App *app)
 {
+    for (size_t i = 0; i < sizeof app->panels / sizeof app->panels[0]; i++) {
+        if (app->panels[i].tex) {
+            SDL_DestroyTexture(app->panels[i].tex);
+        }
+        app->panels[i].tex = NULL;
+        app->panels[i].key = 0;
+    }
     for (int r = 0; r < 128; r++) {
         if (app->discs[r]) {
             SDL_DestroyTexture(app->discs[r]);
@@ -274,6 +281,113 @@ void gfx_frame(App *app, Rect r, int radius, int thick, SDL_Color c)
                          {x, y + rad, t, h - 2 * rad}, {x + w - t, y + rad, t, h - 2 * rad}};
     SDL_RenderFillRects(app->ren, sides, 4);
     corners(app, shape(app, rad, t), x, y, w, h, rad, c);
+}
+
+/* Coverage (0..16) of pixel (x, y) by a rounded rectangle [0,w)x[0,h) of
+ * corner radius r, 4x4 supersampled near the corners. */
+static int rr_cover(int x, int y, int w, int h, int r)
+{
+    if (w <= 0 || h <= 0) {
+        return 0;
+    }
+    int cx = x < r ? r : x >= w - r ? w - r : -1;
+    int cy = y < r ? r : y >= h - r ? h - r : -1;
+    if (cx < 0 || cy < 0) {
+        return 16;
+    }
+    int cover = 0;
+    float fr = (float)r;
+    for (int sy = 0; sy < 4; sy++) {
+        for (int sx = 0; sx < 4; sx++) {
+            float px = (float)x + ((float)sx + 0.5f) / 4 - (float)cx;
+            float py = (float)y + ((float)sy + 0.5f) / 4 - (float)cy;
+            cover += px * px + py * py <= fr * fr;
+        }
+    }
+    return cover;
+}
+
+static Uint8 mix8(Uint8 a, Uint8 b, int cover16)
+{
+    return (Uint8)((a * (16 - cover16) + b * cover16 + 8) / 16);
+}
+
+static SDL_Texture *panel_texture(App *app, int w, int h, int rad, int t, SDL_Color fill, SDL_Color border,
+                                  SDL_Color under)
+{
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!surf) {
+        return NULL;
+    }
+    int irad = rad - t > 0 ? rad - t : 0;
+    for (int y = 0; y < h; y++) {
+        Uint32 *row = (Uint32 *)((Uint8 *)surf->pixels + y * surf->pitch);
+        for (int x = 0; x < w; x++) {
+            int outer = rr_cover(x, y, w, h, rad);
+            int inner = rr_cover(x - t, y - t, w - 2 * t, h - 2 * t, irad);
+            Uint8 r = mix8(mix8(under.r, border.r, outer), fill.r, inner);
+            Uint8 g = mix8(mix8(under.g, border.g, outer), fill.g, inner);
+            Uint8 b = mix8(mix8(under.b, border.b, outer), fill.b, inner);
+            row[x] = 0xFF000000u | (Uint32)r << 16 | (Uint32)g << 8 | b;
+        }
+    }
+    SDL_Texture *tex = SDL_CreateTextureFromSurface(app->ren, surf);
+    SDL_FreeSurface(surf);
+    if (tex) {
+        SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_NONE);
+    }
+    return tex;
+}
+
+static uint64_t colour_key(SDL_Color c)
+{
+    return (uint64_t)c.r << 16 | (uint64_t)c.g << 8 | c.b;
+}
+
+void gfx_panel(App *app, Rect r, int radius, SDL_Color fill, SDL_Color border, int thick, SDL_Color under)
+{
+    int x = ui_px(app, r.x), y = ui_px(app, r.y);
+    int w = ui_px(app, r.x + r.w) - x, h = ui_px(app, r.y + r.h) - y;
+    int t = ui_px(app, thick);
+    int rad = ui_px(app, radius);
+    if (w <= 0 || h <= 0) {
+        return;
+    }
+    t = t < 1 ? 1 : t > 7 ? 7 : t;
+    rad = rad * 2 > w ? w / 2 : rad;
+    rad = rad * 2 > h ? h / 2 : rad;
+    uint64_t key = ((uint64_t)(unsigned)w << 48 | (uint64_t)(unsigned)h << 32 | (uint64_t)(unsigned)rad << 24
+                    | (uint64_t)(unsigned)t << 16) ^ colour_key(fill) * 0x9E3779B97F4A7C15ull
+                   ^ colour_key(border) * 0xC2B2AE3D27D4EB4Full ^ colour_key(under) * 0x165667B19E3779F9ull;
+    key = key ? key : 1;
+    size_t n = sizeof app->panels / sizeof app->panels[0];
+    size_t slot = n, oldest = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (app->panels[i].key == key && app->panels[i].tex) {
+            slot = i;
+            break;
+        }
+        if (app->panels[i].used < app->panels[oldest].used) {
+            oldest = i;
+        }
+    }
+    if (slot == n) { /* not cached: replace the least recently used */
+        slot = oldest;
+        if (app->panels[slot].tex) {
+            SDL_DestroyTexture(app->panels[slot].tex);
+        }
+        app->panels[slot].tex = panel_texture(app, w, h, rad, t, fill, border, under);
+        app->panels[slot].key = key;
+        if (!app->panels[slot].tex) { /* out of memory: draw it the slow way */
+            app->panels[slot].key = 0;
+            gfx_rrect(app, r, radius, fill);
+            gfx_frame(app, r, radius, thick, border);
+            return;
+        }
+    }
+    app->panels[slot].used = ++app->panel_clock;
+    SDL_Rect dst = {x, y, w, h};
+    SDL_RenderCopy(app->ren, app->panels[slot].tex, NULL, &dst);
 }
 
 void gfx_line(App *app, float x1, float y1, float x2, float y2, float thick, SDL_Color c)
@@ -430,7 +544,23 @@ int gfx_measure(App *app, Face face, int size, const char *s, int *h)
     int w = 0, hh = 0;
     TTF_Font *f = gfx_font(app, face, size);
     if (f && s && s[0]) {
-        TTF_SizeUTF8(f, s, &w, &hh);
+        /* Cached like fit_bytes (a width of -1 cannot fit: the whole width is
+         * what is left over), keyed apart from it by an impossible width. */
+        uint64_t key = 1469598103934665603ull ^ (uint64_t)(uintptr_t)f;
+        key = (key ^ 0xFFFFFFFFu) * 1099511628211ull;
+        for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+            key = (key ^ *p) * 1099511628211ull;
+        }
+        key = key ? key : 1;
+        size_t slot = (size_t)(key % (sizeof app->fits / sizeof app->fits[0]));
+        if (app->fits[slot].key == key) {
+            w = app->fits[slot].bytes;
+            hh = TTF_FontHeight(f);
+        } else {
+            TTF_SizeUTF8(f, s, &w, &hh);
+            app->fits[slot].key = key;
+            app->fits[slot].bytes = w;
+        }
     }
     if (h) {
         *h = (int)ceilf((float)hh / app->s);
@@ -456,8 +586,50 @@ int gfx_text(App *app, Face face, int size, SDL_Color c, int x, int y, const cha
 {
     int w, h;
     TTF_Font *f = gfx_font(app, face, size);
-    SDL_Texture *t = textcache_get(app->cache, app->ren, f, c, 0, s, &w, &h);
+    SDL_Texture *t = textcache_get(app->cache, app->ren, f, c, app->text_bg, 0, s, &w, &h);
     return blit(app, t, x, y, w, h, -1);
+}
+
+/* How many bytes of s fit in maxpx with an ellipsis after them, or -1 when
+ * s fits whole. Text shaping is the costliest part of a redraw, so answers are
+ * kept in a direct-mapped cache keyed by font, width and text. */
+static int fit_bytes(App *app, TTF_Font *f, const char *s, int maxpx)
+{
+    uint64_t key = 1469598103934665603ull ^ (uint64_t)(uintptr_t)f;
+    key = (key ^ (uint64_t)(unsigned)maxpx) * 1099511628211ull;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        key = (key ^ *p) * 1099511628211ull;
+    }
+    key = key ? key : 1;
+    size_t slot = (size_t)(key % (sizeof app->fits / sizeof app->fits[0]));
+    if (app->fits[slot].key == key) {
+        return app->fits[slot].bytes;
+    }
+    int bytes = -1;
+    int w = 0, h = 0;
+    TTF_SizeUTF8(f, s, &w, &h);
+    if (w > maxpx) {
+        int ew = 0, extent = 0, count = 0;
+        TTF_SizeUTF8(f, "\xE2\x80\xA6", &ew, &h);
+        bytes = 0;
+        if (maxpx - ew > 0 && TTF_MeasureUTF8(f, s, maxpx - ew, &extent, &count) == 0) {
+            /* count is in characters: find the byte where it ends */
+            size_t b = 0;
+            for (int k = 0; k < count && s[b]; k++) {
+                b++;
+                while (s[b] && ((unsigned char)s[b] & 0xC0) == 0x80) {
+                    b++;
+                }
+            }
+            while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == ',')) {
+                b--;
+            }
+            bytes = (int)b;
+        }
+    }
+    app->fits[slot].key = key;
+    app->fits[slot].bytes = bytes;
+    return bytes;
 }
 
 int gfx_text_fit(App *app, Face face, int size, SDL_Color c, int x, int y, int maxw, const char *s)
@@ -466,36 +638,21 @@ int gfx_text_fit(App *app, Face face, int size, SDL_Color c, int x, int y, int m
     if (!f || !s || !s[0]) {
         return 0;
     }
-    int maxpx = ui_px(app, maxw);
-    int w = 0, h = 0;
-    TTF_SizeUTF8(f, s, &w, &h);
-    if (w <= maxpx) {
+    int bytes = fit_bytes(app, f, s, ui_px(app, maxw));
+    if (bytes < 0) {
         return gfx_text(app, face, size, c, x, y, s);
     }
-    static const char ELL[] = "\xE2\x80\xA6";
-    int ew = 0;
-    TTF_SizeUTF8(f, ELL, &ew, &h);
-    int extent = 0, count = 0;
-    if (maxpx - ew <= 0 || TTF_MeasureUTF8(f, s, maxpx - ew, &extent, &count) != 0) {
+    if (bytes == 0) {
         return 0;
     }
-    /* count is in characters: find the byte where it ends */
-    size_t bytes = 0;
-    for (int k = 0; k < count && s[bytes]; k++) {
-        bytes++;
-        while (s[bytes] && ((unsigned char)s[bytes] & 0xC0) == 0x80) {
-            bytes++;
-        }
-    }
-    while (bytes > 0 && (s[bytes - 1] == ' ' || s[bytes - 1] == ',')) {
-        bytes--;
-    }
+    static const char ELL[] = "\xE2\x80\xA6";
     char buf[1024];
-    if (bytes > sizeof buf - sizeof ELL) {
-        bytes = sizeof buf - sizeof ELL;
+    size_t n = (size_t)bytes;
+    if (n > sizeof buf - sizeof ELL) {
+        n = sizeof buf - sizeof ELL;
     }
-    memcpy(buf, s, bytes);
-    memcpy(buf + bytes, ELL, sizeof ELL);
+    memcpy(buf, s, n);
+    memcpy(buf + n, ELL, sizeof ELL);
     return gfx_text(app, face, size, c, x, y, buf);
 }
 
@@ -507,7 +664,7 @@ int gfx_text_wrap(App *app, Face face, int size, SDL_Color c, Rect box, const ch
     if (wrap < 8) {
         return 0;
     }
-    SDL_Texture *t = textcache_get(app->cache, app->ren, f, c, wrap, s, &w, &h);
+    SDL_Texture *t = textcache_get(app->cache, app->ren, f, c, app->text_bg, wrap, s, &w, &h);
     if (!t) {
         return 0;
     }
@@ -529,7 +686,7 @@ int gfx_wrap_height(App *app, Face face, int size, int w, const char *s)
     if (!s || !s[0] || wrap < 8) {
         return 0;
     }
-    textcache_get(app->cache, app->ren, f, app->th.text, wrap, s, &tw, &th);
+    textcache_get(app->cache, app->ren, f, app->th.text, app->text_bg, wrap, s, &tw, &th);
     return (int)ceilf((float)th / app->s);
 }
 

@@ -331,8 +331,11 @@ static void draw_card(App *app, Board *b, int c, Rect r, CardMode mode)
         if (t->shadow.a && mode != CARD_MINI) {
             gfx_fill(app, (Rect){r.x + 4, r.y + r.h, r.w - 8, 2}, t->shadow);
         }
-        gfx_rrect(app, r, 8, ws.hover && !sel ? t->card_hover : t->card);
-        gfx_frame(app, r, 8, sel ? 3 : 1, sel ? t->accent : t->border);
+        SDL_Color card_bg = ws.hover && !sel ? t->card_hover : t->card;
+        gfx_panel(app, r, 8, card_bg, sel ? t->accent : t->border, sel ? 3 : 1, t->panel_alt);
+        /* Text on the card's own background is drawn opaque (no blending). */
+        SDL_Color no_bg = {0, 0, 0, 0};
+        app->text_bg = card_bg;
         int x = r.x + 10, w = r.w - 20;
         int star = 0;
         if (ct->main) {
@@ -357,7 +360,8 @@ static void draw_card(App *app, Board *b, int c, Rect r, CardMode mode)
                 gfx_text_fit(app, FACE_REGULAR, TS_SMALL, t->text_dim, x, y, w, ct->title);
                 y += 20;
             }
-            /* role badges: icon + label when there is room */
+            /* role badges: icon + label when there is room (on their own colour) */
+            app->text_bg = no_bg;
             int bx = x;
             int nroles = 0;
             for (int i = 0; i < ROLE_KIND_COUNT; i++) {
@@ -370,6 +374,7 @@ static void draw_card(App *app, Board *b, int c, Rect r, CardMode mode)
                     bx += bw + 4;
                 }
             }
+            app->text_bg = card_bg;
             bool engaged = sim_engaged(app->sim, app->account, c);
             int barx = nroles ? bx + 4 : x;
             if (mode == CARD_FULL || barx > x + w - 80) {
@@ -395,6 +400,7 @@ static void draw_card(App *app, Board *b, int c, Rect r, CardMode mode)
                 }
             }
         }
+        app->text_bg = no_bg;
     }
     if (ws.focus) {
         gfx_frame(app, (Rect){r.x - 4, r.y - 4, r.w + 8, r.h + 8}, 11, 3, t->focus);

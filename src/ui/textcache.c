@@ -13,6 +13,7 @@ typedef struct Entry {
     uint64_t hash;
     TTF_Font *font;
     uint32_t colour;
+    uint32_t bg;   /* 0, or an opaque background the text was composited onto */
     int wrap;
     char *text;
     SDL_Texture *tex;
@@ -36,12 +37,14 @@ static uint64_t fnv(const char *s, uint64_t h)
     return h;
 }
 
-static uint64_t key_hash(TTF_Font *f, uint32_t colour, int wrap, const char *s)
+static uint64_t key_hash(TTF_Font *f, uint32_t colour, uint32_t bg, int wrap, const char *s)
 {
     uint64_t h = 1469598103934665603ull;
     h ^= (uint64_t)(uintptr_t)f;
     h *= 1099511628211ull;
     h ^= colour;
+    h *= 1099511628211ull;
+    h ^= bg;
     h *= 1099511628211ull;
     h ^= (uint64_t)(unsigned)wrap;
     h *= 1099511628211ull;
@@ -133,19 +136,33 @@ void textcache_frame(TextCache *c)
     }
 }
 
-SDL_Texture *textcache_get(TextCache *c, SDL_Renderer *ren, TTF_Font *f, SDL_Color col, int wrap,
-                           const char *s, int *w, int *h)
+/* The text composited onto an opaque background (NULL when out of memory). */
+static SDL_Surface *onto(SDL_Surface *text, SDL_Color bg)
+{
+    SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, text->w, text->h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!out) {
+        return NULL;
+    }
+    SDL_FillRect(out, NULL, SDL_MapRGBA(out->format, bg.r, bg.g, bg.b, 255));
+    SDL_SetSurfaceBlendMode(text, SDL_BLENDMODE_BLEND);
+    SDL_BlitSurface(text, NULL, out, NULL);
+    return out;
+}
+
+SDL_Texture *textcache_get(TextCache *c, SDL_Renderer *ren, TTF_Font *f, SDL_Color col, SDL_Color bgc,
+                           int wrap, const char *s, int *w, int *h)
 {
     *w = *h = 0;
     if (!f || !s || !s[0]) {
         return NULL;
     }
     uint32_t colour = (uint32_t)col.r << 24 | (uint32_t)col.g << 16 | (uint32_t)col.b << 8 | col.a;
-    uint64_t hash = key_hash(f, colour, wrap, s);
+    uint32_t bg = bgc.a == 255 ? ((uint32_t)bgc.r << 24 | (uint32_t)bgc.g << 16 | (uint32_t)bgc.b << 8 | 255u) : 0;
+    uint64_t hash = key_hash(f, colour, bg, wrap, s);
     size_t k = hash % CACHE_SLOTS;
     while (c->slots[k].hash) {
         Entry *e = &c->slots[k];
-        if (e->hash == hash && e->font == f && e->colour == colour && e->wrap == wrap
+        if (e->hash == hash && e->font == f && e->colour == colour && e->bg == bg && e->wrap == wrap
             && strcmp(e->text, s) == 0) {
             e->used = c->frame;
             *w = e->w;
@@ -164,7 +181,18 @@ SDL_Texture *textcache_get(TextCache *c, SDL_Renderer *ren, TTF_Font *f, SDL_Col
     if (!surf) {
         return NULL;
     }
+    if (bg) {
+        SDL_Surface *opaque = onto(surf, bgc);
+        SDL_FreeSurface(surf);
+        surf = opaque;
+        if (!surf) {
+            return NULL;
+        }
+    }
     SDL_Texture *tex = SDL_CreateTextureFromSurface(ren, surf);
+    if (tex && bg) {
+        SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_NONE);
+    }
     int sw = surf->w, sh = surf->h;
     SDL_FreeSurface(surf);
     char *copy = malloc(strlen(s) + 1);
@@ -180,6 +208,7 @@ SDL_Texture *textcache_get(TextCache *c, SDL_Renderer *ren, TTF_Font *f, SDL_Col
     e->hash = hash;
     e->font = f;
     e->colour = colour;
+    e->bg = bg;
     e->wrap = wrap;
     e->text = copy;
     e->tex = tex;
