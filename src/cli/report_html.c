@@ -53,7 +53,8 @@ static const char STYLE[] =
     "padding:10px 20px;min-width:150px}.tile b{display:block;font-size:44px;line-height:1.1}\n"
     "table{border-collapse:collapse;width:100%;font-size:19px}th,td{padding:6px 8px;border-bottom:1px solid #ccc;"
     "text-align:right;vertical-align:middle}th{background:#f0f0f0;font-size:16px}td.l,th.l{text-align:left}\n"
-    "tr.top td{font-weight:bold}td.name{font-size:22px}\n"
+    "tr.top td{font-weight:bold}td.name{font-size:22px}td.nw{white-space:nowrap}\n"
+    ".card details{font-size:17px;margin-top:4px}.card summary{cursor:pointer;color:#333}\n"
     ".pass{color:" C_PASS_TEXT ";font-weight:bold}.fail{color:" C_FAIL_TEXT ";font-weight:bold}\n"
     "svg{display:block;max-width:100%;height:auto}svg text{font-family:'DejaVu Sans','Segoe UI',Arial,sans-serif}\n"
     ".legend{font-size:17px;color:#333}.cards{display:grid;grid-template-columns:1fr 1fr;gap:18px}\n"
@@ -125,7 +126,7 @@ static void leaderboard(FILE *o, const Report *r, const ReportGroup *g)
         esc(o, name_of(x));
         fprintf(o, "</td><td class=\"l\">");
         score_bar(o, x->final.total, x->pass_mark);
-        fprintf(o, "</td><td><b>%d</b></td><td class=\"l %s\">%s</td>", x->final.total, x->passed ? "pass" : "fail",
+        fprintf(o, "</td><td><b>%d</b></td><td class=\"l nw %s\">%s</td>", x->final.total, x->passed ? "pass" : "fail",
                 x->passed ? "&#10003; passed" : "&#10007; not yet");
         for (int i = 0; i < SUB_COUNT; i++) {
             fprintf(o, "<td>%d</td>", x->final.sub[i]);
@@ -182,7 +183,7 @@ static void histogram(FILE *o, const Report *r, const ReportGroup *g)
 
 static void subscores(FILE *o, const Report *r, const ReportGroup *g)
 {
-    const int W = 1100, row = 58, left = 250, span = 760, top = 40;
+    const int W = 1100, row = 58, left = 240, span = 700, top = 40;
     int H = top + SUB_COUNT * row + 10;
     fputs("<h3>Each sub-score across the class</h3>\n", o);
     fprintf(o, "<svg width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" "
@@ -328,7 +329,7 @@ static void behaviour(FILE *o, const Report *r, const ReportGroup *g)
             did += v > 0;
         }
         long avg10 = g->count ? (sum * 10 + (long)g->count / 2) / (long)g->count : 0;
-        fprintf(o, "<tr><td class=\"l\">%s</td><td><b>%ld.%ld</b></td><td>%d</td><td>%d</td><td class=\"l\">",
+        fprintf(o, "<tr><td class=\"l\">%s</td><td><b>%ld.%ld</b></td><td>%d</td><td>%d</td><td class=\"l nw\">",
                 METRICS[m].label, avg10 / 10, avg10 % 10, lo, hi);
         fprintf(o, "<svg width=\"120\" height=\"18\" viewBox=\"0 0 120 18\" aria-hidden=\"true\">"
                    "<rect x=\"0\" y=\"2\" width=\"120\" height=\"14\" fill=\"#e6e6e6\"/>"
@@ -337,6 +338,8 @@ static void behaviour(FILE *o, const Report *r, const ReportGroup *g)
     }
     fputs("</tbody></table>\n", o);
 }
+
+enum { CARD_NOTES = 3 }; /* coaching notes shown open on a card */
 
 static void debriefs(FILE *o, const Report *r, const ReportGroup *g)
 {
@@ -351,20 +354,28 @@ static void debriefs(FILE *o, const Report *r, const ReportGroup *g)
         for (int i = 0; i < SUB_COUNT; i++) {
             fprintf(o, "%s%s %d", i ? " &#183; " : "", SUB_SHORT[i], x->final.sub[i]);
         }
-        fprintf(o, "</p>\n<p>Referrals %d asked, %d won &#183; %d new contacts &#183; %d ideas adopted &#183; "
+        fprintf(o, "</p>\n<p>Referrals %d asked, %d won &#183; %d new contact%s &#183; %d idea%s adopted &#183; "
                    "finished %.10s %.5s UTC, seed %" PRIu64 "</p>\n",
-                b->referrals_asked, b->referrals_won, b->contacts_reached, b->ideas_adopted, x->finished_at,
+                b->referrals_asked, b->referrals_won, b->contacts_reached, b->contacts_reached == 1 ? "" : "s",
+                b->ideas_adopted, b->ideas_adopted == 1 ? "" : "s", x->finished_at,
                 x->finished_at + 11, x->session.seed);
-        if (x->coaching_count > 0) {
-            fputs("<ul lang=\"", o);
-            esc(o, x->lang);
-            fputs("\">", o);
-            for (size_t c = 0; c < x->coaching_count; c++) {
-                fputs("<li>", o);
-                esc(o, x->coaching[c]);
-                fputs("</li>", o);
+        /* the most important notes first; the rest folded, so the page reads at a glance */
+        for (size_t c = 0; c < x->coaching_count; c++) {
+            if (c == 0 || c == CARD_NOTES) {
+                if (c == CARD_NOTES) {
+                    fprintf(o, "</ul>\n<details><summary>%zu more coaching note%s</summary>", x->coaching_count - c,
+                            x->coaching_count - c == 1 ? "" : "s");
+                }
+                fputs("<ul lang=\"", o);
+                esc(o, x->lang);
+                fputs("\">", o);
             }
-            fputs("</ul>\n", o);
+            fputs("<li>", o);
+            esc(o, x->coaching[c]);
+            fputs("</li>", o);
+        }
+        if (x->coaching_count > 0) {
+            fputs(x->coaching_count > CARD_NOTES ? "</ul></details>\n" : "</ul>\n", o);
         }
         fputs("</div>\n", o);
     }
