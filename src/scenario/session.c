@@ -179,8 +179,17 @@ int session_from_json(const char *buf, size_t len, const char *name, SessionReco
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(buf, len, &end, false);
     if (!root) {
-        diags_add(diags, SEV_ERROR, "KA501", 0, 0, "",
-                  "the saved session is not valid JSON (damaged or cut short)");
+        /* valid JSON that cJSON could not hold means memory ran out */
+        Diagnostics syn;
+        diags_init(&syn);
+        bool valid = jp_prescan(buf, len, &syn) && jp_check_syntax(buf, len, &syn);
+        diags_deinit(&syn);
+        if (valid && len > 0) {
+            diags_add(diags, SEV_ERROR, "KA500", 0, 0, "", "out of memory");
+        } else {
+            diags_add(diags, SEV_ERROR, "KA501", 0, 0, "",
+                      "the saved session is not valid JSON (damaged or cut short)");
+        }
         return -1;
     }
     const cJSON *fv = cJSON_GetObjectItemCaseSensitive(root, "format_version");
