@@ -1,5 +1,5 @@
-/* Fuzz target: saved session (result and autosave) files. Any bytes go to
- * session_from_json; a record that loads is replayed against a shipped
+/* Fuzz target: saved sessions (autosaves) and result files. Any bytes go to
+ * session_from_json and to result_from_json; a session that loads is replayed against a shipped
  * scenario (first-steps, read once); a replay that succeeds is saved again and
  * must load back to the same commands. A failure to load must come with an
  * error diagnostic. Built with -fsanitize=fuzzer under KA_FUZZ; otherwise
@@ -97,6 +97,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         session_record_free(&r);
     }
+    /* The same bytes as a result file: strict, located errors or a record. */
+    ResultRecord rr;
+    memset(&rr, 0, sizeof rr);
+    Diagnostics rd;
+    diags_init(&rd);
+    rc = result_from_json((const char *)data, size, "fuzz-result.json", &rr, &rd);
+    if (rc != 0 && rd.errors == 0) {
+        fuzz_fail("a result refused without an error");
+    }
+    if (rc == 0 && rd.errors != 0) {
+        fuzz_fail("a result loaded together with errors");
+    }
+    if (rc == 0 && rr.session.command_count > 0 && !rr.session.commands) {
+        fuzz_fail("a result with commands but no command list");
+    }
+    result_record_free(&rr);
+    diags_deinit(&rd);
     diags_deinit(&d);
     return 0;
 }
