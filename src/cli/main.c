@@ -55,12 +55,9 @@ int main(int argc, char **argv)
     if (argc >= 2 && strcmp(argv[1], "history") == 0) {
         return cmd_history(argc - 1, argv + 1, stdout, stderr);
     }
-    if (argc >= 2 && argv[1][0] == '-' && strcmp(argv[1], "--text") != 0) {
-        fprintf(stderr, "keyaccounts: unknown option '%s'\n\n%s", argv[1], HELP);
-        return 2;
-    }
-    /* `keyaccounts [play] [SCENARIO]`: the window, or the terminal game when
-     * asked for (--text) or when the window is not built in. */
+    /* `keyaccounts [play] [OPTIONS] [SCENARIO]`: the window, or the terminal
+     * game when asked for (--text), when the window is not built in, or when
+     * there is no display. Each checks its own options. */
     bool text = false;
     for (int i = 1; i < argc; i++) {
         text = text || strcmp(argv[i], "--text") == 0;
@@ -68,7 +65,11 @@ int main(int argc, char **argv)
     int first = argc >= 2 && strcmp(argv[1], "play") == 0 ? 1 : 0;
 #ifdef KA_HAVE_UI
     if (!text) {
-        return cmd_window(argc - first, argv + first, stderr);
+        int status = cmd_window(argc - first, argv + first, stderr);
+        if (status != KA_EXIT_NO_DISPLAY) {
+            return status;
+        }
+        fputs("keyaccounts: playing in the terminal instead (keyaccounts play --text).\n\n", stderr);
     }
 #endif
     (void)text;

@@ -703,12 +703,10 @@ int cmd_window(int argc, char **argv, FILE *err)
     AppOptions opt;
     memset(&opt, 0, sizeof opt);
     const char *shot = NULL;
-    for (int i = 0; i < argc; i++) {
+    for (int i = 1; i < argc; i++) { /* argv[0] is the program or "play" */
         const char *a = argv[i];
         bool more = i + 1 < argc;
-        if (strcmp(a, "play") == 0 && i == 0) {
-            continue;
-        } else if (strcmp(a, "--scale") == 0 && more) {
+        if (strcmp(a, "--scale") == 0 && more) {
             char *end;
             opt.scale = strtof(argv[++i], &end);
             if (*end || opt.scale < 0.5f || opt.scale > 4.0f) {
@@ -754,7 +752,29 @@ int cmd_window(int argc, char **argv, FILE *err)
     if (shot) {
         opt.no_resume = true;
     }
+    /* No display at all (a server, an SSH session): say so and let the caller
+     * offer the terminal game, rather than fail. Without DISPLAY or
+     * WAYLAND_DISPLAY there is no desktop to probe (probing Wayland would only
+     * print libwayland's complaints). */
+    const char *asked = SDL_getenv("SDL_VIDEODRIVER");
+    if (!(asked && asked[0]) && !SDL_getenv("DISPLAY") && !SDL_getenv("WAYLAND_DISPLAY")) {
+        fputs("keyaccounts: there is no display to open the game window on\n", err);
+        return KA_EXIT_NO_DISPLAY;
+    }
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        fprintf(err, "keyaccounts: there is no display to open the game window on (%s)\n", SDL_GetError());
+        return KA_EXIT_NO_DISPLAY;
+    }
+    /* With no display SDL falls back to an invisible "offscreen" window; only
+     * accept an invisible driver when it was asked for (tests, screenshots). */
+    const char *driver = SDL_GetCurrentVideoDriver();
+    if (driver && (strcmp(driver, "offscreen") == 0 || strcmp(driver, "dummy") == 0) && !(asked && asked[0])) {
+        SDL_QuitSubSystem(SDL_INIT_VIDEO);
+        fputs("keyaccounts: there is no display to open the game window on\n", err);
+        return KA_EXIT_NO_DISPLAY;
+    }
     App *app = app_create(&opt, err);
+    SDL_QuitSubSystem(SDL_INIT_VIDEO); /* app_create holds its own reference */
     if (!app) {
         return 1;
     }

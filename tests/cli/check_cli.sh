@@ -63,6 +63,13 @@ expect 1 "validate --balance on a lazy scenario" -- "$bin" validate --balance "$
 grep -q "KA410.*single_thread wins.*never leaves.*alone can approve" "$tmp/out" \
     || { echo "FAIL: --balance does not say why the lazy scenario fails"; cat "$tmp/out"; fail=1; }
 
+# Without a display, `keyaccounts SCENARIO` says so and plays in the terminal.
+echo quit | env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER KEYACCOUNTS_DATA_DIR="$tmp/data" \
+    "$bin" first-steps > "$tmp/out" 2> "$tmp/err"
+code=$?
+[ "$code" -eq 0 ] || { echo "FAIL: no-display start exited $code"; cat "$tmp/err"; fail=1; }
+grep -q "Key Accounts — First steps" "$tmp/out" || { echo "FAIL: no-display start did not play in the terminal"; fail=1; }
+
 # The authoring tutorial's example is a clean, strict scenario.
 expect 0 "validate --strict the tutorial example" -- "$bin" validate --strict "$src/docs/examples/alpine-hotels.json"
 
