@@ -14,7 +14,7 @@ ctest --test-dir build --output-on-failure -j"$jobs"
 
 echo "== valgrind memcheck: a whole terminal game, validate =="
 valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99 \
-    build/keyaccounts play --text --seed 3 scenarios/first-steps.json \
+    build/keyaccounts play --text --no-save --seed 3 scenarios/first-steps.json \
     < tests/cli/play/first-steps-whole.in > /dev/null
 status=0
 valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99 \
