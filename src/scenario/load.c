@@ -20,6 +20,7 @@
 #include "jsonpos.h"
 #include "keyaccounts/alloc.h"
 #include "lint.h"
+#include "textlint.h"
 #include "textutil.h"
 
 /* fields_store writes enums through an int-sized copy. */
@@ -1188,8 +1189,9 @@ static void load_scenario(Loader *L, const cJSON *root)
     load_notes(L, fields_get(&SCENARIO_SPEC, found, "debrief_notes"));
 }
 
-static void run_lint(Loader *L)
+static void run_lint(Loader *L, const cJSON *root)
 {
+    textlint_scenario(&L->fc, root);
     LintAccount accounts[SCN_MAX_ACCOUNTS];
     for (int a = 0; a < L->s->account_count; a++) {
         accounts[a].contacts = L->lists[a].contacts.items;
@@ -1273,7 +1275,7 @@ static Scenario *parse_checked(const char *text, size_t len, Diagnostics *diags)
     L.fc.suggestions_left = LD_SUGGESTION_BUDGET;
     load_scenario(&L, root);
     if (!L.fc.oom && diags->errors == errors_before) {
-        run_lint(&L);
+        run_lint(&L, root);
     }
     if (L.fc.oom) {
         report_oom(diags);

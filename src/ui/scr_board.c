@@ -693,8 +693,8 @@ static void draw_side(App *app, Board *b, Rect p)
         int c = b->sel;
         const Contact *ct = &acc->contacts[c];
         ContactStatus stt = sim_contact_status(app->sim, app->account, c);
-        gfx_text_fit(app, FACE_BOLD, TS_HEAD, t->text, x, y, w, ct->name);
-        y += 30;
+        /* a long name (a Russian name with patronymic and degree) takes two lines */
+        y += gfx_text_wrap(app, FACE_BOLD, TS_HEAD, t->text, (Rect){x, y, w, 60}, ct->name) + 4;
         char line[512];
         snprintf(line, sizeof line, "%s · %s", ct->title, acc->departments[ct->department].name);
         y += gfx_text_wrap(app, FACE_REGULAR, TS_LABEL, t->text_dim, (Rect){x, y, w, 40}, line) + 8;
