@@ -13,6 +13,7 @@
 #include "commands.h"
 #include "datadir.h"
 #include "fileio.h"
+#include "jumpstart.h"
 #include "keyaccounts/scenario.h"
 #include "keyaccounts/session.h"
 #include "nextstep.h"
@@ -299,8 +300,10 @@ static bool handle(Game *g, char *line)
 
 static int usage(FILE *err)
 {
-    fprintf(err, "usage: keyaccounts play --text [--seed N] [--lang en|ru] [--name NAME] [--no-save] [SCENARIO]\n"
-                 "SCENARIO is a file or a shipped scenario id (default: %s).\n",
+    fprintf(err, "usage: keyaccounts play --text [--seed N] [--lang en|ru] [--name NAME] [--no-save]\n"
+                 "                            [--week N] [--known ID,...] [SCENARIO]\n"
+                 "SCENARIO is a file or a shipped scenario id (default: %s).\n"
+                 "--week and --known start from a chosen state (for authors); such sessions save no result.\n",
                  KA_DEFAULT_SCENARIO);
     return 2;
 }
@@ -393,6 +396,8 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
     const char *lang_arg = NULL;
     const char *name_arg = NULL;
     bool save = true;
+    uint64_t jump_week = 0;
+    const char *known = NULL;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--text") == 0) {
             continue;
@@ -412,6 +417,13 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
             }
         } else if (strcmp(argv[i], "--no-save") == 0) {
             save = false;
+        } else if (strcmp(argv[i], "--week") == 0 && i + 1 < argc) {
+            if (!args_u64(argv[++i], &jump_week) || jump_week > 10000) {
+                fprintf(err, "keyaccounts play: --week needs a week number, not '%s'\n", argv[i]);
+                return 2;
+            }
+        } else if (strcmp(argv[i], "--known") == 0 && i + 1 < argc) {
+            known = argv[++i];
         } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
             fprintf(err, "keyaccounts play: unknown option '%s'\n", argv[i]);
             return usage(err);
@@ -422,6 +434,14 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
     Scenario *s = scnfile_load(file, err);
     if (!s) {
         return 1;
+    }
+    char jwhy[512];
+    bool jumped = jump_week > 0 || known;
+    if (jumpstart_known(s, known, jwhy, sizeof jwhy) != 0
+        || (jump_week > 0 && !jumpstart_week_ok(s, (int)jump_week, jwhy, sizeof jwhy))) {
+        fprintf(err, "keyaccounts play: %s\n", jwhy);
+        scenario_destroy(s);
+        return 2;
     }
     Game g;
     memset(&g, 0, sizeof g);
@@ -434,6 +454,19 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
         fprintf(err, "keyaccounts: out of memory\n");
         scenario_destroy(s);
         return 1;
+    }
+    if (jump_week > 1 && jumpstart_to_week(g.sim, (int)jump_week, jwhy, sizeof jwhy) != 0) {
+        fprintf(err, "keyaccounts play: --week: %s\n", jwhy);
+        sim_destroy(g.sim);
+        scenario_destroy(s);
+        return 1;
+    }
+    if (jumped && save) {
+        save = false; /* not a real attempt: never a result file */
+        fprintf(out, "%s\n", g.lang == LANG_RU ? "Сессия начата с выбранного состояния (--week/--known): "
+                                                 "результат не сохраняется."
+                                               : "This session starts from a chosen state (--week/--known): "
+                                                 "no result will be saved.");
     }
     char trainee[256] = "";
     if (save) {
