@@ -109,17 +109,32 @@ static int write_file(const char *dir, const char *name, const Report *r, void (
     return 0;
 }
 
+/* ';' when most results are in Russian: Excel with Russian regional settings
+ * splits CSV fields at ';' and would put a comma-separated row in one cell. */
+static char csv_sep_for(const ResultSet *set)
+{
+    size_t ru = 0;
+    for (size_t i = 0; i < set->count; i++) {
+        const char *lang = set->items[i].lang;
+        ru += lang && strncmp(lang, "ru", 2) == 0;
+    }
+    return ru * 2 > set->count ? ';' : ',';
+}
+
 static int usage(FILE *o)
 {
-    fprintf(o, "usage: keyaccounts report RESULT_OR_DIR... [--out DIR]\n"
+    fprintf(o, "usage: keyaccounts report RESULT_OR_DIR... [--out DIR] [--csv-sep ,|;]\n"
                "Merges result files (and the *.json result files in each DIR) into DIR/report.html\n"
-               "and DIR/report.csv (default DIR: the current folder).\n");
+               "and DIR/report.csv (default DIR: the current folder). The CSV separates fields\n"
+               "with ';' when the results are in Russian (as Excel with Russian regional settings\n"
+               "expects), else ','; --csv-sep chooses.\n");
     return 2;
 }
 
 int cmd_report(int argc, char **argv, FILE *out, FILE *err)
 {
     const char *dir = ".";
+    char csv_sep = 0; /* 0: by the language of the results */
     char **inputs = calloc((size_t)argc, sizeof *inputs);
     int n = 0;
     if (!inputs) {
@@ -129,6 +144,14 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--out") == 0 && i + 1 < argc) {
             dir = argv[++i];
+        } else if (strcmp(argv[i], "--csv-sep") == 0 && i + 1 < argc) {
+            const char *sep = argv[++i];
+            if ((sep[0] != ',' && sep[0] != ';') || sep[1] != '\0') {
+                fprintf(err, "keyaccounts report: --csv-sep takes ',' or ';', not '%s'\n", sep);
+                free(inputs);
+                return 2;
+            }
+            csv_sep = sep[0];
         } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             free(inputs);
             usage(out);
@@ -168,7 +191,11 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
     results_now(now, sizeof now);
     Report r;
     int status = 0;
-    if (report_build(&r, &set, now) != 0) {
+    bool built = report_build(&r, &set, now) == 0;
+    if (built) {
+        r.csv_sep = csv_sep ? csv_sep : csv_sep_for(&set);
+    }
+    if (!built) {
         fprintf(err, "keyaccounts: out of memory\n");
         status = 1;
     } else if (write_file(dir, "report.html", &r, report_html, out, err) != 0

@@ -22,6 +22,7 @@ typedef struct Report {
     ReportGroup *groups;  /* by scenario id */
     size_t group_count;
     const char *generated_at;
+    char csv_sep;         /* ',' or ';' (Excel with Russian regional settings expects ';') */
 } Report;
 
 /* Groups and ranks the set; -1 when out of memory. */
@@ -29,7 +30,8 @@ int report_build(Report *r, const ResultSet *set, const char *generated_at);
 void report_free(Report *r);
 
 void report_html(const Report *r, FILE *o);
-/* UTF-8 with a byte order mark, CRLF line ends, RFC 4180 quoting. */
+/* UTF-8 with a byte order mark, CRLF line ends, RFC 4180 quoting, fields
+ * separated by r->csv_sep. */
 void report_csv(const Report *r, FILE *o);
 
 #endif

@@ -1,5 +1,6 @@
 /* report.csv: one row per result, for spreadsheets. UTF-8 with a byte order
- * mark (so Excel reads Russian names right), CRLF line ends, every text field
+ * mark (so Excel reads Russian names right), CRLF line ends, fields separated
+ * by ',' or, for Excel with Russian regional settings, ';', every text field
  * quoted; text that a spreadsheet would run as a formula (= + - @) gets a
  * leading apostrophe. */
 #include <inttypes.h>
@@ -24,17 +25,29 @@ static void text(FILE *o, const char *s)
 
 void report_csv(const Report *r, FILE *o)
 {
+    const char sep = r->csv_sep ? r->csv_sep : ',';
     fputs("\xEF\xBB\xBF", o);
-    fputs("rank,trainee,scenario_id,scenario_title,scenario_hash,seed,started_at,finished_at,program_version,"
-          "score,passed,pass_mark",
-          o);
-    for (int i = 0; i < SUB_COUNT; i++) {
-        fprintf(o, ",%s", subscore_key((SubScore)i));
+    static const char *const head[] = {"rank", "trainee", "scenario_id", "scenario_title", "scenario_hash", "seed",
+                                       "started_at", "finished_at", "program_version", "score", "passed",
+                                       "pass_mark"};
+    for (size_t i = 0; i < sizeof head / sizeof head[0]; i++) {
+        if (i > 0) {
+            fputc(sep, o);
+        }
+        fputs(head[i], o);
     }
-    fputs(",revenue_run_rate,revenue_booked,weeks,commands,research,meetings,pitches,pitches_won,"
-          "referrals_asked,referrals_won,cold_calls,cold_calls_won,proposals,ideas_adopted,services,"
-          "contacts_known,contacts_reached,contacts_engaged,contacts_introduced,referral_depth,file\r\n",
-          o);
+    for (int i = 0; i < SUB_COUNT; i++) {
+        fprintf(o, "%c%s", sep, subscore_key((SubScore)i));
+    }
+    static const char *const tail[] = {"revenue_run_rate", "revenue_booked", "weeks", "commands", "research",
+                                       "meetings", "pitches", "pitches_won", "referrals_asked", "referrals_won",
+                                       "cold_calls", "cold_calls_won", "proposals", "ideas_adopted", "services",
+                                       "contacts_known", "contacts_reached", "contacts_engaged",
+                                       "contacts_introduced", "referral_depth", "file"};
+    for (size_t i = 0; i < sizeof tail / sizeof tail[0]; i++) {
+        fprintf(o, "%c%s", sep, tail[i]);
+    }
+    fputs("\r\n", o);
     for (size_t g = 0; g < r->group_count; g++) {
         const ReportGroup *gr = &r->groups[g];
         for (size_t k = 0; k < gr->count; k++) {
@@ -42,30 +55,34 @@ void report_csv(const Report *r, FILE *o)
             const ResultBehaviour *b = &x->behaviour;
             char hash[24];
             snprintf(hash, sizeof hash, "%016" PRIx64, x->session.scenario_hash);
-            fprintf(o, "%zu,", k + 1);
+            fprintf(o, "%zu%c", k + 1, sep);
             text(o, x->session.trainee);
-            fputc(',', o);
+            fputc(sep, o);
             text(o, x->session.scenario_id);
-            fputc(',', o);
+            fputc(sep, o);
             text(o, x->scenario_title);
-            fputc(',', o);
+            fputc(sep, o);
             text(o, hash);
-            fprintf(o, ",%" PRIu64 ",", x->session.seed);
+            fprintf(o, "%c%" PRIu64 "%c", sep, x->session.seed, sep);
             text(o, x->started_at);
-            fputc(',', o);
+            fputc(sep, o);
             text(o, x->finished_at);
-            fputc(',', o);
+            fputc(sep, o);
             text(o, x->program_version);
-            fprintf(o, ",%d,%s,%d", x->final.total, x->passed ? "yes" : "no", x->pass_mark);
+            fprintf(o, "%c%d%c%s%c%d", sep, x->final.total, sep, x->passed ? "yes" : "no", sep, x->pass_mark);
             for (int i = 0; i < SUB_COUNT; i++) {
-                fprintf(o, ",%d", x->final.sub[i]);
+                fprintf(o, "%c%d", sep, x->final.sub[i]);
             }
-            fprintf(o, ",%" PRId64 ",%" PRId64 ",%zu,%zu,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,",
-                    x->revenue_run_rate, x->revenue_booked, x->week_count - 1, x->session.command_count,
-                    b->research, b->meetings, b->pitches, b->pitches_won, b->referrals_asked, b->referrals_won,
-                    b->cold_calls, b->cold_calls_won, b->proposals, b->ideas_adopted, b->services,
-                    b->contacts_known, b->contacts_reached, b->contacts_engaged, b->contacts_introduced,
-                    b->referral_depth);
+            fprintf(o, "%c%" PRId64 "%c%" PRId64 "%c%zu%c%zu", sep, x->revenue_run_rate, sep, x->revenue_booked,
+                    sep, x->week_count - 1, sep, x->session.command_count);
+            const int counts[] = {b->research, b->meetings, b->pitches, b->pitches_won, b->referrals_asked,
+                                  b->referrals_won, b->cold_calls, b->cold_calls_won, b->proposals,
+                                  b->ideas_adopted, b->services, b->contacts_known, b->contacts_reached,
+                                  b->contacts_engaged, b->contacts_introduced, b->referral_depth};
+            for (size_t c = 0; c < sizeof counts / sizeof counts[0]; c++) {
+                fprintf(o, "%c%d", sep, counts[c]);
+            }
+            fputc(sep, o);
             const char *path = r->set->paths[gr->rank[k]];
             const char *base = strrchr(path, '/');
             text(o, base ? base + 1 : path);

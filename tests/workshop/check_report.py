@@ -8,6 +8,7 @@ import csv
 import html.parser
 import io
 import json
+import os
 import sys
 import xml.etree.ElementTree as ET
 
@@ -74,7 +75,10 @@ if not data.startswith(b"\xef\xbb\xbf"):
     fail.append("report.csv does not start with a UTF-8 byte order mark")
 if b"\n" in data.replace(b"\r\n", b""):
     fail.append("report.csv has a line end that is not CRLF")
-rows = list(csv.DictReader(io.StringIO(data[3:].decode("utf-8"), newline="")))
+sep = os.environ.get("CSV_SEP", ",")
+if not data[3:].decode("utf-8").startswith(f"rank{sep}trainee{sep}"):
+    fail.append(f"report.csv does not separate its fields with {sep!r}")
+rows = list(csv.DictReader(io.StringIO(data[3:].decode("utf-8"), newline=""), delimiter=sep))
 if len(rows) != len(results):
     fail.append(f"report.csv has {len(rows)} rows, expected {len(results)}")
 by_file = {row["file"]: row for row in rows}

@@ -23,6 +23,15 @@ mkdir -p "$tmp/class" "$tmp/out"
 "$bin" report "$tmp/class" --out "$tmp/out" > "$tmp/report.log" 2>&1 || { no "report exit $?"; cat "$tmp/report.log"; }
 grep -q "10 results, 1 scenario" "$tmp/report.log" || no "report summary: $(cat "$tmp/report.log")"
 python3 "$here/check_report.py" "$tmp/out" "$tmp/class"/*.json || fail=1
+# Excel with Russian regional settings splits at ';': --csv-sep, and by default for Russian results.
+mkdir -p "$tmp/out-sc" "$tmp/ru" "$tmp/out-ru"
+"$bin" report "$tmp/class" --out "$tmp/out-sc" --csv-sep ';' > /dev/null 2>&1 || no "report --csv-sep ';'"
+CSV_SEP=';' python3 "$here/check_report.py" "$tmp/out-sc" "$tmp/class"/*.json || fail=1
+yes end | head -12 | KEYACCOUNTS_DATA_DIR="$tmp/ru" "$bin" play --text --name "Ольга Ивановна" massive-lubricants.ru \
+    > /dev/null 2>&1 || no "a Russian game"
+"$bin" report "$tmp/ru/results" --out "$tmp/out-ru" > /dev/null 2>&1 || no "report of a Russian result"
+head -c 40 "$tmp/out-ru/report.csv" | grep -q "^.*rank;trainee;" || no "a Russian report's CSV does not use ';'"
+grep -q "Ольга Ивановна" "$tmp/out-ru/report.csv" || no "the Russian name is not in the CSV"
 
 # --- replay: every result reproduces; tampered ones do not -------------------------
 for f in "$tmp/class"/*.json; do
