@@ -13,6 +13,9 @@ int cmd_simulate(int argc, char **argv, FILE *out, FILE *err);
 int cmd_replay(int argc, char **argv, FILE *out, FILE *err);
 int cmd_report(int argc, char **argv, FILE *out, FILE *err);
 int cmd_history(int argc, char **argv, FILE *out, FILE *err);
+/* xAPI statements of result files, the LRS settings and the queue of unsent
+ * statements (docs/xapi.md). */
+int cmd_xapi(int argc, char **argv, FILE *out, FILE *err);
 int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err);
 /* The game window (src/ui); built when KA_BUILD_UI is on (defines KA_HAVE_UI).
  * Returns KA_EXIT_NO_DISPLAY when there is no display to open a window on. */

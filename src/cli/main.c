@@ -22,6 +22,8 @@ static const char HELP[] =
     "                                          workshop report: report.html and report.csv\n"
     "  keyaccounts history [SCENARIO_ID] [--trainee NAME]\n"
     "                                          your attempts: best, latest, progress\n"
+    "  keyaccounts xapi [--lrs URL --lrs-auth KEY:SECRET [--remember]] [flush|send RESULT...|status]\n"
+    "                                          xAPI statements to a Learning Record Store\n"
     "  keyaccounts --help | --version\n"
     "\n"
     "SCENARIO is a .json file or the id of a shipped scenario: first-steps,\n"
@@ -54,6 +56,9 @@ int main(int argc, char **argv)
     }
     if (argc >= 2 && strcmp(argv[1], "history") == 0) {
         return cmd_history(argc - 1, argv + 1, stdout, stderr);
+    }
+    if (argc >= 2 && strcmp(argv[1], "xapi") == 0) {
+        return cmd_xapi(argc - 1, argv + 1, stdout, stderr);
     }
     /* `keyaccounts [play] [OPTIONS] [SCENARIO]`: the window, or the terminal
      * game when asked for (--text), when the window is not built in, or when

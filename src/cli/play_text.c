@@ -22,6 +22,7 @@
 #include "keyaccounts/text.h"
 #include "render.h"
 #include "scnfile.h"
+#include "xapi_hook.h"
 
 enum { LINE_MAX_BYTES = 1024, MAX_WORDS = 8 };
 
@@ -34,6 +35,7 @@ typedef struct Game {
     size_t changes_seen;
     FILE *out;
     bool echo;            /* echo commands read from a file, so transcripts read well */
+    LrsConfig lrs;        /* --lrs/--lrs-auth; lrs.conf fills what is missing (docs/xapi.md) */
 } Game;
 
 /* ---- looking things up by what the trainee types --------------------------- */
@@ -301,7 +303,8 @@ static bool handle(Game *g, char *line)
 static int usage(FILE *err)
 {
     fprintf(err, "usage: keyaccounts play --text [--seed N] [--lang en|ru] [--name NAME] [--no-save]\n"
-                 "                            [--week N] [--known ID,...] [SCENARIO]\n"
+                 "                            [--week N] [--known ID,...] [--lrs URL --lrs-auth KEY:SECRET]\n"
+                 "                            [SCENARIO]\n"
                  "SCENARIO is a file or a shipped scenario id (default: %s).\n"
                  "--week and --known start from a chosen state (for authors); such sessions save no result.\n",
                  KA_DEFAULT_SCENARIO);
@@ -387,6 +390,8 @@ static void save_result(Game *g, const char *file, const char *trainee, const ch
         return;
     }
     fprintf(g->out, g->lang == LANG_RU ? "\nРезультат сохранён: %s\n" : "\nResult saved: %s\n", saved);
+    fflush(g->out);
+    (void)xapi_after_result(saved, NULL, g->scn, &g->lrs, err); /* statements beside it; sent when an LRS is set */
 }
 
 int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
@@ -398,6 +403,8 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
     bool save = true;
     uint64_t jump_week = 0;
     const char *known = NULL;
+    LrsConfig lrs;
+    memset(&lrs, 0, sizeof lrs);
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--text") == 0) {
             continue;
@@ -417,6 +424,18 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
             }
         } else if (strcmp(argv[i], "--no-save") == 0) {
             save = false;
+        } else if (strcmp(argv[i], "--lrs") == 0 && i + 1 < argc) {
+            if (!lrs_url_ok(argv[++i])) {
+                fprintf(err, "keyaccounts play: --lrs needs an http:// or https:// URL, not '%s'\n", argv[i]);
+                return 2;
+            }
+            snprintf(lrs.url, sizeof lrs.url, "%s", argv[i]);
+        } else if (strcmp(argv[i], "--lrs-auth") == 0 && i + 1 < argc) {
+            if (!strchr(argv[++i], ':') || strlen(argv[i]) >= sizeof lrs.auth) {
+                fprintf(err, "keyaccounts play: --lrs-auth needs KEY:SECRET\n");
+                return 2;
+            }
+            snprintf(lrs.auth, sizeof lrs.auth, "%s", argv[i]);
         } else if (strcmp(argv[i], "--week") == 0 && i + 1 < argc) {
             if (!args_u64(argv[++i], &jump_week) || jump_week > 10000) {
                 fprintf(err, "keyaccounts play: --week needs a week number, not '%s'\n", argv[i]);
@@ -449,6 +468,7 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
     g.out = out;
     g.lang = text_lang_from(lang_arg ? lang_arg : s->language);
     g.echo = !isatty(fileno(in));
+    g.lrs = lrs;
     g.sim = sim_create(s, seed);
     if (!g.sim) {
         fprintf(err, "keyaccounts: out of memory\n");

@@ -211,7 +211,8 @@ int results_collect(char **args, int n, ResultSet *set, FILE *err)
             }
             size_t first = count;
             for (struct dirent *e; rc == 0 && (e = readdir(d));) {
-                if (e->d_name[0] == '.' || !ends_with(e->d_name, ".json")) {
+                if (e->d_name[0] == '.' || !ends_with(e->d_name, ".json")
+                    || ends_with(e->d_name, ".xapi.json")) { /* xAPI statements beside a result */
                     continue;
                 }
                 char p[PATH_MAX];

@@ -1,0 +1,516 @@
+/* The LRS client: settings, the on-disk queue, HTTP with libcurl. */
+#define _POSIX_C_SOURCE 200809L
+#include "lrs.h"
+
+#include <cjson/cJSON.h>
+#include <curl/curl.h>
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "datadir.h"
+#include "fileio.h"
+
+enum {
+    CONF_MAX_BYTES = 16384,
+    BATCH_MAX_BYTES = 64 * 1024 * 1024,
+    BODY_KEEP = 2048,       /* bytes of an answer kept for error messages */
+    CONNECT_TIMEOUT_S = 5,
+    TOTAL_TIMEOUT_S = 20,
+    QUEUE_MAX_FILES = 100000,
+};
+
+/* ---- settings ---------------------------------------------------------------- */
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t') {
+        s++;
+    }
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r')) {
+        s[--n] = '\0';
+    }
+    return s;
+}
+
+static int conf_path(char *buf, size_t n, bool create, char *err, size_t errlen)
+{
+    char dir[4096];
+    const char *d = create ? datadir_ensure(NULL, dir, sizeof dir, err, errlen) : datadir_path(dir, sizeof dir);
+    if (!d) {
+        if (!create) {
+            snprintf(err, errlen, "no data folder: set KEYACCOUNTS_DATA_DIR, XDG_DATA_HOME or HOME");
+        }
+        return -1;
+    }
+    int w = snprintf(buf, n, "%s/lrs.conf", d);
+    if (w < 0 || (size_t)w >= n) {
+        snprintf(err, errlen, "the data folder's path is too long");
+        return -1;
+    }
+    return 0;
+}
+
+int lrs_config_load(LrsConfig *cfg, char *err, size_t errlen)
+{
+    char path[4200], why[256];
+    if (conf_path(path, sizeof path, false, err, errlen) != 0) {
+        return 0; /* no data folder: no settings */
+    }
+    if (access(path, F_OK) != 0) {
+        return 0;
+    }
+    size_t len;
+    char *text = file_read_all(path, CONF_MAX_BYTES, &len, why, sizeof why);
+    if (!text) {
+        snprintf(err, errlen, "cannot read %s: %s", path, why);
+        return -1;
+    }
+    int rc = 0, lineno = 0;
+    for (char *line = text, *next; line && rc == 0; line = next) {
+        next = strchr(line, '\n');
+        if (next) {
+            *next++ = '\0';
+        }
+        lineno++;
+        char *l = trim(line);
+        if (l[0] == '\0' || l[0] == '#') {
+            continue;
+        }
+        char *eq = strchr(l, '=');
+        if (!eq) {
+            snprintf(err, errlen, "%s:%d: expected 'key = value'", path, lineno);
+            rc = -1;
+            break;
+        }
+        *eq = '\0';
+        char *key = trim(l), *value = trim(eq + 1);
+        char *dst = NULL;
+        size_t cap = 0;
+        if (strcmp(key, "url") == 0) {
+            dst = cfg->url;
+            cap = sizeof cfg->url;
+        } else if (strcmp(key, "auth") == 0) {
+            dst = cfg->auth;
+            cap = sizeof cfg->auth;
+        } else if (strcmp(key, "homepage") == 0) {
+            dst = cfg->homepage;
+            cap = sizeof cfg->homepage;
+        } else {
+            snprintf(err, errlen, "%s:%d: unknown setting '%.40s' (known: url, auth, homepage)", path, lineno, key);
+            rc = -1;
+            break;
+        }
+        if (dst[0] == '\0') { /* the command line wins */
+            snprintf(dst, cap, "%s", value);
+        }
+    }
+    free(text);
+    return rc;
+}
+
+int lrs_config_save(const LrsConfig *cfg, char *path, size_t n, char *err, size_t errlen)
+{
+    if (conf_path(path, n, true, err, errlen) != 0) {
+        return -1;
+    }
+    size_t cap = sizeof cfg->url + sizeof cfg->auth + sizeof cfg->homepage + 512;
+    char *text = malloc(cap);
+    if (!text) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    int w = snprintf(text, cap,
+                     "# Key Accounts: where xAPI statements go (docs/xapi.md).\n"
+                     "# The secret is stored in plain text; only you can read this file (mode 0600).\n"
+                     "url = %s\nauth = %s\n%s%s%s",
+                     cfg->url, cfg->auth, cfg->homepage[0] ? "homepage = " : "", cfg->homepage,
+                     cfg->homepage[0] ? "\n" : "");
+    /* file_write_atomic creates the file with mkstemp: mode 0600 */
+    int rc = w > 0 && (size_t)w < cap ? file_write_atomic(path, text, (size_t)w, err, errlen) : -1;
+    if (w <= 0 || (size_t)w >= cap) {
+        snprintf(err, errlen, "the settings are too long");
+    }
+    free(text);
+    return rc;
+}
+
+bool lrs_url_ok(const char *url)
+{
+    bool scheme = strncmp(url, "http://", 7) == 0 || strncmp(url, "https://", 8) == 0;
+    if (!scheme || strlen(url) >= sizeof ((LrsConfig *)0)->url) {
+        return false;
+    }
+    for (const unsigned char *p = (const unsigned char *)url; *p; p++) {
+        if (*p <= ' ' || *p == 0x7f) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* ---- the queue ------------------------------------------------------------------ */
+
+const char *lrs_queue_dir(char *buf, size_t n, char *err, size_t errlen)
+{
+    return datadir_ensure("xapi-queue", buf, n, err, errlen);
+}
+
+int lrs_queue_add(const char *name, const char *json, size_t len, char *err, size_t errlen)
+{
+    char dir[4096], path[4400];
+    if (!lrs_queue_dir(dir, sizeof dir, err, errlen)) {
+        return -1;
+    }
+    int w = snprintf(path, sizeof path, "%s/%s.json", dir, name);
+    if (w < 0 || (size_t)w >= sizeof path) {
+        snprintf(err, errlen, "the queue's path is too long");
+        return -1;
+    }
+    return file_write_atomic(path, json, len, err, errlen);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool is_batch(const char *name)
+{
+    size_t n = strlen(name);
+    return name[0] != '.' && n > 5 && strcmp(name + n - 5, ".json") == 0;
+}
+
+/* The queued batches' file names, sorted (oldest first: names start with
+ * the session's finishing time). NULL with *count 0 when there are none. */
+static char **queue_list(const char *dir, size_t *count)
+{
+    *count = 0;
+    DIR *d = opendir(dir);
+    if (!d) {
+        return NULL;
+    }
+    char **list = NULL;
+    size_t cap = 0;
+    for (struct dirent *e; (e = readdir(d)) && *count < QUEUE_MAX_FILES;) {
+        if (!is_batch(e->d_name)) {
+            continue;
+        }
+        if (*count == cap) {
+            size_t nc = cap ? cap * 2 : 16;
+            char **grown = realloc(list, nc * sizeof *grown);
+            if (!grown) {
+                break;
+            }
+            list = grown;
+            cap = nc;
+        }
+        char *copy = strdup(e->d_name);
+        if (!copy) {
+            break;
+        }
+        list[(*count)++] = copy;
+    }
+    closedir(d);
+    if (*count > 1) {
+        qsort(list, *count, sizeof *list, cmp_str);
+    }
+    return list;
+}
+
+static void list_free(char **list, size_t count)
+{
+    for (size_t k = 0; k < count; k++) {
+        free(list[k]);
+    }
+    free(list);
+}
+
+size_t lrs_queue_count(void)
+{
+    char dir[4096], why[256];
+    size_t count = 0;
+    if (lrs_queue_dir(dir, sizeof dir, why, sizeof why)) {
+        list_free(queue_list(dir, &count), count);
+    }
+    return count;
+}
+
+/* ---- HTTP ------------------------------------------------------------------------ */
+
+typedef struct Http {
+    CURL *curl;
+    const LrsConfig *cfg;
+    long status;
+    CURLcode rc;
+    char errbuf[CURL_ERROR_SIZE];
+    char body[BODY_KEEP];
+    size_t body_len;
+} Http;
+
+static size_t on_body(char *data, size_t size, size_t nmemb, void *user)
+{
+    Http *h = user;
+    size_t n = size * nmemb;
+    size_t room = sizeof h->body - 1 - h->body_len;
+    size_t take = n < room ? n : room;
+    memcpy(h->body + h->body_len, data, take);
+    h->body_len += take;
+    h->body[h->body_len] = '\0';
+    return n;
+}
+
+/* One request; fills status (0 when no answer came) and rc. */
+static void http_send(Http *h, const char *method, const char *url, const char *data, size_t len)
+{
+    CURL *c = h->curl;
+    curl_easy_reset(c);
+    h->status = 0;
+    h->body_len = 0;
+    h->body[0] = '\0';
+    h->errbuf[0] = '\0';
+    struct curl_slist *headers = NULL, *grown;
+    const char *lines[] = {"X-Experience-API-Version: 1.0.3", "Content-Type: application/json; charset=utf-8",
+                           "Accept: application/json", "Expect:"};
+    for (size_t k = 0; k < sizeof lines / sizeof lines[0]; k++) {
+        grown = curl_slist_append(headers, lines[k]);
+        if (!grown) {
+            curl_slist_free_all(headers);
+            h->rc = CURLE_OUT_OF_MEMORY;
+            return;
+        }
+        headers = grown;
+    }
+    curl_easy_setopt(c, CURLOPT_URL, url);
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
+    curl_easy_setopt(c, CURLOPT_POSTFIELDS, data);
+    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+    if (h->cfg->auth[0]) {
+        curl_easy_setopt(c, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
+        curl_easy_setopt(c, CURLOPT_USERPWD, h->cfg->auth);
+    }
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, (long)CONNECT_TIMEOUT_S);
+    curl_easy_setopt(c, CURLOPT_TIMEOUT, (long)TOTAL_TIMEOUT_S);
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, h->errbuf);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, h);
+    curl_easy_setopt(c, CURLOPT_USERAGENT, "keyaccounts/" KA_VERSION);
+    h->rc = curl_easy_perform(c);
+    if (h->rc == CURLE_OK) {
+        curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &h->status);
+    }
+    curl_slist_free_all(headers);
+}
+
+typedef enum Outcome {
+    OUT_OK,       /* stored (or already held, identical) */
+    OUT_CONFLICT, /* 409: some id is already held */
+    OUT_REJECTED, /* this batch will not be taken as it is; the others may */
+    OUT_STOP,     /* nothing will get through now: stop and keep everything */
+} Outcome;
+
+/* The LRS's own message from an error answer ({"message": ...}), or "". */
+static void answer_message(const Http *h, char *buf, size_t n)
+{
+    buf[0] = '\0';
+    cJSON *j = cJSON_Parse(h->body);
+    const cJSON *m = cJSON_GetObjectItemCaseSensitive(j, "message");
+    if (cJSON_IsString(m)) {
+        snprintf(buf, n, ": %.200s", m->valuestring);
+    }
+    cJSON_Delete(j);
+    for (char *p = buf; *p; p++) {
+        if (*p == '\n' || *p == '\r' || *p == '\t') {
+            *p = ' ';
+        }
+    }
+}
+
+static Outcome classify(const Http *h, const char *url, char *err, size_t errlen)
+{
+    char msg[256];
+    const char *why = h->errbuf[0] ? h->errbuf : curl_easy_strerror(h->rc);
+    switch (h->rc) {
+    case CURLE_OK:
+        break;
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY:
+        snprintf(err, errlen, "cannot find the LRS's host (DNS): %s", why);
+        return OUT_STOP;
+    case CURLE_COULDNT_CONNECT:
+        snprintf(err, errlen, "cannot connect to the LRS at %s: %s", url, why);
+        return OUT_STOP;
+    case CURLE_OPERATION_TIMEDOUT:
+        snprintf(err, errlen, "the LRS at %s did not answer in time: %s", url, why);
+        return OUT_STOP;
+    case CURLE_GOT_NOTHING:
+    case CURLE_RECV_ERROR:
+    case CURLE_SEND_ERROR:
+    case CURLE_PARTIAL_FILE:
+        snprintf(err, errlen, "the connection to the LRS was cut before it answered: %s", why);
+        return OUT_STOP;
+    case CURLE_OUT_OF_MEMORY:
+        snprintf(err, errlen, "out of memory");
+        return OUT_STOP;
+    default:
+        snprintf(err, errlen, "cannot reach the LRS at %s: %s", url, why);
+        return OUT_STOP;
+    }
+    long s = h->status;
+    if (s == 200 || s == 204) {
+        return OUT_OK;
+    }
+    answer_message(h, msg, sizeof msg);
+    if (s == 409) {
+        snprintf(err, errlen, "the LRS already holds a statement with one of these ids (HTTP 409)%s", msg);
+        return OUT_CONFLICT;
+    }
+    if (s == 401 || s == 403) {
+        snprintf(err, errlen, "the LRS refused the credentials (HTTP %ld)%s: check --lrs-auth KEY:SECRET", s, msg);
+        return OUT_STOP;
+    }
+    if (s == 404 || s == 405) {
+        snprintf(err, errlen, "%s is not an xAPI statements resource (HTTP %ld): check --lrs, the LRS's xAPI "
+                              "endpoint (often ending in /xapi or /data/xAPI)", url, s);
+        return OUT_STOP;
+    }
+    if (s >= 500 || s == 429 || s == 408) {
+        snprintf(err, errlen, "the LRS could not take the statements now (HTTP %ld)%s; they stay queued", s, msg);
+        return OUT_STOP;
+    }
+    snprintf(err, errlen, "the LRS rejected the statements (HTTP %ld)%s", s, msg);
+    return OUT_REJECTED;
+}
+
+/* After a 409 for a batch: each statement on its own, with PUT ?statementId=.
+ * A 409 then means the LRS holds that id already: delivered. */
+static Outcome send_one_by_one(Http *h, const char *base, const cJSON *batch, LrsReport *rep, char *err,
+                               size_t errlen)
+{
+    const cJSON *st;
+    cJSON_ArrayForEach(st, batch) {
+        const cJSON *id = cJSON_GetObjectItemCaseSensitive(st, "id");
+        if (!cJSON_IsString(id) || strspn(id->valuestring, "0123456789abcdefABCDEF-") != strlen(id->valuestring)) {
+            snprintf(err, errlen, "a queued statement has no usable id");
+            return OUT_REJECTED;
+        }
+        char url[1200];
+        snprintf(url, sizeof url, "%s/statements?statementId=%s", base, id->valuestring);
+        char *one = cJSON_PrintUnformatted(st);
+        if (!one) {
+            snprintf(err, errlen, "out of memory");
+            return OUT_STOP;
+        }
+        http_send(h, "PUT", url, one, strlen(one));
+        free(one);
+        Outcome o = classify(h, url, err, errlen);
+        if (o == OUT_CONFLICT) {
+            rep->conflicts++;
+        } else if (o != OUT_OK) {
+            return o;
+        }
+    }
+    return OUT_OK;
+}
+
+int lrs_flush(const LrsConfig *cfg, LrsReport *rep, char *err, size_t errlen)
+{
+    memset(rep, 0, sizeof *rep);
+    err[0] = '\0';
+    char dir[4096];
+    if (!lrs_queue_dir(dir, sizeof dir, err, errlen)) {
+        return -1;
+    }
+    size_t count;
+    char **list = queue_list(dir, &count);
+    if (count == 0) {
+        return 0;
+    }
+    if (!cfg->url[0]) {
+        list_free(list, count);
+        rep->batches_left = count;
+        snprintf(err, errlen, "no LRS is set: give --lrs URL --lrs-auth KEY:SECRET (add --remember to keep them)");
+        return -1;
+    }
+    char base[sizeof cfg->url];
+    snprintf(base, sizeof base, "%s", cfg->url);
+    for (size_t n = strlen(base); n > 0 && base[n - 1] == '/';) {
+        base[--n] = '\0';
+    }
+    char url[sizeof base + 16];
+    snprintf(url, sizeof url, "%s/statements", base);
+    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+        list_free(list, count);
+        rep->batches_left = count;
+        snprintf(err, errlen, "cannot start the HTTP client (libcurl)");
+        return -1;
+    }
+    Http h;
+    memset(&h, 0, sizeof h);
+    h.cfg = cfg;
+    h.curl = curl_easy_init();
+    bool stop = !h.curl;
+    if (stop) {
+        snprintf(err, errlen, "cannot start the HTTP client (libcurl)");
+    }
+    char first_err[512] = "";
+    for (size_t k = 0; k < count && !stop; k++) {
+        char path[4400], why[256];
+        snprintf(path, sizeof path, "%s/%s", dir, list[k]);
+        size_t len;
+        char *json = file_read_all(path, BATCH_MAX_BYTES, &len, why, sizeof why);
+        if (!json) {
+            if (access(path, F_OK) != 0) {
+                continue; /* another program sent it meanwhile */
+            }
+            snprintf(err, errlen, "cannot read the queued batch %s: %s", path, why);
+            rep->batches_left++;
+            continue;
+        }
+        cJSON *batch = cJSON_ParseWithLength(json, len);
+        int items = cJSON_IsArray(batch) ? cJSON_GetArraySize(batch) : -1;
+        Outcome o;
+        if (items < 0) {
+            snprintf(err, errlen, "the queued batch %s is not a JSON array of statements; it is kept", path);
+            o = OUT_REJECTED;
+        } else {
+            http_send(&h, "POST", url, json, len);
+            o = classify(&h, url, err, errlen);
+            if (o == OUT_CONFLICT) {
+                o = send_one_by_one(&h, base, batch, rep, err, errlen);
+            }
+        }
+        cJSON_Delete(batch);
+        free(json);
+        if (o == OUT_OK) {
+            if (unlink(path) != 0 && errno != ENOENT) {
+                snprintf(err, errlen, "sent, but cannot remove %s from the queue: %s", path, strerror(errno));
+            }
+            rep->batches_sent++;
+            rep->statements_sent += (size_t)items;
+        } else {
+            rep->batches_left++;
+            if (!first_err[0]) {
+                snprintf(first_err, sizeof first_err, "%s", err);
+            }
+            stop = o == OUT_STOP;
+        }
+    }
+    if (stop) {
+        rep->batches_left = count - rep->batches_sent;
+    }
+    if (first_err[0]) {
+        snprintf(err, errlen, "%s", first_err);
+    }
+    curl_easy_cleanup(h.curl);
+    curl_global_cleanup();
+    list_free(list, count);
+    return rep->batches_left == 0 ? 0 : -1;
+}
