@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <dirent.h>
+#include <time.h>
 #include <unistd.h>
 
 char *file_read_all(const char *path, size_t max, size_t *len, char *err, size_t errlen)
@@ -94,6 +96,57 @@ char *file_read_all(const char *path, size_t max, size_t *len, char *err, size_t
     return buf;
 }
 
+/* The folder part of path ("." when there is none), into buf. */
+static void dir_of(const char *path, char *buf, size_t n)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash) {
+        snprintf(buf, n, ".");
+    } else if (slash == path) {
+        snprintf(buf, n, "/");
+    } else {
+        snprintf(buf, n, "%.*s", (int)(slash - path), path);
+    }
+}
+
+/* After a rename, the folder entry itself must reach the disk, or a power cut
+ * could bring back the old name. Failure here is not fatal: the data is safe. */
+static void sync_dir(const char *dir)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        (void)fsync(fd);
+        close(fd);
+    }
+}
+
+/* A save killed between mkstemp and rename leaves NAME.tmpXXXXXX behind.
+ * Such leftovers older than a minute (so not another save in progress) are
+ * removed the next time the same file is saved. */
+static void remove_stale_temporaries(const char *dir, const char *base)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        return;
+    }
+    size_t blen = strlen(base);
+    time_t now = time(NULL);
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (strncmp(e->d_name, base, blen) != 0 || strncmp(e->d_name + blen, ".tmp", 4) != 0
+            || strlen(e->d_name + blen) != 10) {
+            continue;
+        }
+        char full[4096];
+        struct stat st;
+        int n = snprintf(full, sizeof full, "%s/%s", dir, e->d_name);
+        if (n > 0 && (size_t)n < sizeof full && lstat(full, &st) == 0 && S_ISREG(st.st_mode) && now - st.st_mtime > 60) {
+            unlink(full);
+        }
+    }
+    closedir(d);
+}
+
 int file_write_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen)
 {
     size_t plen = strlen(path);
@@ -137,5 +190,10 @@ int file_write_atomic(const char *path, const char *data, size_t len, char *err,
         return -1;
     }
     free(tmp);
+    char dir[4096];
+    dir_of(path, dir, sizeof dir);
+    sync_dir(dir);
+    const char *slash = strrchr(path, '/');
+    remove_stale_temporaries(dir, slash ? slash + 1 : path);
     return 0;
 }

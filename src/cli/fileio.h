@@ -11,8 +11,11 @@
 char *file_read_all(const char *path, size_t max, size_t *len, char *err, size_t errlen);
 
 /* Writes data to path atomically: a temporary file in the same directory,
- * flushed and fsync'd, then renamed over path. Returns 0, or -1 with a reason
- * in err; on failure the old file is untouched and no temporary is left. */
+ * flushed and fsync'd, then renamed over path, and the directory fsync'd.
+ * Returns 0, or -1 with a reason in err; on failure the old file is untouched
+ * and no temporary is left. Temporaries of this file left by a killed save
+ * (older than a minute) are removed after a successful save. New files are
+ * private to the user (mode 0600). */
 int file_write_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen);
 
 #endif
