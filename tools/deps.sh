@@ -2,9 +2,9 @@
 # Installs the Debian packages Key Accounts needs, when any is missing.
 # Usage: tools/deps.sh [build|test]   (test adds the tools the tests use)
 set -eu
-need="build-essential cmake pkg-config libcjson-dev libsdl2-dev libsdl2-ttf-dev fonts-dejavu-core"
+need="build-essential cmake pkg-config libcjson-dev libcurl4-openssl-dev libsdl2-dev libsdl2-ttf-dev fonts-dejavu-core"
 if [ "${1:-build}" = test ]; then
-    need="$need xvfb xauth imagemagick valgrind clang python3"
+    need="$need xvfb xauth imagemagick valgrind clang libclang-rt-14-dev python3"
 fi
 missing=""
 for p in $need; do
