@@ -29,6 +29,9 @@ cmake --build build-asan -j"$jobs"
 echo "== tests under sanitizers =="
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan --output-on-failure -j"$jobs"
+echo "== xAPI: xapi-validation, and a real LRS across a network cut (npm packages; tests/xapi/run.sh) =="
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    sh tests/xapi/run.sh build-asan/keyaccounts build-asan/tests/workshop/make_class "$(pwd)"
 echo "== fuzzing: scenario loader and session/result files, 60 s each (tools/fuzz.sh) =="
 tools/fuzz.sh 60
 echo "== all tests passed =="

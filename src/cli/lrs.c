@@ -235,7 +235,8 @@ size_t lrs_queue_count(void)
     char dir[4096], why[256];
     size_t count = 0;
     if (lrs_queue_dir(dir, sizeof dir, why, sizeof why)) {
-        list_free(queue_list(dir, &count), count);
+        char **list = queue_list(dir, &count);
+        list_free(list, count);
     }
     return count;
 }

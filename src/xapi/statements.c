@@ -386,7 +386,7 @@ static void add_action_object(Builder *b, cJSON *st, const SessionCommand *c, in
         snprintf(wk, sizeof wk, "%d", week);
         append_segment(iri, sizeof iri, "weeks");
         append_segment(iri, sizeof iri, wk);
-        snprintf(name, sizeof name, "%s %d", word, week);
+        snprintf(name, sizeof name, b->lang == LANG_RU ? "Конец недели %d" : "End of week %d", week);
     } else {
         const Account *acc = find_account(b->s, c->account);
         append_segment(iri, sizeof iri, "accounts");
