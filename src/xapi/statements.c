@@ -107,33 +107,23 @@ static void namespace_id(uint8_t ns[16])
 }
 
 /* "KIND\nHASH\nSEED\nSTARTED\n[INDEX\n]TRAINEE": the trainee comes last, so no
- * name can make two sessions' names equal. */
+ * name can make two sessions' names equal. A result's texts are at most
+ * RESULT_MAX_TEXT bytes, so the name always fits: no allocation, the same id
+ * whatever the memory. */
 static void derive(const ResultRecord *r, const char *kind, long long index, char out[XAPI_UUID_LEN + 1])
 {
     uint8_t ns[16];
     namespace_id(ns);
-    const char *who = r->session.trainee ? r->session.trainee : "";
-    size_t cap = strlen(who) + 256;
-    char *name = malloc(cap);
-    char small[512];
-    if (!name) { /* a name that fits without the trainee is still unique enough to be stable */
-        name = small;
-        cap = sizeof small;
-        who = "";
-    }
-    int w;
+    char name[RESULT_MAX_TEXT + 256];
+    char idx[32] = "";
     if (index >= 0) {
-        w = snprintf(name, cap, "%s\n%016" PRIx64 "\n%" PRIu64 "\n%s\n%lld\n%s", kind, r->session.scenario_hash,
-                     r->session.seed, r->started_at ? r->started_at : "", index, who);
-    } else {
-        w = snprintf(name, cap, "%s\n%016" PRIx64 "\n%" PRIu64 "\n%s\n%s", kind, r->session.scenario_hash,
-                     r->session.seed, r->started_at ? r->started_at : "", who);
+        snprintf(idx, sizeof idx, "%lld\n", index);
     }
-    size_t len = w < 0 ? 0 : (size_t)w < cap ? (size_t)w : cap - 1;
+    int w = snprintf(name, sizeof name, "%s\n%016" PRIx64 "\n%" PRIu64 "\n%s\n%s%s", kind, r->session.scenario_hash,
+                     r->session.seed, r->started_at ? r->started_at : "", idx,
+                     r->session.trainee ? r->session.trainee : "");
+    size_t len = w < 0 ? 0 : (size_t)w < sizeof name ? (size_t)w : sizeof name - 1;
     xapi_uuid5(ns, name, len, out);
-    if (name != small) {
-        free(name);
-    }
 }
 
 void xapi_registration(const ResultRecord *r, char out[XAPI_UUID_LEN + 1])

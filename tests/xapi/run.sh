@@ -134,6 +134,9 @@ step "network back: flush" 0 "$bin" xapi flush
 [ "$(queued)" -eq 0 ] || no "the queue is not empty after the network came back"
 step "flush again" 0 "$bin" xapi flush
 grep -q "nothing waits" "$tmp/out" || no "a second flush sent something"
+step "network up: a game with --lrs/--lrs-auth" 0 sh -c "SOURCE_DATE_EPOCH=1767232800 '$bin' play --text \
+    --seed 5 --name 'Олег' --lrs '$url' --lrs-auth '$auth' first-steps < '$game'"
+grep -q "xAPI: [0-9]* statements (1 session) sent to $url" "$tmp/err" || no "the game did not send: $(cat "$tmp/err")"
 step "result 1 sent again" 0 "$bin" xapi send "$c/result-01.json"
 # the same ids with other content (another actor home page): the LRS keeps
 # its statements (409), nothing is stored twice, the queue empties
@@ -143,7 +146,8 @@ grep -q "already there with other content" "$tmp/out" || no "a 409 is not report
 "$bin" xapi write "$c/result-02.json" > /dev/null # back to what was sent first
 
 # --- 3. what the LRS holds ------------------------------------------------------------------
-python3 - "$lrs_port" "$auth" "$c"/result-*.xapi.json "$tmp/data/results"/*Анна*.xapi.json <<'PY' || fail=1
+python3 - "$lrs_port" "$auth" "$c"/result-*.xapi.json "$tmp/data/results"/*Анна*.xapi.json \
+    "$tmp/data/results"/*Олег*.xapi.json <<'PY' || fail=1
 import base64, json, sys, urllib.request
 port, auth, files = sys.argv[1], sys.argv[2], sys.argv[3:]
 want = []
