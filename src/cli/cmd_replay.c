@@ -148,7 +148,7 @@ static bool week_differs(Lang lang, const WeekSnapshot *want, const WeekSnapshot
 
 static int usage(FILE *err)
 {
-    fprintf(err, "usage: keyaccounts replay RESULT [--scenario FILE] [--watch] [--lang en|ru]\n"
+    fprintf(err, "usage: keyaccounts replay RESULT [--scenario FILE] [--watch [--text]] [--lang en|ru]\n"
                  "Re-runs a result file and checks its score; exit 0 reproduced, 1 not, 2 usage.\n");
     return 2;
 }
@@ -264,6 +264,8 @@ int cmd_replay(int argc, char **argv, FILE *out, FILE *err)
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--watch") == 0) {
             watch = true;
+        } else if (strcmp(argv[i], "--text") == 0) {
+            continue; /* --watch --text: this terminal replay, not the window's (main.c) */
         } else if (strcmp(argv[i], "--scenario") == 0 && i + 1 < argc) {
             scenario = argv[++i];
         } else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) {

@@ -5,6 +5,10 @@
 
 #include "commands.h"
 
+#ifdef KA_HAVE_UI
+int cmd_replay_window(int argc, char **argv, FILE *err); /* src/ui/scr_replay.c */
+#endif
+
 static const char HELP[] =
     "Key Accounts: a sales-training game about growing key clients.\n"
     "\n"
@@ -12,12 +16,15 @@ static const char HELP[] =
     "  keyaccounts [play] [SCENARIO]           play (the default scenario when none is given)\n"
     "  keyaccounts play --text [SCENARIO]      play in the terminal, one command per line on stdin\n"
     "        [--seed N] [--lang en|ru] [--name NAME] [--no-save]\n"
+    "        [--week N] [--known ID,...]     start at week N (the expander plays before) or with\n"
+    "                                          these contacts known: for authors, saves no result\n"
     "  keyaccounts validate [--json] [--strict] FILE...\n"
     "                                          check scenario files; exit 0 clean, 1 errors\n"
     "  keyaccounts simulate FILE [--runs N] [--seed S] [--strategy NAME|all] [--json]\n"
     "                                          play the reference strategies; balance verdict\n"
-    "  keyaccounts replay RESULT [--watch] [--scenario FILE]\n"
-    "                                          verify a result file; exit 0 reproduced, 1 not\n"
+    "  keyaccounts replay RESULT [--watch [--text]] [--scenario FILE]\n"
+    "                                          verify a result file; exit 0 reproduced, 1 not;\n"
+    "                                          --watch steps through it in the window (--text: terminal)\n"
     "  keyaccounts report RESULT_OR_DIR... [--out DIR]\n"
     "                                          workshop report: report.html and report.csv\n"
     "  keyaccounts history [SCENARIO_ID] [--trainee NAME]\n"
@@ -49,6 +56,21 @@ int main(int argc, char **argv)
         return cmd_simulate(argc - 1, argv + 1, stdout, stderr);
     }
     if (argc >= 2 && strcmp(argv[1], "replay") == 0) {
+#ifdef KA_HAVE_UI
+        /* --watch opens the window when there is a display; --text keeps the terminal */
+        bool watch = false, as_text = false;
+        for (int i = 2; i < argc; i++) {
+            watch = watch || strcmp(argv[i], "--watch") == 0;
+            as_text = as_text || strcmp(argv[i], "--text") == 0;
+        }
+        if (watch && !as_text) {
+            int status = cmd_replay_window(argc - 1, argv + 1, stderr);
+            if (status != KA_EXIT_NO_DISPLAY) {
+                return status;
+            }
+            fputs("keyaccounts: replaying in the terminal instead (replay --watch --text).\n\n", stderr);
+        }
+#endif
         return cmd_replay(argc - 1, argv + 1, stdout, stderr);
     }
     if (argc >= 2 && strcmp(argv[1], "report") == 0) {

@@ -10,7 +10,10 @@
 #include <sys/stat.h>
 
 #include "commands.h"
+#include "datadir.h"
 #include "fileio.h"
+#include "jumpstart.h"
+#include "results.h"
 #include "keyaccounts/scenario.h"
 #include "scnfile.h"
 #include "strings.h"
@@ -35,6 +38,10 @@ void app_push(App *app, const ScreenVt *vt, void *st)
     app->stack[app->depth].vt = vt;
     app->stack[app->depth].st = st;
     app->depth++;
+    /* the widgets drawn belong to the screen below: until the new one is drawn,
+     * a click or a shortcut must not reach it with another screen's ids (the
+     * monkey test found a stale board card id read as an idea row) */
+    app->nwidgets = 0;
     app->focus = 0;
     app->hover = 0;
     app->status[0] = '\0';
@@ -57,6 +64,7 @@ void app_pop(App *app)
     }
     s->vt = NULL;
     s->st = NULL;
+    app->nwidgets = 0; /* as in app_push */
     app->focus = 0;
     app->hover = 0;
     app->dirty = true;
@@ -130,15 +138,22 @@ void app_apply_theme(App *app)
 
 void app_end_game(App *app)
 {
+    reload_watch_stop(app);
     sim_destroy(app->sim);
     scenario_destroy(app->scn);
     app->sim = NULL;
     app->scn = NULL;
     app->scn_path[0] = '\0';
     app->account = 0;
+    app->author_session = false;
+    app->jump_known[0] = '\0';
+    app->result_done = false;
+    app->result_path[0] = '\0';
+    app->result_err[0] = '\0';
 }
 
-bool app_start_game(App *app, const char *path, uint64_t seed, char *why, size_t whylen)
+/* Starts a session; known: play --known (jumpstart.h), NULL for none. */
+static bool start_game(App *app, const char *path, uint64_t seed, const char *known, char *why, size_t whylen)
 {
     char *msg = NULL;
     size_t msglen = 0;
@@ -158,6 +173,10 @@ bool app_start_game(App *app, const char *path, uint64_t seed, char *why, size_t
         return false;
     }
     free(msg);
+    if (jumpstart_known(s, known, why, whylen) != 0) {
+        scenario_destroy(s);
+        return false;
+    }
     Sim *sim = sim_create(s, seed);
     if (!sim) {
         scenario_destroy(s);
@@ -180,7 +199,35 @@ bool app_start_game(App *app, const char *path, uint64_t seed, char *why, size_t
         free(buf);
     }
 #endif
+    results_now(app->started_at, sizeof app->started_at);
+    if (known && known[0]) {
+        app->author_session = true;
+        ui_copy(app->jump_known, sizeof app->jump_known, known);
+    }
+    if (!app->replay_mode) {
+        reload_watch_start(app);
+    }
     return true;
+}
+
+bool app_start_game(App *app, const char *path, uint64_t seed, char *why, size_t whylen)
+{
+    return start_game(app, path, seed, NULL, why, whylen);
+}
+
+void app_show_session(App *app)
+{
+    while (app->depth > 1) {
+        app_pop(app);
+    }
+    if (app->depth == 0) {
+        screen_picker_push(app);
+    }
+    if (app->sim && sim_over(app->sim)) {
+        screen_debrief_push(app);
+    } else if (app->sim) {
+        screen_board_push(app);
+    }
 }
 
 static void autosave_path(const App *app, char *buf, size_t n)
@@ -254,6 +301,32 @@ static void resume_no(App *app, void *ctx)
 }
 #endif
 
+/* A damaged save is never overwritten: it is renamed FILE.damaged (or
+ * FILE.damaged-2, ...) and the trainee is told where it went. */
+static void set_aside_damaged(App *app, const char *path)
+{
+    char aside[UI_PATH_BYTES + 32];
+    for (int k = 1; k < 100; k++) {
+        if (k == 1) {
+            snprintf(aside, sizeof aside, "%s.damaged", path);
+        } else {
+            snprintf(aside, sizeof aside, "%s.damaged-%d", path, k);
+        }
+        FILE *exists = fopen(aside, "rb");
+        if (!exists) {
+            break;
+        }
+        fclose(exists);
+    }
+    if (rename(path, aside) != 0) {
+        snprintf(aside, sizeof aside, "%s", path); /* cannot move it: at least say which file */
+    }
+    const char *base = strrchr(aside, '/');
+    char msg[UI_PATH_BYTES + 160];
+    ui_fmt(msg, sizeof msg, app->lang, S_SAVE_DAMAGED, base ? base + 1 : aside);
+    app_set_status(app, msg);
+}
+
 /* Offers to resume an unfinished autosaved session (over the picker). */
 static void offer_resume(App *app)
 {
@@ -269,12 +342,16 @@ static void offer_resume(App *app)
     Diagnostics d;
     diags_init(&d);
     if (!r || session_from_json(buf, len, path, &r->rec, &d) != 0) {
+        bool damaged = r && !d.oom;
         free(buf);
         diags_deinit(&d);
         if (r) {
             session_record_free(&r->rec);
         }
         free(r);
+        if (damaged) {
+            set_aside_damaged(app, path);
+        }
         return;
     }
     diags_deinit(&d);
@@ -325,7 +402,7 @@ void app_draw(App *app)
     for (int i = base < 0 ? 0 : base; i < app->depth; i++) {
         app->nwidgets = 0;
         app->hint[0] = '\0';
-        if (i == app->depth - 1 && app->stack[i].vt->overlay) {
+        if (i == app->depth - 1 && app->stack[i].vt->overlay && !app->stack[i].vt->no_dim) {
             gfx_fill(app, (Rect){0, 0, app->W, app->H}, t->overlay);
         }
         app->stack[i].vt->draw(app, app->stack[i].st);
@@ -376,6 +453,13 @@ static void activate(App *app, int id)
 static void handle(App *app, const SDL_Event *e)
 {
     Screen *top = app_top(app);
+    if (app->ev_reload != 0 && e->type == app->ev_reload) {
+        /* the timer saw the scenario file change on disk */
+        if (app->sim && app->watch) {
+            app_reload(app);
+        }
+        return;
+    }
     switch (e->type) {
     case SDL_QUIT:
         app_autosave(app);
@@ -488,6 +572,13 @@ static void handle(App *app, const SDL_Event *e)
             activate(app, app->focus);
         }
         return;
+    case SDL_SCANCODE_F5:
+        if (app->sim && !app->replay_mode) {
+            app_reload(app);
+            app->dirty = true;
+            return;
+        }
+        break;
     case SDL_SCANCODE_F11:
         app->set.fullscreen = !app->set.fullscreen;
         SDL_SetWindowFullscreen(app->win, app->set.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
@@ -567,6 +658,48 @@ static Lang system_lang(void)
     return text_lang_from(env);
 }
 
+/* Settings, autosaves and results share one folder, the terminal game's
+ * (datadir.h: $KEYACCOUNTS_DATA_DIR, else $XDG_DATA_HOME/keyaccounts, else
+ * ~/.local/share/keyaccounts). Earlier versions of the window kept settings and
+ * autosaves in SDL_GetPrefPath("keyaccounts", "keyaccounts"), one folder
+ * deeper: what is there and not yet here is moved over once. */
+static void data_folder(App *app)
+{
+    char dir[UI_PATH_BYTES - 8], why[256];
+    if (!datadir_ensure(NULL, dir, sizeof dir, why, sizeof why)) {
+        char *p = SDL_GetPrefPath("keyaccounts", "keyaccounts");
+        if (p) {
+            ui_copy(app->pref_dir, sizeof app->pref_dir, p);
+            SDL_free(p);
+        }
+        return;
+    }
+    snprintf(app->pref_dir, sizeof app->pref_dir, "%s/", dir);
+    const char *env = getenv("KEYACCOUNTS_DATA_DIR");
+    if (env && env[0]) {
+        return; /* a folder of its own: nothing older to look for */
+    }
+    char old[UI_PATH_BYTES];
+    const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+    if (xdg && xdg[0]) {
+        snprintf(old, sizeof old, "%s/keyaccounts/keyaccounts", xdg);
+    } else if (home && home[0]) {
+        snprintf(old, sizeof old, "%s/.local/share/keyaccounts/keyaccounts", home);
+    } else {
+        return;
+    }
+    static const char *const FILES[] = {"settings.txt", "autosave.json", "last-session.json", "scenarios"};
+    for (size_t i = 0; i < sizeof FILES / sizeof FILES[0]; i++) {
+        char from[UI_PATH_BYTES + 32], to[UI_PATH_BYTES + 32];
+        struct stat st;
+        snprintf(from, sizeof from, "%s/%s", old, FILES[i]);
+        snprintf(to, sizeof to, "%s%s", app->pref_dir, FILES[i]);
+        if (stat(from, &st) == 0 && stat(to, &st) != 0) {
+            (void)rename(from, to);
+        }
+    }
+}
+
 App *app_create(const AppOptions *opt, FILE *err)
 {
     /* SDL's software renderer draws this event-driven 2-D board in a few
@@ -598,11 +731,11 @@ App *app_create(const AppOptions *opt, FILE *err)
                  opt->pref_dir[0] && opt->pref_dir[strlen(opt->pref_dir) - 1] == '/' ? "" : "/");
         mkdir(opt->pref_dir, 0755);
     } else {
-        char *p = SDL_GetPrefPath("keyaccounts", "keyaccounts");
-        if (p) {
-            ui_copy(app->pref_dir, sizeof app->pref_dir, p);
-            SDL_free(p);
-        }
+        data_folder(app);
+    }
+    app->ev_reload = SDL_RegisterEvents(1);
+    if (app->ev_reload == (Uint32)-1) {
+        app->ev_reload = 0;
     }
     settings_defaults(&app->set);
     settings_load(&app->set, app->pref_dir);
@@ -653,12 +786,26 @@ App *app_create(const AppOptions *opt, FILE *err)
     if (opt->scenario) {
         char why[512];
         uint64_t seed = opt->seed_set ? opt->seed : 1;
-        if (!app_start_game(app, opt->scenario, seed, why, sizeof why)) {
-            fprintf(err, "%s\n", why);
+        if (!start_game(app, opt->scenario, seed, opt->known, why, sizeof why)) {
+            fprintf(err, "keyaccounts: %s\n", why);
             app_destroy(app);
             return NULL;
         }
-        screen_briefing_push(app);
+        if (opt->jump_week > 0) {
+            /* an author wants to see week N with a plausible state: the expander's moves */
+            if (!jumpstart_week_ok(app->scn, opt->jump_week, why, sizeof why)
+                || jumpstart_to_week(app->sim, opt->jump_week, why, sizeof why) != 0) {
+                fprintf(err, "keyaccounts: %s\n", why);
+                app_destroy(app);
+                return NULL;
+            }
+            app->author_session = true;
+        }
+        if (app->author_session) {
+            screen_board_push(app);
+        } else {
+            screen_briefing_push(app);
+        }
     } else if (!opt->no_resume) {
         offer_resume(app);
     }
@@ -694,8 +841,36 @@ static int usage(FILE *err)
 {
     fprintf(err, "usage: keyaccounts [play] [SCENARIO] [--scale X] [--lang en|ru] [--seed N]\n"
                  "                   [--size WxH] [--screenshot FILE.bmp] [--no-resume]\n"
-                 "SCENARIO is a file or a shipped scenario id; without one the scenario picker opens.\n");
+                 "                   [--week N] [--known ID,...]\n"
+                 "SCENARIO is a file or a shipped scenario id; without one the scenario picker opens.\n"
+                 "--week and --known start from a chosen state (for authors); such sessions save no result.\n");
     return 2;
+}
+
+int app_display_check(FILE *err)
+{
+    /* No display at all (a server, an SSH session): say so and let the caller
+     * offer the terminal game, rather than fail. Without DISPLAY or
+     * WAYLAND_DISPLAY there is no desktop to probe (probing Wayland would only
+     * print libwayland's complaints). */
+    const char *asked = SDL_getenv("SDL_VIDEODRIVER");
+    if (!(asked && asked[0]) && !SDL_getenv("DISPLAY") && !SDL_getenv("WAYLAND_DISPLAY")) {
+        fputs("keyaccounts: there is no display to open the game window on\n", err);
+        return KA_EXIT_NO_DISPLAY;
+    }
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        fprintf(err, "keyaccounts: there is no display to open the game window on (%s)\n", SDL_GetError());
+        return KA_EXIT_NO_DISPLAY;
+    }
+    /* With no display SDL falls back to an invisible "offscreen" window; only
+     * accept an invisible driver when it was asked for (tests, screenshots). */
+    const char *driver = SDL_GetCurrentVideoDriver();
+    if (driver && (strcmp(driver, "offscreen") == 0 || strcmp(driver, "dummy") == 0) && !(asked && asked[0])) {
+        SDL_QuitSubSystem(SDL_INIT_VIDEO);
+        fputs("keyaccounts: there is no display to open the game window on\n", err);
+        return KA_EXIT_NO_DISPLAY;
+    }
+    return 0;
 }
 
 int cmd_window(int argc, char **argv, FILE *err)
@@ -738,6 +913,17 @@ int cmd_window(int argc, char **argv, FILE *err)
             shot = argv[++i];
         } else if (strcmp(a, "--no-resume") == 0) {
             opt.no_resume = true;
+        } else if (strcmp(a, "--week") == 0 && more) {
+            char *end;
+            long v = strtol(argv[++i], &end, 10);
+            if (*end || v < 1 || v > 10000) {
+                fprintf(err, "keyaccounts: --week needs a week number, not '%s'\n", argv[i]);
+                return 2;
+            }
+            opt.jump_week = (int)v;
+        } else if (strcmp(a, "--known") == 0 && more) {
+            opt.known = argv[++i];
+
         } else if (strcmp(a, "--pref-dir") == 0 && more) {
             opt.pref_dir = argv[++i];
         } else if (a[0] == '-') {
@@ -752,26 +938,13 @@ int cmd_window(int argc, char **argv, FILE *err)
     if (shot) {
         opt.no_resume = true;
     }
-    /* No display at all (a server, an SSH session): say so and let the caller
-     * offer the terminal game, rather than fail. Without DISPLAY or
-     * WAYLAND_DISPLAY there is no desktop to probe (probing Wayland would only
-     * print libwayland's complaints). */
-    const char *asked = SDL_getenv("SDL_VIDEODRIVER");
-    if (!(asked && asked[0]) && !SDL_getenv("DISPLAY") && !SDL_getenv("WAYLAND_DISPLAY")) {
-        fputs("keyaccounts: there is no display to open the game window on\n", err);
-        return KA_EXIT_NO_DISPLAY;
+    if ((opt.jump_week > 0 || opt.known) && !opt.scenario) {
+        fprintf(err, "keyaccounts: --week and --known need a scenario to start\n");
+        return 2;
     }
-    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
-        fprintf(err, "keyaccounts: there is no display to open the game window on (%s)\n", SDL_GetError());
-        return KA_EXIT_NO_DISPLAY;
-    }
-    /* With no display SDL falls back to an invisible "offscreen" window; only
-     * accept an invisible driver when it was asked for (tests, screenshots). */
-    const char *driver = SDL_GetCurrentVideoDriver();
-    if (driver && (strcmp(driver, "offscreen") == 0 || strcmp(driver, "dummy") == 0) && !(asked && asked[0])) {
-        SDL_QuitSubSystem(SDL_INIT_VIDEO);
-        fputs("keyaccounts: there is no display to open the game window on\n", err);
-        return KA_EXIT_NO_DISPLAY;
+    int display = app_display_check(err);
+    if (display != 0) {
+        return display;
     }
     App *app = app_create(&opt, err);
     SDL_QuitSubSystem(SDL_INIT_VIDEO); /* app_create holds its own reference */

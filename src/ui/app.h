@@ -65,6 +65,7 @@ typedef struct ScreenVt {
     /* Raw events the generic handling did not consume (wheel, text input); may be NULL. */
     bool (*event)(App *app, void *st, const SDL_Event *e);
     void (*draw)(App *app, void *st);
+    bool no_dim;                          /* an overlay that leaves the screen below undimmed */
 } ScreenVt;
 
 typedef struct Screen {
@@ -91,6 +92,8 @@ typedef struct AppOptions {
     int width, height;      /* window size; 0: from settings or the default */
     bool no_resume;         /* do not offer to resume an autosave */
     bool hidden;            /* tests: no window shown */
+    int jump_week;          /* play --week N: the expander plays up to week N (jumpstart.h); 0: no */
+    const char *known;      /* play --known a,b: contacts known at the start; NULL: none */
 } AppOptions;
 
 struct App {
@@ -148,6 +151,20 @@ struct App {
     uint64_t seed;
     int account;        /* the account shown */
     uint64_t frames;    /* frames drawn (tests, benchmarks) */
+
+    /* The session's result (results_ui.c): written once when the debrief opens. */
+    char started_at[32];
+    bool author_session;        /* jump-started or hot-reloaded: no result file */
+    char jump_known[1024];      /* --known of this session, applied again on a reload */
+    bool result_done;           /* this session's result was handled */
+    char result_path[UI_PATH_BYTES]; /* where it was saved; "" when not */
+    char result_err[512];       /* why it could not be saved; "" when it was */
+
+    /* Hot reload (reload.c): a timer watches the scenario file while a game is open. */
+    struct Watch *watch;
+    Uint32 ev_reload;           /* the user event the timer pushes when the file changed */
+    unsigned reloads;           /* successful reloads (tests) */
+    bool replay_mode;           /* replay --watch: no saving, no reloading */
 };
 
 /* ---- app.c -------------------------------------------------------------- */
@@ -173,6 +190,34 @@ void app_quit(App *app);
 /* Writes the current frame as a BMP. Returns 0 or -1. */
 int app_screenshot(App *app, const char *path);
 void app_set_status(App *app, const char *msg);
+/* The game's stack after the session changed under it (a reload): the picker
+ * at the bottom, then the board (or the debrief when the session is over). */
+void app_show_session(App *app);
+
+/* 0 when a window can be opened; else KA_EXIT_NO_DISPLAY (commands.h) after
+ * saying so on err. Leaves the video subsystem initialised on success. */
+int app_display_check(FILE *err);
+
+/* ---- scr_replay.c: replay RESULT --watch in the window ---------------------- */
+/* Loads the result and its scenario and shows the session's start on the
+ * board with the replay controls. Returns 0, or 1 after saying why on err. */
+int screen_replay_start(App *app, const char *result, const char *scenario, FILE *err);
+int cmd_replay_window(int argc, char **argv, FILE *err);
+
+/* ---- results_ui.c ----------------------------------------------------------- */
+/* The session is over: writes its result file once (asking the trainee's name
+ * first when none was ever given), as the terminal game does. */
+void app_session_finished(App *app);
+/* Writes the result with this trainee name ("" none); sets result_path/result_err. */
+void app_save_result(App *app, const char *trainee);
+
+/* ---- reload.c ----------------------------------------------------------------- */
+void reload_watch_start(App *app); /* watches app->scn_path */
+void reload_watch_stop(App *app);
+/* Reloads the scenario from its file: on errors the game goes on and the
+ * diagnostics are shown; on success the session is replayed on the new
+ * version. Returns true when the new version is running. */
+bool app_reload(App *app);
 
 /* ---- widgets.c ---------------------------------------------------------- */
 /* Registers a widget for this frame; when it is hovered or focused, hint
@@ -190,6 +235,8 @@ const Widget *ui_find(const App *app, int id);
 const Widget *ui_find_label(const App *app, const char *text);
 /* Moves focus: dx,dy one of the four directions, or Tab order with dx = +-2. */
 void ui_move_focus(App *app, int dx, int dy);
+/* A path with the home folder written ~ (shorter, the same words on every machine). */
+void ui_tilde(const char *path, char *out, size_t n);
 
 /* ---- gfx.c -------------------------------------------------------------- */
 int ui_px(const App *app, int v);
@@ -246,6 +293,11 @@ void screen_board_push(App *app);
 void screen_week_push(App *app, size_t journal_from, size_t changes_from);
 void screen_debrief_push(App *app);
 void screen_settings_push(App *app);
+void screen_history_push(App *app);
+/* The trainee's name, asked once: done gets the name, or NULL when skipped. */
+void screen_name_push(App *app, void (*done)(App *app, const char *name));
+/* A dismissable list of diagnostics (`line:col [CODE] path: message`). */
+void screen_diags_push(App *app, const char *title, const char *text);
 void screen_ideas_push(App *app, int contact); /* contact -1: all ideas, choose a person after */
 /* A modal question. on_yes runs when confirmed (ctx passed through). */
 void screen_confirm_push(App *app, const char *title, const char *body, const char *yes,

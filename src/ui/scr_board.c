@@ -934,7 +934,7 @@ static void bd_draw(App *app, void *st)
     app->keys_help = ui_str(app->lang, S_KEYS_BOARD);
 }
 
-static const ScreenVt VT = {"board", false, bd_enter, bd_exit, bd_action, bd_back, bd_event, bd_draw};
+static const ScreenVt VT = {"board", false, bd_enter, bd_exit, bd_action, bd_back, bd_event, bd_draw, false};
 
 void screen_board_push(App *app)
 {

@@ -142,7 +142,7 @@ static void b_draw(App *app, void *st)
     app->keys_help = ui_str(L, S_KEYS_GENERIC);
 }
 
-static const ScreenVt VT = {"briefing", false, b_enter, NULL, b_action, b_back, b_event, b_draw};
+static const ScreenVt VT = {"briefing", false, b_enter, NULL, b_action, b_back, b_event, b_draw, false};
 
 void screen_briefing_push(App *app)
 {

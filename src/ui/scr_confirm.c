@@ -91,7 +91,7 @@ static bool c_event(App *app, void *st, const SDL_Event *e)
     return false;
 }
 
-static const ScreenVt VT = {"confirm", true, c_enter, c_exit, c_action, c_back, c_event, c_draw};
+static const ScreenVt VT = {"confirm", true, c_enter, c_exit, c_action, c_back, c_event, c_draw, false};
 
 void screen_confirm_push(App *app, const char *title, const char *body, const char *yes, const char *no,
                          void (*on_yes)(App *, void *), void (*on_no)(App *, void *), void *ctx)

@@ -7,17 +7,67 @@
 #include "app.h"
 #include "keyaccounts/bots.h"
 #include "keyaccounts/stats.h"
+#include "nextstep.h"
+#include "shipped.h"
 #include "strings.h"
 
-enum { W_TAB = 1, W_AGAIN = 10, W_NEW_SEED, W_PICKER };
-enum { TAB_SUMMARY, TAB_TIMELINE, TAB_STRATEGIES, TAB_COUNT };
+enum { W_TAB = 1, W_AGAIN = 10, W_NEW_SEED, W_PICKER, W_PLAY_NEXT, W_RESULT };
+enum { TAB_SUMMARY, TAB_TIMELINE, TAB_STRATEGIES, TAB_NEXT, TAB_COUNT };
+enum { NEXT_MAX_TRIES = 3 };
 enum { STRAT_RUNS = 100, MAX_NOTES = 16 };
 
 typedef struct Debrief {
     int tab;
     StrategyStats stats[BOT_COUNT];
     bool stats_ok;
+    /* Next time (nextstep.h): what to try, and the scenario to play next */
+    const char *tries[NEXT_MAX_TRIES];
+    int ntries;
+    ShippedScenario next; /* next.path[0] == 0: none */
+    bool again;           /* not passed: the suggestion is this scenario again */
 } Debrief;
+
+/* The scenario to play next, by the terminal game's rule (nextstep.c): after
+ * a pass, the easiest harder shipped scenario, in the same language first;
+ * after a fail, this one again. */
+static void pick_next(Debrief *d, const App *app)
+{
+    const Scenario *s = app->scn;
+    bool passed = sim_passed(app->sim);
+    d->again = !passed;
+    if (!passed) {
+        return;
+    }
+    ShippedScenario *list = calloc(SHIPPED_MAX, sizeof *list);
+    size_t n = list ? shipped_list(list, SHIPPED_MAX) : 0;
+    for (int same_lang = 1; same_lang >= 0 && !d->next.path[0]; same_lang--) {
+        for (size_t k = 0; k < n && !d->next.path[0]; k++) {
+            const ShippedScenario *c = &list[k];
+            if (strcmp(c->id, s->id) == 0 || (same_lang && strcmp(c->language, s->language) != 0)) {
+                continue;
+            }
+            if (c->difficulty > s->difficulty) {
+                d->next = *c; /* the list is sorted by difficulty */
+            }
+        }
+    }
+    free(list);
+}
+
+static void next_time_init(Debrief *d, const App *app)
+{
+    CoachNote notes[MAX_NOTES];
+    size_t n = sim_coach(app->sim, notes, MAX_NOTES);
+    bool used[COACH_COUNT] = {false};
+    for (size_t k = 0; k < n && d->ntries < NEXT_MAX_TRIES; k++) {
+        const char *t = nextstep_try(app->lang, notes[k].kind);
+        if (t && !used[notes[k].kind]) {
+            used[notes[k].kind] = true;
+            d->tries[d->ntries++] = t;
+        }
+    }
+    pick_next(d, app);
+}
 
 static void d_enter(App *app, void *st)
 {
@@ -28,7 +78,10 @@ static void d_enter(App *app, void *st)
             d->stats_ok = false;
         }
     }
+    next_time_init(d, app);
     app->focus = W_AGAIN;
+    /* the result file, once (may ask the trainee's name over the debrief) */
+    app_session_finished(app);
 }
 
 static void restart(App *app, uint64_t seed)
@@ -54,6 +107,17 @@ static void d_action(App *app, void *st, int id)
     case W_AGAIN:
         restart(app, app->seed);
         break;
+    case W_PLAY_NEXT: {
+        char path[UI_PATH_BYTES], why[512];
+        ui_copy(path, sizeof path, d->next.path[0] ? d->next.path : app->scn_path);
+        if (!app_start_game(app, path, 1, why, sizeof why)) {
+            app_set_status(app, why);
+            break;
+        }
+        app_pop(app);
+        screen_briefing_push(app);
+        break;
+    }
     case W_NEW_SEED:
         restart(app, app->seed + 1 + (SDL_GetPerformanceCounter() % 1000));
         break;
@@ -344,6 +408,76 @@ static void strategies(App *app, Debrief *d, Rect r)
     }
 }
 
+static void next_time(App *app, Debrief *d, Rect r)
+{
+    const Theme *t = &app->th;
+    Lang L = app->lang;
+    gfx_rrect(app, r, 10, t->panel);
+    gfx_frame(app, r, 10, 1, t->border);
+    int x = r.x + 24, w = r.w - 48, y = r.y + 16;
+    int limit = r.y + r.h - 130;
+    gfx_text(app, FACE_BOLD, TS_SUB, t->text, x, y, ui_str(L, S_NEXT_TRY));
+    y += 34;
+    for (int k = 0; k < d->ntries && y < limit; k++) {
+        char num[8];
+        snprintf(num, sizeof num, "%d.", k + 1);
+        gfx_text(app, FACE_BOLD, TS_BODY, t->accent, x, y, num);
+        y += gfx_text_wrap(app, FACE_REGULAR, TS_BODY, t->text, (Rect){x + 28, y, w - 28, limit - y}, d->tries[k])
+             + 12;
+    }
+    if (d->ntries == 0) {
+        y += gfx_text_wrap(app, FACE_REGULAR, TS_BODY, t->text, (Rect){x, y, w, limit - y > 0 ? limit - y : 0},
+                           ui_str(L, S_NEXT_REPEAT)) + 12;
+    }
+    /* the scenario to play next, with a button that opens it */
+    int by = r.y + r.h - 116;
+    gfx_fill(app, (Rect){x, by - 8, w, 1}, t->border);
+    gfx_text(app, FACE_BOLD, TS_SUB, t->text, x, by + 4, ui_str(L, S_NEXT_SCENARIO));
+    const char *why = d->again ? ui_str(L, S_NEXT_FAILED_WHY)
+                               : d->next.path[0] ? ui_str(L, S_NEXT_PASSED_WHY) : ui_str(L, S_NEXT_HARDEST);
+    gfx_text_fit(app, FACE_REGULAR, TS_LABEL, t->text_dim, x, by + 32, w, why);
+    if (d->again || d->next.path[0]) {
+        char label[400], hint[UI_HINT_BYTES];
+        if (d->again) {
+            ui_copy(label, sizeof label, ui_str(L, S_NEXT_AGAIN));
+        } else {
+            ui_fmt(label, sizeof label, L, S_NEXT_PLAY, d->next.title);
+        }
+        ui_fmt(hint, sizeof hint, L, S_NEXT_PLAY_HINT, d->again ? app->scn->title : d->next.title);
+        int bw = gfx_measure(app, FACE_BOLD, TS_BODY, label, NULL) + 80;
+        if (bw > w) {
+            bw = w;
+        }
+        ui_button(app, W_PLAY_NEXT, (Rect){x, by + 56, bw, 44}, label, "P", SDL_SCANCODE_P, true, true, hint);
+    }
+}
+
+/* Where the result went, or why it could not be saved, above the buttons. */
+static void result_line(App *app, int y)
+{
+    const Theme *t = &app->th;
+    Lang L = app->lang;
+    if (!app->result_done) {
+        return;
+    }
+    char line[UI_PATH_BYTES + 700];
+    SDL_Color c = t->text_dim;
+    if (app->author_session) {
+        ui_copy(line, sizeof line, ui_str(L, S_RESULT_AUTHOR));
+        c = t->warn;
+    } else if (app->result_path[0]) {
+        char shown[UI_PATH_BYTES];
+        ui_tilde(app->result_path, shown, sizeof shown);
+        ui_fmt(line, sizeof line, L, S_RESULT_SAVED, shown);
+    } else {
+        ui_fmt(line, sizeof line, L, S_RESULT_FAILED, app->result_err[0] ? app->result_err : "?");
+        c = t->bad;
+    }
+    /* hovering shows the whole line in the status bar when it is cut */
+    ui_widget(app, W_RESULT, (Rect){24, y, app->W - 48, 22}, SDL_SCANCODE_UNKNOWN, true, line);
+    gfx_text_fit(app, app->result_path[0] ? FACE_REGULAR : FACE_BOLD, TS_LABEL, c, 24, y + 2, app->W - 48, line);
+}
+
 static void d_draw(App *app, void *st)
 {
     Debrief *d = st;
@@ -352,7 +486,7 @@ static void d_draw(App *app, void *st)
     snprintf(title, sizeof title, "%s · %s", ui_str(L, S_DEBRIEF), app->scn->title);
     int top = ui_header(app, title, NULL);
     /* tabs */
-    static const UiStr TABS[TAB_COUNT] = {S_TAB_SUMMARY, S_TAB_TIMELINE, S_TAB_STRATEGIES};
+    static const UiStr TABS[TAB_COUNT] = {S_TAB_SUMMARY, S_TAB_TIMELINE, S_TAB_STRATEGIES, S_TAB_NEXT};
     int x = 24;
     for (int i = 0; i < TAB_COUNT; i++) {
         char cap[16];
@@ -363,15 +497,18 @@ static void d_draw(App *app, void *st)
         x += w + 8;
     }
     int bottom = app->H - UI_HINT_BAR_H;
-    Rect body = {24, top + 64, app->W - 48, bottom - top - 64 - 72};
+    Rect body = {24, top + 64, app->W - 48, bottom - top - 64 - 72 - 26};
     if (d->tab == TAB_SUMMARY) {
         summary(app, body);
     } else if (d->tab == TAB_TIMELINE) {
         timeline(app, body);
-    } else {
+    } else if (d->tab == TAB_STRATEGIES) {
         strategies(app, d, body);
+    } else {
+        next_time(app, d, body);
     }
     int by = bottom - 60;
+    result_line(app, by - 30);
     int bw = (app->W - 48 - 24) / 3;
     ui_button(app, W_AGAIN, (Rect){24, by, bw, 44}, ui_str(L, S_PLAY_AGAIN), "R", SDL_SCANCODE_R, true, true,
               ui_str(L, S_PLAY_AGAIN));
@@ -382,7 +519,7 @@ static void d_draw(App *app, void *st)
     app->keys_help = ui_str(L, S_KEYS_GENERIC);
 }
 
-static const ScreenVt VT = {"debrief", false, d_enter, NULL, d_action, d_back, NULL, d_draw};
+static const ScreenVt VT = {"debrief", false, d_enter, NULL, d_action, d_back, NULL, d_draw, false};
 
 void screen_debrief_push(App *app)
 {

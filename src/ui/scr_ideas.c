@@ -504,7 +504,7 @@ static bool i_event_wrap(App *app, void *st, const SDL_Event *e)
     return i_event(app, st, e);
 }
 
-static const ScreenVt VT = {"ideas", false, i_enter, NULL, i_action, i_back, i_event_wrap, i_draw};
+static const ScreenVt VT = {"ideas", false, i_enter, NULL, i_action, i_back, i_event_wrap, i_draw, false};
 
 void screen_ideas_push(App *app, int contact)
 {

@@ -12,7 +12,7 @@
 #include "strings.h"
 
 enum { MAX_ITEMS = 128, ROW_H = 68 };
-enum { W_PLAY = 1, W_OPEN, W_SETTINGS, W_QUIT, W_PATH, W_PATH_GO, W_ROW = 100 };
+enum { W_PLAY = 1, W_OPEN, W_SETTINGS, W_QUIT, W_PATH, W_PATH_GO, W_HISTORY, W_ROW = 100 };
 
 typedef struct Item {
     char path[UI_PATH_BYTES];
@@ -201,6 +201,9 @@ static void p_action(App *app, void *st, int id)
         break;
     case W_SETTINGS:
         screen_settings_push(app);
+        break;
+    case W_HISTORY:
+        screen_history_push(app);
         break;
     case W_QUIT:
         app_quit(app);
@@ -414,15 +417,17 @@ static void p_draw(App *app, void *st)
         ui_button(app, W_OPEN, (Rect){x, fy, w, 40}, ui_str(L, S_OPEN_FILE), "O", SDL_SCANCODE_O, true, false,
                   ui_str(L, S_OPEN_FILE_HINT));
     }
-    int bw = (w - 12) / 2;
+    int bw = (w - 24) / 3;
     ui_button(app, W_SETTINGS, (Rect){x, det.y + det.h - 60, bw, 40}, ui_str(L, S_SETTINGS), "S",
               SDL_SCANCODE_S, !p->editing, false, ui_str(L, S_SETTINGS));
-    ui_button(app, W_QUIT, (Rect){x + bw + 12, det.y + det.h - 60, bw, 40}, ui_str(L, S_QUIT), "Esc",
+    ui_button(app, W_HISTORY, (Rect){x + bw + 12, det.y + det.h - 60, bw, 40}, ui_str(L, S_HISTORY), "H",
+              SDL_SCANCODE_H, !p->editing, false, ui_str(L, S_HISTORY_HINT));
+    ui_button(app, W_QUIT, (Rect){x + 2 * (bw + 12), det.y + det.h - 60, bw, 40}, ui_str(L, S_QUIT), "Esc",
               SDL_SCANCODE_UNKNOWN, !p->editing, false, ui_str(L, S_QUIT));
     app->keys_help = ui_str(L, S_KEYS_LIST);
 }
 
-static const ScreenVt VT = {"picker", false, p_enter, p_exit, p_action, p_back, p_event, p_draw};
+static const ScreenVt VT = {"picker", false, p_enter, p_exit, p_action, p_back, p_event, p_draw, false};
 
 void screen_picker_push(App *app)
 {

@@ -127,7 +127,7 @@ static void st_draw(App *app, void *st)
     app->keys_help = ui_str(L, S_KEYS_SETTINGS);
 }
 
-static const ScreenVt VT = {"settings", false, st_enter, NULL, st_action, st_back, st_event, st_draw};
+static const ScreenVt VT = {"settings", false, st_enter, NULL, st_action, st_back, st_event, st_draw, false};
 
 void screen_settings_push(App *app)
 {

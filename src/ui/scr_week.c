@@ -189,7 +189,7 @@ static void w_draw(App *app, void *st)
     app->keys_help = ui_str(L, S_KEYS_GENERIC);
 }
 
-static const ScreenVt VT = {"week", false, w_enter, NULL, w_action, w_back, w_event, w_draw};
+static const ScreenVt VT = {"week", false, w_enter, NULL, w_action, w_back, w_event, w_draw, false};
 
 void screen_week_push(App *app, size_t journal_from, size_t changes_from)
 {

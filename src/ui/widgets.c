@@ -264,3 +264,17 @@ void ui_bar(App *app, Rect r, int value, SDL_Color c, bool label)
         gfx_text(app, FACE_BOLD, TS_SMALL, t->text, r.x + r.w - tw, r.y + (r.h - th) / 2, num);
     }
 }
+
+void ui_tilde(const char *path, char *out, size_t n)
+{
+    const char *home = getenv("HOME");
+    size_t hl = home ? strlen(home) : 0;
+    while (hl > 1 && home[hl - 1] == '/') {
+        hl--;
+    }
+    if (hl > 1 && strncmp(path, home, hl) == 0 && path[hl] == '/') {
+        snprintf(out, n, "~%s", path + hl);
+    } else {
+        ui_copy(out, n, path);
+    }
+}

@@ -1,5 +1,7 @@
+#define _POSIX_C_SOURCE 200809L
 #include "drive.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 App *drive_open(const char *scenario, const char *lang, const char *pref_dir, int w, int h)
@@ -14,6 +16,11 @@ App *drive_open(const char *scenario, const char *lang, const char *pref_dir, in
     o.hidden = true;
     o.no_resume = true;
     o.scale = 1.0f;
+    /* results and the trainee's name go with the settings, never into the
+     * home folder of whoever runs the tests */
+    if (pref_dir && !getenv("KEYACCOUNTS_DATA_DIR")) {
+        setenv("KEYACCOUNTS_DATA_DIR", pref_dir, 1);
+    }
     App *app = app_create(&o, stderr);
     if (app) {
         app_pump(app, false);
@@ -110,4 +117,31 @@ int drive_count(const App *app, ActionKind kind)
         k += log[i].kind == kind;
     }
     return k;
+}
+
+void drive_text(App *app, const char *utf8)
+{
+    /* SDL delivers typed text in pieces of at most 31 bytes, whole characters */
+    const char *p = utf8;
+    while (*p) {
+        SDL_Event e;
+        memset(&e, 0, sizeof e);
+        e.type = SDL_TEXTINPUT;
+        size_t k = 0;
+        while (p[k]) {
+            size_t clen = 1;
+            while (((unsigned char)p[k + clen] & 0xC0) == 0x80) {
+                clen++;
+            }
+            if (k + clen >= sizeof e.text.text) {
+                break;
+            }
+            k += clen;
+        }
+        memcpy(e.text.text, p, k);
+        e.text.text[k] = '\0';
+        SDL_PushEvent(&e);
+        p += k;
+    }
+    app_pump(app, false);
 }

@@ -13,6 +13,8 @@ bool drive_click(App *app, const char *text);
 /* Moves the pointer over a widget (hover), false if none. */
 bool drive_hover(App *app, const char *text);
 const char *drive_screen(const App *app);
+/* Types UTF-8 text (SDL_TEXTINPUT events), then lets the app handle it. */
+void drive_text(App *app, const char *utf8);
 int drive_count(const App *app, ActionKind kind);
 
 #define CHECK(cond)                                                                 \

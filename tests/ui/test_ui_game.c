@@ -5,9 +5,18 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "datadir.h"
 #include "drive.h"
+#include "results.h"
 
 static int failures;
+
+static size_t sim_log_count(const App *app)
+{
+    size_t n = 0;
+    (void)sim_log(app->sim, &n);
+    return n;
+}
 
 static void end_week(App *app)
 {
@@ -77,7 +86,26 @@ static void keyboard_game(const char *pref)
         drive_key(app, SDL_SCANCODE_RETURN);
     }
     CHECK(sim_over(app->sim));
+    /* the first finished session asks the trainee's name once, over the debrief */
+    CHECK(strcmp(drive_screen(app), "name") == 0);
+    drive_text(app, "Анна Петрова");
+    drive_key(app, SDL_SCANCODE_BACKSPACE); /* a whole Cyrillic letter goes */
+    drive_text(app, "а");
+    drive_key(app, SDL_SCANCODE_RETURN);
     CHECK(strcmp(drive_screen(app), "debrief") == 0);
+    CHECK(app->result_done && app->result_path[0] && !app->result_err[0]);
+    CHECK(strstr(app->result_path, "/results/first-steps-") != NULL);
+    CHECK(strstr(app->result_path, "Анна-Петрова") != NULL);
+    {
+        char remembered[256];
+        CHECK(datadir_trainee_load(remembered, sizeof remembered) && strcmp(remembered, "Анна Петрова") == 0);
+        ResultRecord rec;
+        CHECK(results_load(app->result_path, &rec, stderr) == 0);
+        CHECK(rec.session.trainee && strcmp(rec.session.trainee, "Анна Петрова") == 0);
+        CHECK(rec.final.total == sim_score(app->sim).total);
+        CHECK(rec.session.command_count == sim_log_count(app));
+        result_record_free(&rec);
+    }
     CHECK(drive_count(app, ACT_END_WEEK) == 5);
     Score sc = sim_score(app->sim);
     CHECK(sc.total > 20);

@@ -1,8 +1,10 @@
 /* Screenshots of every screen, in English and Russian, for the golden
  * comparison (compare_goldens.sh) and the docs. usage: ui_shots OUTDIR */
+#define _POSIX_C_SOURCE 200809L
 #include <stdlib.h>
 #include <string.h>
 
+#include "datadir.h"
 #include "drive.h"
 #include "keyaccounts/bots.h"
 
@@ -63,14 +65,90 @@ static void tour(const char *dir, const char *lang, const char *pref)
         drive_key(app, SDL_SCANCODE_2);
         end_week(app);
     }
+    /* the first finished session asks the trainee's name once */
+    drive_text(app, strcmp(lang, "ru") == 0 ? "Анна Петрова" : "Anna Schmidt");
+    shot(app, dir, lang, "name");
+    drive_key(app, SDL_SCANCODE_RETURN);
     shot(app, dir, lang, "debrief");
+    drive_key(app, SDL_SCANCODE_4);
+    shot(app, dir, lang, "debrief-next");
     drive_key(app, SDL_SCANCODE_2);
     shot(app, dir, lang, "debrief-timeline");
     drive_key(app, SDL_SCANCODE_3);
     shot(app, dir, lang, "debrief-strategies");
     drive_key(app, SDL_SCANCODE_ESCAPE);
+    drive_key(app, SDL_SCANCODE_H);
+    shot(app, dir, lang, "history");
+    drive_key(app, SDL_SCANCODE_ESCAPE);
     drive_key(app, SDL_SCANCODE_S);
     shot(app, dir, lang, "settings");
+    app_destroy(app);
+}
+
+/* Earlier attempts for the history: bot games of the tutorial saved as results. */
+static void attempts(const char *pref)
+{
+    static const BotKind BOTS[] = {BOT_SINGLE_THREAD, BOT_IDEA_FIRST, BOT_EXPANDER};
+    for (int k = 0; k < 3; k++) {
+        char epoch[32];
+        snprintf(epoch, sizeof epoch, "%d", 1772700000 + k * 86400);
+        setenv("SOURCE_DATE_EPOCH", epoch, 1);
+        App *app = drive_open("first-steps", "en", pref, 1280, 720);
+        if (!app) {
+            failures++;
+            return;
+        }
+        bot_play(app->sim, BOTS[k], 3);
+        app_save_result(app, "Anna Schmidt");
+        if (!app->result_path[0]) {
+            fprintf(stderr, "attempt not saved: %s\n", app->result_err);
+            failures++;
+        }
+        app_destroy(app);
+    }
+    setenv("SOURCE_DATE_EPOCH", "1772900000", 1);
+}
+
+/* The diagnostics panel of a reload that failed, and the replay of a result. */
+static void author_screens(const char *dir, const char *lang, const char *pref)
+{
+    char copy[1200], cmd[2600];
+    snprintf(copy, sizeof copy, "%s/edited-first-steps.json", dir);
+    snprintf(cmd, sizeof cmd, "cp '%s/first-steps.json' '%s'", getenv("KEYACCOUNTS_SCENARIOS"), copy);
+    if (system(cmd) != 0) {
+        failures++;
+        return;
+    }
+    App *app = drive_open(copy, lang, pref, 1280, 720);
+    if (!app) {
+        failures++;
+        return;
+    }
+    drive_key(app, SDL_SCANCODE_RETURN);
+    drive_key(app, SDL_SCANCODE_1);
+    /* an author's typos: a misspelt key and a reference to nobody */
+    snprintf(cmd, sizeof cmd, "sed -i -e '0,/\"influence\"/s//\"influense\"/' -e '0,/\"refers\": \\[\"/s//\"refers\": [\"nobody\", \"/' '%s'",
+             copy);
+    if (system(cmd) != 0) {
+        failures++;
+    }
+    drive_key(app, SDL_SCANCODE_F5);
+    shot(app, dir, lang, "reload-errors");
+    app_destroy(app);
+    /* the replay of the last attempt, a few steps in */
+    app = drive_open(NULL, lang, pref, 1280, 720);
+    char results[1200];
+    snprintf(results, sizeof results, "%s/results/first-steps-20260307-084000-Anna-Schmidt-seed1.json", pref);
+    if (!app || screen_replay_start(app, results, NULL, stderr) != 0) {
+        failures++;
+        app_destroy(app);
+        return;
+    }
+    app_pump(app, false);
+    for (int k = 0; k < 4; k++) {
+        drive_key(app, SDL_SCANCODE_RIGHT);
+    }
+    shot(app, dir, lang, "replay");
     app_destroy(app);
 }
 
@@ -127,8 +205,17 @@ int main(int argc, char **argv)
     if (system(cmd) != 0) {
         return 2;
     }
+    /* results, the name and the times are the same on every run */
+    setenv("KEYACCOUNTS_DATA_DIR", pref, 1);
+    setenv("HOME", dir, 1);
+    attempts(pref);
     tour(dir, "en", pref);
+    char name[1300];
+    snprintf(name, sizeof name, "%s/trainee.txt", pref);
+    remove(name); /* asked again in Russian, for its screenshot */
     tour(dir, "ru", pref);
+    author_screens(dir, "en", pref);
+    author_screens(dir, "ru", pref);
     big_board(dir, "en", "massive-lubricants", pref, 6);
     big_board(dir, "ru", "massive-lubricants.ru", pref, 6);
     big_board(dir, "en", "nordpak-three-accounts", pref, 4);
