@@ -222,6 +222,29 @@ static void history_and_replay(const char *dir)
     app_destroy(app);
 }
 
+/* A result that cannot be saved says why on the debrief; the game goes on. */
+static void save_fails(const char *dir)
+{
+    char bad[1200];
+    snprintf(bad, sizeof bad, "%s/scn.json/not-a-folder", dir); /* under a file */
+    setenv("KEYACCOUNTS_DATA_DIR", bad, 1);
+    App *app = drive_open("first-steps", "en", dir, 1280, 720);
+    CHECK(app != NULL);
+    if (app) {
+        bot_play(app->sim, BOT_EXPANDER, 1);
+        app_save_result(app, "Tester");
+        CHECK(app->result_done && !app->result_path[0] && app->result_err[0]);
+        fprintf(stderr, "save failure shown as: %s\n", app->result_err);
+        screen_debrief_push(app);
+        app_pump(app, false);
+        CHECK(strcmp(drive_screen(app), "debrief") == 0);
+        drive_key(app, SDL_SCANCODE_R); /* still playable */
+        CHECK(strcmp(drive_screen(app), "board") == 0 && sim_week(app->sim) == 1);
+        app_destroy(app);
+    }
+    setenv("KEYACCOUNTS_DATA_DIR", dir, 1);
+}
+
 int main(int argc, char **argv)
 {
     const char *base = argc > 1 ? argv[1] : "ui-authoring";
@@ -233,6 +256,7 @@ int main(int argc, char **argv)
     setenv("KEYACCOUNTS_DATA_DIR", base, 1);
     hot_reload(base);
     jump_start(base);
+    save_fails(base);
     history_and_replay(base);
     if (failures) {
         fprintf(stderr, "%d check(s) failed\n", failures);
