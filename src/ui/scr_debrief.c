@@ -419,7 +419,7 @@ static void next_time(App *app, Debrief *d, Rect r)
     gfx_text(app, FACE_BOLD, TS_SUB, t->text, x, y, ui_str(L, S_NEXT_TRY));
     y += 34;
     for (int k = 0; k < d->ntries && y < limit; k++) {
-        char num[8];
+        char num[16];
         snprintf(num, sizeof num, "%d.", k + 1);
         gfx_text(app, FACE_BOLD, TS_BODY, t->accent, x, y, num);
         y += gfx_text_wrap(app, FACE_REGULAR, TS_BODY, t->text, (Rect){x + 28, y, w - 28, limit - y}, d->tries[k])
