@@ -1,7 +1,9 @@
 /* keyaccounts: the sales-training game and its headless tools. */
+#define _POSIX_C_SOURCE 200809L
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "commands.h"
 
@@ -57,13 +59,15 @@ int main(int argc, char **argv)
     }
     if (argc >= 2 && strcmp(argv[1], "replay") == 0) {
 #ifdef KA_HAVE_UI
-        /* --watch opens the window when there is a display; --text keeps the terminal */
+        /* --watch opens the window when there is a display and the output is a
+         * terminal; --text, or output into a pipe or a file (scripts, tests
+         * reading the replay), keeps the terminal replay */
         bool watch = false, as_text = false;
         for (int i = 2; i < argc; i++) {
             watch = watch || strcmp(argv[i], "--watch") == 0;
             as_text = as_text || strcmp(argv[i], "--text") == 0;
         }
-        if (watch && !as_text) {
+        if (watch && !as_text && isatty(STDOUT_FILENO)) {
             int status = cmd_replay_window(argc - 1, argv + 1, stderr);
             if (status != KA_EXIT_NO_DISPLAY) {
                 return status;
