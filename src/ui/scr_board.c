@@ -848,7 +848,18 @@ static void draw_ticker(App *app, Board *b, Rect r)
             }
         }
         if (sc[0]) {
-            snprintf(lines[nl], sizeof lines[nl], "%s   \xE2\x86\x92 %s", text, sc);
+            /* a line cut short here is fitted with "…" when drawn anyway; only
+             * make sure the cut does not split a UTF-8 character */
+            if (snprintf(lines[nl], sizeof lines[nl], "%s   \xE2\x86\x92 %s", text, sc) >= (int)sizeof lines[nl]) {
+                size_t end = strlen(lines[nl]);
+                while (end > 0 && ((unsigned char)lines[nl][end - 1] & 0xC0) == 0x80) {
+                    end--;
+                }
+                if (end > 0 && (unsigned char)lines[nl][end - 1] >= 0xC0) {
+                    end--; /* the lead byte of the character that was cut */
+                }
+                lines[nl][end] = '\0';
+            }
         } else {
             ui_copy(lines[nl], sizeof lines[nl], text);
         }
