@@ -7,17 +7,13 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "commands.h"
-#include "fileio.h"
 #include "keyaccounts/scenario.h"
 #include "keyaccounts/session.h"
 #include "keyaccounts/text.h"
 #include "render.h"
 #include "results.h"
-#include "scnfile.h"
-#include "shipped.h"
 
 typedef struct Found {
     Scenario *scn;
@@ -25,64 +21,11 @@ typedef struct Found {
     char path[4096];
 } Found;
 
-static Scenario *load_bytes(const char *path, uint64_t *hash, FILE *err, bool quiet)
-{
-    char why[256];
-    size_t len;
-    char *buf = file_read_all(path, SCN_MAX_FILE_BYTES, &len, why, sizeof why);
-    if (!buf) {
-        if (!quiet) {
-            fprintf(err, "%s: error [KA100]: cannot read the scenario: %s\n", path, why);
-        }
-        return NULL;
-    }
-    *hash = scn_hash(buf, len);
-    Diagnostics d;
-    diags_init(&d);
-    Scenario *s = scn_parse(buf, len, path, &d);
-    free(buf);
-    if (!s && !quiet) {
-        diags_print(&d, path, err);
-    }
-    diags_deinit(&d);
-    return s;
-}
-
-/* The result's scenario: --scenario, else the recorded path, else a shipped
- * scenario with the recorded id. */
+/* The result's scenario (results_find_scenario), its path and byte hash. */
 static bool find_scenario(const ResultRecord *r, const char *given, Found *f, FILE *err)
 {
     memset(f, 0, sizeof *f);
-    if (given) {
-        scnfile_resolve(given, f->path, sizeof f->path);
-        f->scn = load_bytes(f->path, &f->hash, err, false);
-        return f->scn != NULL;
-    }
-    const char *rec = r->session.scenario_path;
-    struct stat st;
-    if (rec && rec[0] && stat(rec, &st) == 0) {
-        snprintf(f->path, sizeof f->path, "%s", rec);
-        f->scn = load_bytes(f->path, &f->hash, err, true);
-        if (f->scn && strcmp(f->scn->id, r->session.scenario_id) == 0) {
-            return true;
-        }
-        scenario_destroy(f->scn);
-        f->scn = NULL;
-    }
-    ShippedScenario *list = calloc(SHIPPED_MAX, sizeof *list);
-    size_t n = list ? shipped_list(list, SHIPPED_MAX) : 0;
-    for (size_t k = 0; k < n && !f->scn; k++) {
-        if (strcmp(list[k].id, r->session.scenario_id) == 0) {
-            snprintf(f->path, sizeof f->path, "%s", list[k].path);
-            f->scn = load_bytes(f->path, &f->hash, err, false);
-        }
-    }
-    free(list);
-    if (!f->scn) {
-        fprintf(err, "keyaccounts replay: cannot find the scenario '%s' (recorded at %s); "
-                     "give it with --scenario FILE\n",
-                r->session.scenario_id, rec && rec[0] ? rec : "no path");
-    }
+    f->scn = results_find_scenario(r, given, f->path, sizeof f->path, &f->hash, err);
     return f->scn != NULL;
 }
 

@@ -3,9 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "shipped.h"
 
-enum { NEXT_MAX_TRIES = 3, NEXT_MAX_NOTES = 32 };
+enum { NEXT_MAX_NOTES = 32 };
 
 const char *nextstep_try(Lang lang, CoachKind kind)
 {
@@ -49,57 +48,69 @@ const char *nextstep_try(Lang lang, CoachKind kind)
     return NULL;
 }
 
-/* The scenario to play next: after a pass, the easiest harder one (same
- * language first); after a fail, this one again. */
-static const ShippedScenario *pick_next(const ShippedScenario *list, size_t n, const Scenario *s, bool passed)
+int nextstep_tries(Lang lang, const Sim *sim, const char **out, int max)
 {
-    const ShippedScenario *best = NULL;
-    if (!passed) {
-        return NULL;
+    CoachNote notes[NEXT_MAX_NOTES];
+    size_t n = sim_coach(sim, notes, NEXT_MAX_NOTES);
+    bool used[COACH_COUNT] = {false};
+    int tries = 0;
+    for (size_t k = 0; k < n && tries < max; k++) {
+        const char *t = nextstep_try(lang, notes[k].kind);
+        if (t && !used[notes[k].kind]) {
+            used[notes[k].kind] = true;
+            out[tries++] = t;
+        }
     }
-    for (int same_lang = 1; same_lang >= 0 && !best; same_lang--) {
-        for (size_t k = 0; k < n && !best; k++) {
+    return tries;
+}
+
+bool nextstep_next_scenario(const Scenario *s, bool passed, ShippedScenario *out)
+{
+    if (!passed) {
+        return false;
+    }
+    ShippedScenario *list = calloc(SHIPPED_MAX, sizeof *list);
+    size_t n = list ? shipped_list(list, SHIPPED_MAX) : 0;
+    bool found = false;
+    for (int same_lang = 1; same_lang >= 0 && !found; same_lang--) {
+        for (size_t k = 0; k < n && !found; k++) {
             const ShippedScenario *c = &list[k];
             if (strcmp(c->id, s->id) == 0 || (same_lang && strcmp(c->language, s->language) != 0)) {
                 continue;
             }
-            if (c->difficulty > s->difficulty) {
-                best = c; /* the list is sorted by difficulty */
+            if (c->difficulty > s->difficulty) { /* the list is sorted by difficulty */
+                *out = *c;
+                found = true;
             }
         }
     }
-    return best;
+    free(list);
+    return found;
 }
 
 void nextstep_print(FILE *o, Lang lang, const Sim *sim)
 {
     const Scenario *s = sim_scenario(sim);
     bool ru = lang == LANG_RU;
-    CoachNote notes[NEXT_MAX_NOTES];
-    size_t n = sim_coach(sim, notes, NEXT_MAX_NOTES);
     fprintf(o, "\n%s\n", ru ? "В следующий раз" : "Next time");
-    int tries = 0;
-    bool used[COACH_COUNT] = {false};
-    for (size_t k = 0; k < n && tries < NEXT_MAX_TRIES; k++) {
-        const char *t = nextstep_try(lang, notes[k].kind);
-        if (t && !used[notes[k].kind]) {
-            used[notes[k].kind] = true;
-            fprintf(o, "  %d. %s\n", ++tries, t);
-        }
+    const char *tries[NEXTSTEP_MAX_TRIES];
+    int n = nextstep_tries(lang, sim, tries, NEXTSTEP_MAX_TRIES);
+    for (int k = 0; k < n; k++) {
+        fprintf(o, "  %d. %s\n", k + 1, tries[k]);
     }
-    if (tries == 0) {
+    if (n == 0) {
         fprintf(o, "  %s\n", ru ? "Повторите успех на другом сценарии или с другим зерном (--seed)."
                                 : "Repeat it on another scenario, or on this one with another seed (--seed).");
     }
-    ShippedScenario *list = calloc(SHIPPED_MAX, sizeof *list);
-    size_t count = list ? shipped_list(list, SHIPPED_MAX) : 0;
-    const ShippedScenario *next = pick_next(list, count, s, sim_passed(sim));
-    if (next) {
+    ShippedScenario next;
+    if (nextstep_next_scenario(s, sim_passed(sim), &next)) {
         fprintf(o, ru ? "  Следующий сценарий: %s (keyaccounts play %s)\n"
                       : "  Play next: %s (keyaccounts play %s)\n",
-                next->title, next->arg);
+                next.title, next.arg);
     } else if (!sim_passed(sim)) {
         const char *arg = s->id;
+        ShippedScenario *list = calloc(SHIPPED_MAX, sizeof *list);
+        size_t count = list ? shipped_list(list, SHIPPED_MAX) : 0;
         for (size_t k = 0; k < count; k++) {
             if (strcmp(list[k].id, s->id) == 0) {
                 arg = list[k].arg;
@@ -108,9 +119,9 @@ void nextstep_print(FILE *o, Lang lang, const Sim *sim)
         fprintf(o, ru ? "  Сыграйте этот сценарий ещё раз с этими советами (keyaccounts play %s)\n"
                       : "  Play this scenario again with these in mind (keyaccounts play %s)\n",
                 arg);
+        free(list);
     } else {
         fprintf(o, "  %s\n", ru ? "Вы прошли самый сложный сценарий; попробуйте его с другим зерном (--seed)."
                                 : "You passed the hardest shipped scenario; try it with another seed (--seed).");
     }
-    free(list);
 }

@@ -13,6 +13,8 @@
 
 #include "datadir.h"
 #include "fileio.h"
+#include "shipped.h"
+#include "scnfile.h"
 #include "keyaccounts/scenario.h"
 
 const char *results_now(char *buf, size_t n)
@@ -276,4 +278,62 @@ void results_set_free(ResultSet *set)
     free(set->items);
     free(set->paths);
     memset(set, 0, sizeof *set);
+}
+
+static Scenario *load_scenario_bytes(const char *path, uint64_t *hash, FILE *err, bool quiet)
+{
+    char why[256];
+    size_t len;
+    char *buf = file_read_all(path, SCN_MAX_FILE_BYTES, &len, why, sizeof why);
+    if (!buf) {
+        if (!quiet) {
+            fprintf(err, "%s: error [KA100]: cannot read the scenario: %s\n", path, why);
+        }
+        return NULL;
+    }
+    *hash = scn_hash(buf, len);
+    Diagnostics d;
+    diags_init(&d);
+    Scenario *s = scn_parse(buf, len, path, &d);
+    free(buf);
+    if (!s && !quiet) {
+        diags_print(&d, path, err);
+    }
+    diags_deinit(&d);
+    return s;
+}
+
+Scenario *results_find_scenario(const ResultRecord *r, const char *given, char *path, size_t n,
+                                uint64_t *hash, FILE *err)
+{
+    if (given) {
+        scnfile_resolve(given, path, n);
+        return load_scenario_bytes(path, hash, err, false);
+    }
+    const char *rec = r->session.scenario_path;
+    struct stat st;
+    if (rec && rec[0] && stat(rec, &st) == 0) {
+        snprintf(path, n, "%s", rec);
+        Scenario *s = load_scenario_bytes(path, hash, err, true);
+        if (s && strcmp(s->id, r->session.scenario_id) == 0) {
+            return s;
+        }
+        scenario_destroy(s);
+    }
+    ShippedScenario *list = calloc(SHIPPED_MAX, sizeof *list);
+    size_t count = list ? shipped_list(list, SHIPPED_MAX) : 0;
+    Scenario *s = NULL;
+    for (size_t k = 0; k < count && !s; k++) {
+        if (strcmp(list[k].id, r->session.scenario_id) == 0) {
+            snprintf(path, n, "%s", list[k].path);
+            s = load_scenario_bytes(path, hash, err, false);
+        }
+    }
+    free(list);
+    if (!s) {
+        fprintf(err, "keyaccounts replay: cannot find the scenario '%s' (recorded at %s); "
+                     "give it with --scenario FILE\n",
+                r->session.scenario_id, rec && rec[0] ? rec : "no path");
+    }
+    return s;
 }

@@ -81,7 +81,14 @@ void app_replace(App *app, const ScreenVt *vt, void *st)
 void app_set_status(App *app, const char *msg)
 {
     ui_copy(app->status, sizeof app->status, msg ? msg : "");
+    app->status_ok = false;
     app->dirty = true;
+}
+
+void app_set_notice(App *app, const char *msg)
+{
+    app_set_status(app, msg);
+    app->status_ok = true;
 }
 
 void app_quit(App *app)
@@ -383,7 +390,8 @@ static void draw_hint_bar(App *app)
     const char *left = app->status[0] ? app->status : app->hint;
     if (left[0]) {
         gfx_text_fit(app, app->status[0] ? FACE_BOLD : FACE_REGULAR, TS_SMALL,
-                     app->status[0] ? t->bad : t->text, 16, bar.y + 7, app->W - rw - 48, left);
+                     app->status[0] ? (app->status_ok ? t->good : t->bad) : t->text, 16, bar.y + 7,
+                     app->W - rw - 48, left);
     }
 }
 

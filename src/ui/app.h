@@ -141,6 +141,7 @@ struct App {
     int mouse_x, mouse_y;
     char hint[UI_HINT_BYTES];   /* what a click on the hovered/focused widget does */
     char status[UI_HINT_BYTES]; /* a message until the next action */
+    bool status_ok;             /* a good-news notice, not a problem */
     const char *keys_help;      /* the screen's shortcuts, shown in the hint bar */
 
     /* The game in progress. */
@@ -189,7 +190,8 @@ void app_autosave(App *app);
 void app_quit(App *app);
 /* Writes the current frame as a BMP. Returns 0 or -1. */
 int app_screenshot(App *app, const char *path);
-void app_set_status(App *app, const char *msg);
+void app_set_status(App *app, const char *msg);  /* a problem: shown in the warning colour */
+void app_set_notice(App *app, const char *msg);  /* good news: shown in the success colour */
 /* The game's stack after the session changed under it (a reload): the picker
  * at the bottom, then the board (or the debrief when the session is over). */
 void app_show_session(App *app);

@@ -383,7 +383,11 @@ bool app_reload(App *app)
         int week = sim_over(nsim) ? ns->weeks : sim_week(nsim);
         ui_fmt(text, DIAG_TEXT_MAX, L, S_RELOADED, title, week);
     }
-    app_set_status(app, text);
+    if (stopped >= 0) {
+        app_set_status(app, text);
+    } else {
+        app_set_notice(app, text);
+    }
     free(text);
     return true;
 }

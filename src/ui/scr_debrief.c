@@ -13,7 +13,6 @@
 
 enum { W_TAB = 1, W_AGAIN = 10, W_NEW_SEED, W_PICKER, W_PLAY_NEXT, W_RESULT };
 enum { TAB_SUMMARY, TAB_TIMELINE, TAB_STRATEGIES, TAB_NEXT, TAB_COUNT };
-enum { NEXT_MAX_TRIES = 3 };
 enum { STRAT_RUNS = 100, MAX_NOTES = 16 };
 
 typedef struct Debrief {
@@ -21,52 +20,19 @@ typedef struct Debrief {
     StrategyStats stats[BOT_COUNT];
     bool stats_ok;
     /* Next time (nextstep.h): what to try, and the scenario to play next */
-    const char *tries[NEXT_MAX_TRIES];
+    const char *tries[NEXTSTEP_MAX_TRIES];
     int ntries;
     ShippedScenario next; /* next.path[0] == 0: none */
     bool again;           /* not passed: the suggestion is this scenario again */
 } Debrief;
 
-/* The scenario to play next, by the terminal game's rule (nextstep.c): after
- * a pass, the easiest harder shipped scenario, in the same language first;
- * after a fail, this one again. */
-static void pick_next(Debrief *d, const App *app)
-{
-    const Scenario *s = app->scn;
-    bool passed = sim_passed(app->sim);
-    d->again = !passed;
-    if (!passed) {
-        return;
-    }
-    ShippedScenario *list = calloc(SHIPPED_MAX, sizeof *list);
-    size_t n = list ? shipped_list(list, SHIPPED_MAX) : 0;
-    for (int same_lang = 1; same_lang >= 0 && !d->next.path[0]; same_lang--) {
-        for (size_t k = 0; k < n && !d->next.path[0]; k++) {
-            const ShippedScenario *c = &list[k];
-            if (strcmp(c->id, s->id) == 0 || (same_lang && strcmp(c->language, s->language) != 0)) {
-                continue;
-            }
-            if (c->difficulty > s->difficulty) {
-                d->next = *c; /* the list is sorted by difficulty */
-            }
-        }
-    }
-    free(list);
-}
-
 static void next_time_init(Debrief *d, const App *app)
 {
-    CoachNote notes[MAX_NOTES];
-    size_t n = sim_coach(app->sim, notes, MAX_NOTES);
-    bool used[COACH_COUNT] = {false};
-    for (size_t k = 0; k < n && d->ntries < NEXT_MAX_TRIES; k++) {
-        const char *t = nextstep_try(app->lang, notes[k].kind);
-        if (t && !used[notes[k].kind]) {
-            used[notes[k].kind] = true;
-            d->tries[d->ntries++] = t;
-        }
+    d->ntries = nextstep_tries(app->lang, app->sim, d->tries, NEXTSTEP_MAX_TRIES);
+    d->again = !sim_passed(app->sim);
+    if (!nextstep_next_scenario(app->scn, sim_passed(app->sim), &d->next)) {
+        d->next.path[0] = '\0';
     }
-    pick_next(d, app);
 }
 
 static void d_enter(App *app, void *st)
@@ -118,9 +84,15 @@ static void d_action(App *app, void *st, int id)
         screen_briefing_push(app);
         break;
     }
-    case W_NEW_SEED:
-        restart(app, app->seed + 1 + (SDL_GetPerformanceCounter() % 1000));
+    case W_NEW_SEED: {
+        /* The next seed follows from this one (splitmix64): a different game
+         * each time, yet the same sequence on every machine and in tests. */
+        uint64_t z = app->seed + 0x9E3779B97F4A7C15ull;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        restart(app, (z ^ (z >> 31)) % 1000000000ull);
         break;
+    }
     case W_PICKER:
         app_pop(app);
         app_end_game(app);

@@ -7,7 +7,6 @@
 #define _POSIX_C_SOURCE 200809L
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "app.h"
 #include "commands.h"
@@ -16,7 +15,6 @@
 #include "keyaccounts/session.h"
 #include "results.h"
 #include "scnfile.h"
-#include "shipped.h"
 #include "strings.h"
 
 enum { W_NEXT = 1, W_PREV, W_LEAVE };
@@ -202,45 +200,6 @@ static void r_draw(App *app, void *st)
 
 static const ScreenVt VT = {"replay", true, r_enter, r_exit, r_action, r_back, r_event, r_draw, true};
 
-/* The result's scenario: --scenario, else the recorded path when it holds the
- * recorded id, else the shipped scenario with that id (as `replay` finds it). */
-static Scenario *find_scenario(const ResultRecord *rec, const char *given, char *path, size_t n, FILE *err)
-{
-    if (given) {
-        scnfile_resolve(given, path, n);
-        return scnfile_load(path, err);
-    }
-    const char *p = rec->session.scenario_path;
-    struct stat st;
-    if (p && p[0] && stat(p, &st) == 0) {
-        FILE *quiet = fopen("/dev/null", "w");
-        Scenario *s = scnfile_load(p, quiet ? quiet : err);
-        if (quiet) {
-            fclose(quiet);
-        }
-        if (s && strcmp(s->id, rec->session.scenario_id) == 0) {
-            ui_copy(path, n, p);
-            return s;
-        }
-        scenario_destroy(s);
-    }
-    ShippedScenario *list = calloc(SHIPPED_MAX, sizeof *list);
-    size_t count = list ? shipped_list(list, SHIPPED_MAX) : 0;
-    Scenario *s = NULL;
-    for (size_t k = 0; k < count && !s; k++) {
-        if (strcmp(list[k].id, rec->session.scenario_id) == 0) {
-            ui_copy(path, n, list[k].path);
-            s = scnfile_load(path, err);
-        }
-    }
-    free(list);
-    if (!s) {
-        fprintf(err, "keyaccounts replay: cannot find the scenario '%s'; give it with --scenario FILE\n",
-                rec->session.scenario_id);
-    }
-    return s;
-}
-
 int screen_replay_start(App *app, const char *result, const char *scenario, FILE *err)
 {
     Replay *r = calloc(1, sizeof *r);
@@ -252,7 +211,8 @@ int screen_replay_start(App *app, const char *result, const char *scenario, FILE
         return 1;
     }
     char path[UI_PATH_BYTES];
-    Scenario *s = find_scenario(&r->rec, scenario, path, sizeof path, err);
+    uint64_t hash;
+    Scenario *s = results_find_scenario(&r->rec, scenario, path, sizeof path, &hash, err);
     if (!s) {
         r_exit(app, r);
         return 1;
