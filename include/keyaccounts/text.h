@@ -19,6 +19,7 @@ const char *text_lang_key(Lang lang);
 /* Fixed strings. */
 const char *text_action(Lang lang, ActionKind a);        /* "Meet" */
 const char *text_action_help(Lang lang, ActionKind a);   /* one sentence */
+const char *text_command(Lang lang, ActionKind a);       /* terminal syntax: "meet WHO" */
 const char *text_subscore(Lang lang, SubScore s);        /* "Referrals" */
 const char *text_subscore_help(Lang lang, SubScore s);   /* one sentence */
 const char *text_role(Lang lang, BuyingRole r);          /* "economic buyer" */

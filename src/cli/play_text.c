@@ -125,16 +125,13 @@ static void print_help(const Game *g)
 {
     FILE *o = g->out;
     const Scenario *s = g->scn;
-    fprintf(o, "%s\n", g->lang == LANG_RU ? "Команды (ЧЕЛОВЕК и ИДЕЯ: номер из списка или id):"
+    fprintf(o, "%s\n", g->lang == LANG_RU ? "Команды (КТО и ИДЕЯ: номер из списка или id):"
                                           : "Commands (WHO and IDEA: a number from the list or an id):");
-    struct { const char *syntax; ActionKind a; } rows[] = {
-        {"research", ACT_RESEARCH}, {"meet WHO", ACT_MEET}, {"pitch IDEA WHO", ACT_PITCH},
-        {"refer WHO", ACT_REFERRAL}, {"call WHO", ACT_COLD_CALL}, {"propose IDEA", ACT_PROPOSE},
-        {"service", ACT_SERVICE}, {"end", ACT_END_WEEK},
-    };
-    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-        fprintf(o, "  %-16s %2dh  %s\n", rows[i].syntax, s->costs[rows[i].a],
-                text_action_help(g->lang, rows[i].a));
+    for (int a = 0; a < ACT_COUNT; a++) {
+        fputs("  ", o);
+        render_pad(o, text_command(g->lang, (ActionKind)a), 16);
+        fprintf(o, " %2d%s  %s\n", s->costs[a], g->lang == LANG_RU ? "ч" : "h",
+                text_action_help(g->lang, (ActionKind)a));
     }
     if (g->lang == LANG_RU) {
         fprintf(o, "  board / people / ideas / score / help / quit — обзор, люди, идеи, счёт, "
@@ -281,7 +278,7 @@ static bool handle(Game *g, char *line)
     case V_PITCH:
         if (n < 3 || (idea = find_idea(g, w[1])) < 0 || (who = find_contact(g, w[2])) < 0) {
             say(g, "Usage: pitch IDEA WHO, for example: pitch 2 5 (see: ideas, people).",
-                "Формат: pitch ИДЕЯ ЧЕЛОВЕК, например: pitch 2 5 (см. ideas, people).");
+                "Формат: pitch ИДЕЯ КТО, например: pitch 2 5 (см. ideas, people).");
             return true;
         }
         apply(g, (Command){ACT_PITCH, a, who, idea});

@@ -19,8 +19,7 @@ static void bar(FILE *o, int value, int width)
     fputc(']', o);
 }
 
-/* Prints s and pads it with spaces to `width` characters (UTF-8 aware). */
-static void pad(FILE *o, const char *s, int width)
+void render_pad(FILE *o, const char *s, int width)
 {
     int chars = 0;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
@@ -56,7 +55,7 @@ void render_briefing(FILE *o, Lang lang, const Scenario *s, uint64_t seed)
     for (int i = 0; i < SUB_COUNT; i++) {
         if (s->scoring.weights[i] > 0) {
             fputs("  ", o);
-            pad(o, text_subscore(lang, (SubScore)i), 20);
+            render_pad(o, text_subscore(lang, (SubScore)i), 20);
             fprintf(o, " %3d  %s\n", s->scoring.weights[i], text_subscore_help(lang, (SubScore)i));
         }
     }
@@ -121,7 +120,7 @@ void render_people(FILE *o, Lang lang, const Sim *sim, int a)
         known_needs(o, lang, sim, a, c);
     }
     if (heard) {
-        fprintf(o, "%s\n", L(lang, "Names to approach (call WHO):", "Имена для звонка (call ЧЕЛОВЕК):"));
+        fprintf(o, "%s\n", L(lang, "Names to approach (call WHO):", "Имена для звонка (call КТО):"));
         for (int c = 0; c < acc->contact_count; c++) {
             if (sim_contact_status(sim, a, c) == STATUS_HEARD_OF) {
                 contact_line(o, lang, sim, a, c);
@@ -162,7 +161,7 @@ void render_ideas(FILE *o, Lang lang, const Sim *sim, int a)
     const Scenario *s = sim_scenario(sim);
     const Account *acc = &s->accounts[a];
     char money[48];
-    fprintf(o, "%s\n", L(lang, "Ideas (pitch IDEA WHO, propose IDEA):", "Идеи (pitch ИДЕЯ ЧЕЛОВЕК, propose ИДЕЯ):"));
+    fprintf(o, "%s\n", L(lang, "Ideas (pitch IDEA WHO, propose IDEA):", "Идеи (pitch ИДЕЯ КТО, propose ИДЕЯ):"));
     for (int i = 0; i < acc->idea_count; i++) {
         const Idea *idea = &acc->ideas[i];
         fprintf(o, "  %3d %-14s %s · %s · %s %s\n", i + 1, idea->id, idea->title,
@@ -200,7 +199,7 @@ void render_score(FILE *o, Lang lang, const Sim *sim)
             s->scoring.pass_mark);
     for (int i = 0; i < SUB_COUNT; i++) {
         fputs("  ", o);
-        pad(o, text_subscore(lang, (SubScore)i), 20);
+        render_pad(o, text_subscore(lang, (SubScore)i), 20);
         fprintf(o, " %3d ", sc.sub[i]);
         bar(o, sc.sub[i], 20);
         fprintf(o, L(lang, "  weight %d\n", "  вес %d\n"), s->scoring.weights[i]);
@@ -235,13 +234,12 @@ void render_board(FILE *o, Lang lang, const Sim *sim, int a)
     fputc('\n', o);
     render_people(o, lang, sim, a);
     fprintf(o, "%s", L(lang, "Actions:", "Действия:"));
-    static const char *const syntax[ACT_COUNT] = {"research", "meet WHO", "pitch IDEA WHO", "refer WHO",
-                                                  "call WHO", "propose IDEA", "service", "end"};
     for (int k = 0; k < ACT_COUNT; k++) {
         if (k == ACT_END_WEEK) {
-            fprintf(o, " · %s", syntax[k]);
+            fprintf(o, " · %s", text_command(lang, (ActionKind)k));
         } else {
-            fprintf(o, "%s %s %dh", k == 0 ? "" : " ·", syntax[k], s->costs[k]);
+            fprintf(o, "%s %s %d%s", k == 0 ? "" : " ·", text_command(lang, (ActionKind)k), s->costs[k],
+                    L(lang, "h", "ч"));
         }
     }
     fprintf(o, "%s", L(lang, " · ideas · help\n", " · ideas · help\n"));
@@ -323,7 +321,7 @@ void render_debrief(FILE *o, Lang lang, const Sim *sim, bool with_strategies)
             sc.total, text_ui(lang, passed ? "passed" : "failed"), s->scoring.pass_mark);
     for (int i = 0; i < SUB_COUNT; i++) {
         fputs("  ", o);
-        pad(o, text_subscore(lang, (SubScore)i), 20);
+        render_pad(o, text_subscore(lang, (SubScore)i), 20);
         fprintf(o, " %3d ", sc.sub[i]);
         bar(o, sc.sub[i], 20);
         fprintf(o, " ×%-3d %s\n", s->scoring.weights[i], text_subscore_help(lang, (SubScore)i));

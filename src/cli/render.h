@@ -10,6 +10,8 @@
 #include "keyaccounts/sim.h"
 #include "keyaccounts/text.h"
 
+/* Prints s padded with spaces to `width` characters (UTF-8 aware). */
+void render_pad(FILE *o, const char *s, int width);
 void render_briefing(FILE *o, Lang lang, const Scenario *s, uint64_t seed);
 void render_board(FILE *o, Lang lang, const Sim *sim, int account);
 void render_people(FILE *o, Lang lang, const Sim *sim, int account);

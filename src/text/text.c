@@ -117,7 +117,13 @@ static const char *const REFUSAL[LANG_COUNT][REFUSE_COUNT] = {
      "Этому человеку больше не с кем вас познакомить.", "Вы уже пробовали это на этой неделе."},
 };
 
+static const char *const COMMAND[LANG_COUNT][ACT_COUNT] = {
+    {"research", "meet WHO", "pitch IDEA WHO", "refer WHO", "call WHO", "propose IDEA", "service", "end"},
+    {"research", "meet КТО", "pitch ИДЕЯ КТО", "refer КТО", "call КТО", "propose ИДЕЯ", "service", "end"},
+};
+
 const char *text_action(Lang lang, ActionKind a) { return ACTION[lang][a]; }
+const char *text_command(Lang lang, ActionKind a) { return COMMAND[lang][a]; }
 const char *text_action_help(Lang lang, ActionKind a) { return ACTION_HELP[lang][a]; }
 const char *text_subscore(Lang lang, SubScore s) { return SUBSCORE[lang][s]; }
 const char *text_subscore_help(Lang lang, SubScore s) { return SUBSCORE_HELP[lang][s]; }
