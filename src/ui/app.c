@@ -310,7 +310,7 @@ static void resume_no(App *app, void *ctx)
 
 /* A damaged save is never overwritten: it is renamed FILE.damaged (or
  * FILE.damaged-2, ...) and the trainee is told where it went. */
-static void set_aside_damaged(App *app, const char *path)
+static void set_aside_damaged(App *app, const char *path, UiStr message)
 {
     char aside[UI_PATH_BYTES + 32];
     for (int k = 1; k < 100; k++) {
@@ -330,7 +330,7 @@ static void set_aside_damaged(App *app, const char *path)
     }
     const char *base = strrchr(aside, '/');
     char msg[UI_PATH_BYTES + 160];
-    ui_fmt(msg, sizeof msg, app->lang, S_SAVE_DAMAGED, base ? base + 1 : aside);
+    ui_fmt(msg, sizeof msg, app->lang, message, base ? base + 1 : aside);
     app_set_status(app, msg);
 }
 
@@ -357,7 +357,7 @@ static void offer_resume(App *app)
         }
         free(r);
         if (damaged) {
-            set_aside_damaged(app, path);
+            set_aside_damaged(app, path, S_SAVE_DAMAGED);
         }
         return;
     }
@@ -746,7 +746,7 @@ App *app_create(const AppOptions *opt, FILE *err)
         app->ev_reload = 0;
     }
     settings_defaults(&app->set);
-    settings_load(&app->set, app->pref_dir);
+    bool settings_damaged = settings_load(&app->set, app->pref_dir);
     app->ui_scale = opt->scale > 0 ? opt->scale : app->set.scale;
     if (opt->lang) {
         app->lang = text_lang_from(opt->lang);
@@ -816,6 +816,11 @@ App *app_create(const AppOptions *opt, FILE *err)
         }
     } else if (!opt->no_resume) {
         offer_resume(app);
+    }
+    if (settings_damaged) {
+        char path[UI_PATH_BYTES];
+        settings_path(path, sizeof path, app->pref_dir);
+        set_aside_damaged(app, path, S_SETTINGS_DAMAGED);
     }
     return app;
 }

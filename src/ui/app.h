@@ -285,7 +285,10 @@ unsigned long textcache_renders(const TextCache *c); /* strings rasterised so fa
 
 /* ---- settings.c ------------------------------------------------------------- */
 void settings_defaults(Settings *s);
-void settings_load(Settings *s, const char *dir);
+/* Reads the settings; true when the file was damaged (then the defaults hold
+ * and the caller sets the file aside). */
+bool settings_load(Settings *s, const char *dir);
+void settings_path(char *buf, size_t n, const char *dir);
 int settings_save(const Settings *s, const char *dir);
 
 /* ---- screens ------------------------------------------------------------------- */

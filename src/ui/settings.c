@@ -26,20 +26,39 @@ static bool on(const char *v)
     return strcmp(v, "1") == 0 || strcmp(v, "true") == 0 || strcmp(v, "yes") == 0 || strcmp(v, "on") == 0;
 }
 
-void settings_load(Settings *s, const char *dir)
+void settings_path(char *buf, size_t n, const char *dir)
+{
+    ui_join(buf, n, dir, FILE_NAME);
+}
+
+/* A file this program wrote holds only comments and key=value lines of
+ * printable text; anything else means it was damaged (cut short, overwritten). */
+static bool damaged_line(const char *line)
+{
+    for (const unsigned char *p = (const unsigned char *)line; *p; p++) {
+        if (*p < 0x20 && *p != '\t' && *p != '\r') {
+            return true;
+        }
+    }
+    return line[0] != '#' && line[0] != '\0' && line[0] != '\r' && !strchr(line, '=');
+}
+
+bool settings_load(Settings *s, const char *dir)
 {
     if (!dir || !dir[0]) {
-        return;
+        return false;
     }
     char path[UI_PATH_BYTES], why[128];
-    ui_join(path, sizeof path, dir, FILE_NAME);
+    settings_path(path, sizeof path, dir);
     size_t len = 0;
     char *buf = file_read_all(path, 65536, &len, why, sizeof why);
     if (!buf) {
-        return;
+        return false;
     }
+    bool damaged = memchr(buf, '\0', len) != NULL;
     char *save = NULL;
-    for (char *line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+    for (char *line = strtok_r(buf, "\n", &save); line && !damaged; line = strtok_r(NULL, "\n", &save)) {
+        damaged = damaged_line(line);
         char *eq = strchr(line, '=');
         if (line[0] == '#' || !eq) {
             continue;
@@ -73,6 +92,10 @@ void settings_load(Settings *s, const char *dir)
         }
     }
     free(buf);
+    if (damaged) {
+        settings_defaults(s); /* nothing read from a damaged file is trusted */
+    }
+    return damaged;
 }
 
 int settings_save(const Settings *s, const char *dir)

@@ -135,6 +135,8 @@ static const char *const STR[S_COUNT][LANG_COUNT] = {
     [S_REACTION] = {"Reaction", "Реакция"},
     [S_EFFECT] = {"Effect", "Результат"},
     [S_RESUME_TITLE] = {"Resume your game?", "Продолжить игру?"},
+    [S_SETTINGS_DAMAGED] = {"The settings file was damaged; it was kept as %s and the defaults are used.",
+                            "Файл настроек повреждён; он сохранён как %s, действуют настройки по умолчанию."},
     [S_SAVE_DAMAGED] = {"The saved game was damaged and could not be resumed; it was kept as %s.",
                         "Сохранённая игра повреждена и не может быть продолжена; файл сохранён как %s."},
     [S_RESUME_BODY] = {"An unfinished session of “%s” was saved at week %d with a score of %d.",

@@ -119,6 +119,7 @@ typedef enum UiStr {
     S_RESUME_TITLE,
     S_RESUME_BODY,
     S_SAVE_DAMAGED,
+    S_SETTINGS_DAMAGED,
     S_RESUME,
     S_DISCARD,
     S_SCORE_TOTAL,
