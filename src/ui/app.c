@@ -17,9 +17,7 @@
 #include "keyaccounts/scenario.h"
 #include "scnfile.h"
 #include "strings.h"
-#ifdef KA_HAVE_SESSION
 #include "keyaccounts/session.h"
-#endif
 
 static const char AUTOSAVE[] = "autosave.json";
 
@@ -197,7 +195,6 @@ static bool start_game(App *app, const char *path, uint64_t seed, const char *kn
     app->account = 0;
     scnfile_resolve(path, app->scn_path, sizeof app->scn_path);
     app->scn_hash = 0;
-#ifdef KA_HAVE_SESSION
     char e[256];
     size_t len = 0;
     char *buf = file_read_all(app->scn_path, SCN_MAX_FILE_BYTES, &len, e, sizeof e);
@@ -205,7 +202,6 @@ static bool start_game(App *app, const char *path, uint64_t seed, const char *kn
         app->scn_hash = scn_hash(buf, len);
         free(buf);
     }
-#endif
     results_now(app->started_at, sizeof app->started_at);
     if (known && known[0]) {
         app->author_session = true;
@@ -247,7 +243,6 @@ void app_autosave(App *app)
     if (!app->sim || !app->pref_dir[0]) {
         return;
     }
-#ifdef KA_HAVE_SESSION
     size_t len = 0;
     char *json = session_to_json(app->sim, app->scn_path, app->scn_hash, NULL, &len);
     if (!json) {
@@ -267,10 +262,8 @@ void app_autosave(App *app)
         fprintf(stderr, "keyaccounts: cannot autosave to %s: %s\n", path, why);
     }
     free(json);
-#endif
 }
 
-#ifdef KA_HAVE_SESSION
 typedef struct Resume {
     SessionRecord rec;
 } Resume;
@@ -306,7 +299,6 @@ static void resume_no(App *app, void *ctx)
     session_record_free(&r->rec);
     free(r);
 }
-#endif
 
 /* A damaged save is never overwritten: it is renamed FILE.damaged (or
  * FILE.damaged-2, ...) and the trainee is told where it went. */
@@ -337,7 +329,6 @@ static void set_aside_damaged(App *app, const char *path, UiStr message)
 /* Offers to resume an unfinished autosaved session (over the picker). */
 static void offer_resume(App *app)
 {
-#ifdef KA_HAVE_SESSION
     char path[UI_PATH_BYTES], why[256];
     autosave_path(app, path, sizeof path);
     size_t len = 0;
@@ -368,9 +359,6 @@ static void offer_resume(App *app)
              r->rec.scenario_id ? r->rec.scenario_id : "?", r->rec.week, r->rec.score);
     screen_confirm_push(app, ui_str(app->lang, S_RESUME_TITLE), body, ui_str(app->lang, S_RESUME),
                         ui_str(app->lang, S_DISCARD), resume_yes, resume_no, r);
-#else
-    (void)app;
-#endif
 }
 
 /* ---- drawing -------------------------------------------------------------------- */
