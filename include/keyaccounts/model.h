@@ -274,6 +274,12 @@ typedef struct Scenario {
  * living in its own arena; NULL when out of memory. */
 Scenario *scenario_create(void);
 void scenario_defaults(Scenario *s);
+
+/* Index of the item with this id, or -1 (also for a NULL id). Linear: for
+ * front ends and records, not for hot loops. */
+int scenario_account_index(const Scenario *s, const char *id);
+int account_contact_index(const Account *a, const char *id);
+int account_idea_index(const Account *a, const char *id);
 void scenario_destroy(Scenario *s); /* accepts NULL */
 
 const char *action_key(ActionKind a);    /* "research", "meet", ... */

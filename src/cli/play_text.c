@@ -59,12 +59,7 @@ static int find_contact(const Game *g, const char *w)
     if (parse_index(w, acc->contact_count, &i)) {
         return i;
     }
-    for (i = 0; i < acc->contact_count; i++) {
-        if (strcmp(acc->contacts[i].id, w) == 0) {
-            return i;
-        }
-    }
-    return -1;
+    return account_contact_index(acc, w);
 }
 
 static int find_idea(const Game *g, const char *w)
@@ -74,12 +69,7 @@ static int find_idea(const Game *g, const char *w)
     if (parse_index(w, acc->idea_count, &i)) {
         return i;
     }
-    for (i = 0; i < acc->idea_count; i++) {
-        if (strcmp(acc->ideas[i].id, w) == 0) {
-            return i;
-        }
-    }
-    return -1;
+    return account_idea_index(acc, w);
 }
 
 static int find_account(const Game *g, const char *w)
@@ -88,12 +78,7 @@ static int find_account(const Game *g, const char *w)
     if (parse_index(w, g->scn->account_count, &i)) {
         return i;
     }
-    for (i = 0; i < g->scn->account_count; i++) {
-        if (strcmp(g->scn->accounts[i].id, w) == 0) {
-            return i;
-        }
-    }
-    return -1;
+    return scenario_account_index(g->scn, w);
 }
 
 /* ---- output ----------------------------------------------------------------- */

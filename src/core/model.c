@@ -1,6 +1,7 @@
 #include "keyaccounts/model.h"
 
 #include <assert.h>
+#include <string.h>
 
 static const char *const ACTION_KEYS[ACT_COUNT] = {
     "research", "meet", "pitch", "referral", "cold_call", "propose", "service", "end_week",
@@ -142,4 +143,34 @@ void scenario_destroy(Scenario *s)
         Arena a = s->arena;
         arena_deinit(&a); /* the Scenario itself lives in its arena */
     }
+}
+
+int scenario_account_index(const Scenario *s, const char *id)
+{
+    for (int a = 0; id && a < s->account_count; a++) {
+        if (strcmp(s->accounts[a].id, id) == 0) {
+            return a;
+        }
+    }
+    return -1;
+}
+
+int account_contact_index(const Account *acc, const char *id)
+{
+    for (int c = 0; id && c < acc->contact_count; c++) {
+        if (strcmp(acc->contacts[c].id, id) == 0) {
+            return c;
+        }
+    }
+    return -1;
+}
+
+int account_idea_index(const Account *acc, const char *id)
+{
+    for (int i = 0; id && i < acc->idea_count; i++) {
+        if (strcmp(acc->ideas[i].id, id) == 0) {
+            return i;
+        }
+    }
+    return -1;
 }

@@ -258,47 +258,17 @@ fail:
 
 /* ---- replay --------------------------------------------------------------------- */
 
-static int index_of_account(const Scenario *s, const char *id)
-{
-    for (int a = 0; id && a < s->account_count; a++) {
-        if (strcmp(s->accounts[a].id, id) == 0) {
-            return a;
-        }
-    }
-    return -1;
-}
-
-static int index_of_contact(const Account *acc, const char *id)
-{
-    for (int c = 0; id && c < acc->contact_count; c++) {
-        if (strcmp(acc->contacts[c].id, id) == 0) {
-            return c;
-        }
-    }
-    return -1;
-}
-
-static int index_of_idea(const Account *acc, const char *id)
-{
-    for (int i = 0; id && i < acc->idea_count; i++) {
-        if (strcmp(acc->ideas[i].id, id) == 0) {
-            return i;
-        }
-    }
-    return -1;
-}
-
 int session_command_resolve(const Scenario *s, const SessionCommand *sc, Command *out)
 {
     Command c = {sc->kind, 0, -1, -1};
     if (sc->kind != ACT_END_WEEK) {
-        c.account = index_of_account(s, sc->account);
+        c.account = scenario_account_index(s, sc->account);
         if (c.account < 0) {
             return -1;
         }
         const Account *acc = &s->accounts[c.account];
-        c.contact = sc->contact ? index_of_contact(acc, sc->contact) : -1;
-        c.idea = sc->idea ? index_of_idea(acc, sc->idea) : -1;
+        c.contact = sc->contact ? account_contact_index(acc, sc->contact) : -1;
+        c.idea = sc->idea ? account_idea_index(acc, sc->idea) : -1;
         if ((sc->contact && c.contact < 0) || (sc->idea && c.idea < 0)) {
             return -1;
         }
