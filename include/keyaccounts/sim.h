@@ -58,7 +58,6 @@ typedef enum JournalKind {
     J_RESEARCH_DEPT,     /* found a department */
     J_RESEARCH_NAME,     /* contact: a name to approach */
     J_RESEARCH_NEED,     /* need: a company-level need */
-    J_RESEARCH_NOTHING,  /* research found nothing new */
     J_MEET,              /* contact, amount = relationship change */
     J_NEED_FOUND,        /* contact, need: a hidden need surfaced */
     J_PITCH_WON,         /* contact, idea, amount = relationship change */
@@ -68,7 +67,6 @@ typedef enum JournalKind {
     J_COLD_CALL_WON,     /* contact */
     J_COLD_CALL_LOST,    /* contact */
     J_PROPOSE_WON,       /* idea, money = annual value */
-    J_PROPOSE_LOST,      /* idea, refusal says why */
     J_SERVICE,           /* account, contact = main contact served or -1 */
     J_EVENT,             /* event index; message from the scenario */
     J_CONTACT_LEFT,      /* contact */
@@ -96,7 +94,6 @@ typedef struct JournalEntry {
     int event;
     int amount;
     int64_t money;
-    Refusal refusal;
     int command;   /* index in the session log of the cause, or -1 for end of week */
 } JournalEntry;
 

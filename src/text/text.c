@@ -299,8 +299,6 @@ char *text_journal(Lang lang, const Sim *sim, const JournalEntry *e, char *buf, 
     case J_RESEARCH_NEED:
         return fmt(buf, n, PICK(lang, "Research: %s needs this: %s", "Исследование: %s нужно вот что: %s"),
                    acc->name, acc->needs[e->need].text);
-    case J_RESEARCH_NOTHING:
-        return fmt(buf, n, "%s", PICK(lang, "Research finds nothing new.", "Исследование не дало ничего нового."));
     case J_MEET:
         return fmt(buf, n, PICK(lang, "You meet %s. Relationship %+d.", "Встреча: %s. Отношения %+d."),
                    who, e->amount);
@@ -332,9 +330,6 @@ char *text_journal(Lang lang, const Sim *sim, const JournalEntry *e, char *buf, 
     case J_PROPOSE_WON:
         return fmt(buf, n, PICK(lang, "%s adopts \"%s\": +%s a year.", "%s внедряет идею «%s»: +%s в год."),
                    acc->name, idea, text_money(lang, e->money, cur, money, sizeof money));
-    case J_PROPOSE_LOST:
-        return fmt(buf, n, PICK(lang, "\"%s\" is refused: %s", "Идея «%s» отклонена: %s"), idea,
-                   text_refusal(lang, e->refusal));
     case J_SERVICE:
         if (e->contact >= 0) {
             return fmt(buf, n, PICK(lang, "You service the existing business at %s. %s: relationship %+d.",

@@ -798,7 +798,7 @@ static int tone(JournalKind k)
     case J_PITCH_WON: case J_REFERRAL_WON: case J_COLD_CALL_WON: case J_PROPOSE_WON: case J_NEED_FOUND:
     case J_RESEARCH_DEPT: case J_RESEARCH_NAME: case J_RESEARCH_NEED: case J_CONTACT_ARRIVED: case J_REVENUE:
         return 1;
-    case J_PITCH_LOST: case J_REFERRAL_LOST: case J_COLD_CALL_LOST: case J_PROPOSE_LOST: case J_CONTACT_LEFT:
+    case J_PITCH_LOST: case J_REFERRAL_LOST: case J_COLD_CALL_LOST: case J_CONTACT_LEFT:
     case J_COMPETITOR: case J_FREEZE: case J_ANCHOR_LOST: case J_EROSION: case J_DECAY:
         return -1;
     default:
