@@ -179,6 +179,11 @@ bool sim_sponsors(const Sim *sim, int account, int idea, int contact);
 int sim_sponsor_count(const Sim *sim, int account, int idea);
 const int *sim_sponsor_list(const Sim *sim, int account, int idea, int *count);
 int sim_sponsoring(const Sim *sim, int account, int contact); /* ideas they sponsor */
+/* What an idea still lacks before it can close: the approval roles no sponsor
+ * holds (BuyingRole bits), and the named approvers who do not sponsor it yet
+ * (up to max written to out; the count is returned). */
+unsigned sim_missing_roles(const Sim *sim, int account, int idea);
+int sim_missing_approvers(const Sim *sim, int account, int idea, int *out, int max);
 /* The ideas that answer a need (from the scenario; never changes). */
 const int *sim_ideas_for_need(const Sim *sim, int account, int need, int *count);
 bool sim_idea_adopted(const Sim *sim, int account, int idea);

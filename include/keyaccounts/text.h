@@ -39,6 +39,11 @@ char *text_money(Lang lang, int64_t amount, const char *currency, char *buf, siz
 /* One line describing a journal entry of this session. Returns buf. */
 char *text_journal(Lang lang, const Sim *sim, const JournalEntry *e, char *buf, size_t n);
 
+/* Why command c is refused, in full: the refusal, and for a proposal that
+ * lacks approvals, who must still back it ("Still needed: economic buyer,
+ * Ivan Petrov."). Returns buf. */
+char *text_why_refused(Lang lang, const Sim *sim, Command c, Refusal r, char *buf, size_t n);
+
 /* A coaching note as a sentence or two. Returns buf. */
 char *text_coach(Lang lang, const Sim *sim, const CoachNote *note, char *buf, size_t n);
 

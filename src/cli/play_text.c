@@ -164,7 +164,8 @@ static void apply(Game *g, Command c)
 {
     Refusal r = sim_apply(g->sim, c);
     if (r != REFUSE_NONE) {
-        fprintf(g->out, "  %s\n", text_refusal(g->lang, r));
+        char why[512];
+        fprintf(g->out, "  %s\n", text_why_refused(g->lang, g->sim, c, r, why, sizeof why));
         return;
     }
     print_news(g);

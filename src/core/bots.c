@@ -74,19 +74,6 @@ static int known_need_count(const Sim *sim, int a, int c)
     return known;
 }
 
-/* Roles an idea still lacks among its sponsors (visible: roles are on the card). */
-static unsigned missing_roles(const Sim *sim, int a, int i)
-{
-    const Account *acc = &sim_scenario(sim)->accounts[a];
-    int n;
-    const int *sponsors = sim_sponsor_list(sim, a, i, &n);
-    unsigned have = 0;
-    for (int k = 0; k < n; k++) {
-        have |= acc->contacts[sponsors[k]].roles;
-    }
-    return acc->ideas[i].approval_roles & ~have;
-}
-
 /* The needs the trainee has discovered this contact holds. */
 static int known_needs(const Sim *sim, int a, int c, int *out)
 {
@@ -308,7 +295,7 @@ static void expander_pitches(const Sim *sim, int a, Choice *best)
     for (int i = 0; i < acc->idea_count; i++) {
         open[i] = !sim_idea_adopted(sim, a, i);
         sponsored[i] = sim_sponsor_count(sim, a, i) > 0;
-        missing[i] = sponsored[i] ? missing_roles(sim, a, i) : 0;
+        missing[i] = sponsored[i] ? sim_missing_roles(sim, a, i) : 0;
     }
     for (int c = 0; c < acc->contact_count; c++) {
         if (sim_contact_status(sim, a, c) != STATUS_KNOWN) {

@@ -457,21 +457,38 @@ const WeekSnapshot *sim_timeline(const Sim *sim, size_t *count)
 /* Whether the approvals of an idea hold among its present sponsors. */
 static bool approvals_hold(const Sim *sim, int a, int i)
 {
-    const Idea *idea = &sim->scn->accounts[a].ideas[i];
+    return sim_missing_roles(sim, a, i) == 0 && sim_missing_approvers(sim, a, i, NULL, 0) == 0;
+}
+
+unsigned sim_missing_roles(const Sim *sim, int a, int i)
+{
+    if (!valid_idea(sim, a, i)) {
+        return 0;
+    }
     const IdeaState *is = &sim->accounts[a].ideas[i];
-    unsigned roles = 0;
+    unsigned have = 0;
     for (int k = 0; k < is->sponsor_count; k++) {
-        roles |= sim->scn->accounts[a].contacts[is->sponsors[k]].roles;
+        have |= sim->scn->accounts[a].contacts[is->sponsors[k]].roles;
     }
-    if ((roles & idea->approval_roles) != idea->approval_roles) {
-        return false;
+    return sim->scn->accounts[a].ideas[i].approval_roles & ~have;
+}
+
+int sim_missing_approvers(const Sim *sim, int a, int i, int *out, int max)
+{
+    if (!valid_idea(sim, a, i)) {
+        return 0;
     }
+    const Idea *idea = &sim->scn->accounts[a].ideas[i];
+    int n = 0;
     for (int k = 0; k < idea->approval_contact_count; k++) {
         if (!sim_sponsors(sim, a, i, idea->approval_contacts[k])) {
-            return false;
+            if (n < max) {
+                out[n] = idea->approval_contacts[k];
+            }
+            n++;
         }
     }
-    return true;
+    return n;
 }
 
 static Refusal check_contact_known(const Sim *sim, int a, int c)

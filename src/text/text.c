@@ -159,6 +159,40 @@ const char *text_refusal(Lang lang, Refusal r)
                 "Недостаточно памяти: действие не выполнено.");
 }
 
+char *text_why_refused(Lang lang, const Sim *sim, Command c, Refusal r, char *buf, size_t n)
+{
+    snprintf(buf, n, "%s", text_refusal(lang, r));
+    if (r != REFUSE_APPROVAL_MISSING) {
+        return buf;
+    }
+    /* Say exactly who must still back the idea. */
+    const Account *acc = &sim_scenario(sim)->accounts[c.account];
+    size_t used = strlen(buf);
+    int w = snprintf(buf + used, n - used, " %s", PICK(lang, "Still needed:", "Ещё нужно:"));
+    used += w > 0 && (size_t)w < n - used ? (size_t)w : 0;
+    unsigned roles = sim_missing_roles(sim, c.account, c.idea);
+    const char *sep = " ";
+    for (int i = 0; i < ROLE_KIND_COUNT; i++) {
+        if (roles & (1u << i)) {
+            w = snprintf(buf + used, n - used, "%s%s", sep, text_role(lang, role_from_index(i)));
+            used += w > 0 && (size_t)w < n - used ? (size_t)w : 0;
+            sep = ", ";
+        }
+    }
+    int who[SCN_MAX_APPROVALS];
+    int k = sim_missing_approvers(sim, c.account, c.idea, who, SCN_MAX_APPROVALS);
+    for (int i = 0; i < k && i < SCN_MAX_APPROVALS; i++) {
+        w = snprintf(buf + used, n - used, "%s%s", sep, acc->contacts[who[i]].name);
+        used += w > 0 && (size_t)w < n - used ? (size_t)w : 0;
+        sep = ", ";
+    }
+    if (used + 1 < n) {
+        buf[used++] = '.';
+        buf[used] = '\0';
+    }
+    return buf;
+}
+
 typedef struct UiString {
     const char *key;
     const char *text[LANG_COUNT];

@@ -63,7 +63,8 @@ static void apply(App *app, Ideas *s, Command c)
     sim_score_changes(app->sim, &cn);
     Refusal r = sim_apply(app->sim, c);
     if (r != REFUSE_NONE) {
-        app_set_status(app, text_refusal(app->lang, r));
+        char why[512];
+        app_set_status(app, text_why_refused(app->lang, app->sim, c, r, why, sizeof why));
         return;
     }
     s->result_from = jn;

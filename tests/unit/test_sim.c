@@ -275,6 +275,8 @@ static void test_approvals(void)
     CHECK(sim_sponsors(sim, 0, F_IDEA_ENZYME, F_THEO));
     /* Theo is technical; the idea also needs the economic buyer. */
     CHECK_EQ_INT(sim_check(sim, c_(ACT_PROPOSE, -1, F_IDEA_ENZYME)), REFUSE_APPROVAL_MISSING);
+    CHECK_EQ_INT(sim_missing_roles(sim, 0, F_IDEA_ENZYME), ROLE_ECONOMIC);
+    CHECK_EQ_INT(sim_missing_approvers(sim, 0, F_IDEA_ENZYME, NULL, 0), 0);
     sim_destroy(sim);
     scenario_destroy(s);
 }

@@ -86,8 +86,34 @@ static void test_journal_renders(void)
     scenario_destroy(s);
 }
 
+/* A refused proposal says who must still back it. */
+static void test_why_refused(void)
+{
+    Scenario *s = fixture_create(6);
+    s->accounts[0].contacts[F_THEO].known = true;
+    s->accounts[0].contacts[F_THEO].relationship = 90;
+    Sim *sim = sim_create(s, 2);
+    for (int k = 0; k < 30 && !sim_sponsors(sim, 0, F_IDEA_ENZYME, F_THEO); k++) {
+        if (sim_apply(sim, (Command){ACT_PITCH, 0, F_THEO, F_IDEA_ENZYME}) == REFUSE_NO_HOURS) {
+            sim_apply(sim, (Command){ACT_END_WEEK, 0, -1, -1});
+        }
+    }
+    Command propose = {ACT_PROPOSE, 0, -1, F_IDEA_ENZYME};
+    Refusal r = sim_check(sim, propose);
+    CHECK_EQ_INT(r, REFUSE_APPROVAL_MISSING);
+    char buf[512];
+    CHECK(strstr(text_why_refused(LANG_EN, sim, propose, r, buf, sizeof buf), "Still needed: economic buyer.") != NULL);
+    CHECK(strstr(text_why_refused(LANG_RU, sim, propose, r, buf, sizeof buf),
+                 "Ещё нужно: экономический покупатель.") != NULL);
+    CHECK_EQ_STR(text_why_refused(LANG_EN, sim, propose, REFUSE_NO_HOURS, buf, sizeof buf),
+                 text_refusal(LANG_EN, REFUSE_NO_HOURS));
+    sim_destroy(sim);
+    scenario_destroy(s);
+}
+
 int main(void)
 {
+    test_why_refused();
     test_plural();
     test_money_and_lang();
     test_every_string_present();
