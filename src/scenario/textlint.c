@@ -3,6 +3,7 @@
  * (fontmetrics.c) rather than the font itself, so validate needs no SDL. */
 #include "textlint.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "fontmetrics.h"
@@ -42,6 +43,10 @@ static void check_glyphs(FieldCtx *fc, const cJSON *v, const char *path)
     uint32_t first = 0;
     int missing = 0;
     for (size_t i = 0; i < len;) {
+        if (s[i] >= 0x20 && s[i] < 0x7F) { /* printable ASCII: always drawn, and most text */
+            i++;
+            continue;
+        }
         uint32_t cp;
         int n = tu_utf8_decode(s + i, len - i, &cp);
         i += n > 0 ? (size_t)n : 1;
@@ -58,21 +63,51 @@ static void check_glyphs(FieldCtx *fc, const cJSON *v, const char *path)
     }
 }
 
-static void walk_glyphs(FieldCtx *fc, const cJSON *node, const char *path)
+/* Appends ".key" or "[index]" to path[0..len) without printf (this runs for
+ * every value of the file); returns the new length, or len when it is full. */
+static size_t path_push(char *path, size_t len, const char *key, int index)
+{
+    char tmp[16];
+    const char *add = key;
+    size_t n;
+    if (!key) {
+        char *p = tmp + sizeof tmp;
+        *--p = '\0';
+        *--p = ']';
+        unsigned v = (unsigned)index;
+        do {
+            *--p = (char)('0' + v % 10);
+            v /= 10;
+        } while (v);
+        *--p = '[';
+        add = p;
+    }
+    n = strlen(add);
+    size_t dot = key && len ? 1 : 0;
+    if (len + dot + n >= FIELD_PATH_MAX) {
+        return len;
+    }
+    if (dot) {
+        path[len] = '.';
+    }
+    memcpy(path + len + dot, add, n + 1);
+    return len + dot + n;
+}
+
+/* The path grows and shrinks in one buffer as the walk goes down and up, so
+ * that nothing is copied for the (many) texts that have no problem. */
+static void walk_glyphs(FieldCtx *fc, const cJSON *node, char *path, size_t len)
 {
     if (cJSON_IsString(node) && node->valuestring) {
         check_glyphs(fc, node, path);
         return;
     }
     int i = 0;
+    bool array = cJSON_IsArray(node);
     for (const cJSON *c = node->child; c; c = c->next, i++) {
-        char sub[FIELD_PATH_MAX];
-        if (cJSON_IsArray(node)) {
-            path_item(sub, path, "", i);
-        } else {
-            path_key(sub, path, c->string ? c->string : "");
-        }
-        walk_glyphs(fc, c, sub);
+        size_t sub = path_push(path, len, array ? NULL : (c->string ? c->string : ""), i);
+        walk_glyphs(fc, c, path, sub);
+        path[len] = '\0';
     }
 }
 
@@ -183,6 +218,7 @@ static void walk_boxes(FieldCtx *fc, const cJSON *root)
 
 void textlint_scenario(FieldCtx *fc, const cJSON *root)
 {
-    walk_glyphs(fc, root, "");
+    char path[FIELD_PATH_MAX] = "";
+    walk_glyphs(fc, root, path, 0);
     walk_boxes(fc, root);
 }
