@@ -63,6 +63,27 @@ static cJSON *command_json(const Scenario *s, const Command *c)
     return o;
 }
 
+/* Adds the command log to a session or result document, prints it (malloc'd,
+ * NUL-terminated) and frees the tree; NULL when anything ran out of memory. */
+static char *finish_document(cJSON *root, bool ok, const Sim *sim, size_t *len)
+{
+    const Scenario *s = sim_scenario(sim);
+    cJSON *cmds = ok ? cJSON_AddArrayToObject(root, "commands") : NULL;
+    ok = cmds != NULL;
+    size_t n;
+    const Command *log = sim_log(sim, &n);
+    for (size_t k = 0; ok && k < n; k++) {
+        cJSON *c = command_json(s, &log[k]);
+        ok = c && cJSON_AddItemToArray(cmds, c);
+    }
+    char *text = ok ? cJSON_Print(root) : NULL;
+    cJSON_Delete(root);
+    if (text && len) {
+        *len = strlen(text);
+    }
+    return text;
+}
+
 char *session_to_json(const Sim *sim, const char *scenario_path, uint64_t scenario_hash,
                       const char *trainee, size_t *len)
 {
@@ -78,20 +99,7 @@ char *session_to_json(const Sim *sim, const char *scenario_path, uint64_t scenar
          && cJSON_AddNumberToObject(root, "score", sim_score(sim).total)
          && cJSON_AddBoolToObject(root, "finished", sim_over(sim))
          && (!trainee || add_str(root, "trainee", trainee));
-    cJSON *cmds = ok ? cJSON_AddArrayToObject(root, "commands") : NULL;
-    ok = cmds != NULL;
-    size_t n;
-    const Command *log = sim_log(sim, &n);
-    for (size_t k = 0; ok && k < n; k++) {
-        cJSON *c = command_json(s, &log[k]);
-        ok = c && cJSON_AddItemToArray(cmds, c);
-    }
-    char *text = ok ? cJSON_Print(root) : NULL;
-    cJSON_Delete(root);
-    if (text && len) {
-        *len = strlen(text);
-    }
-    return text;
+    return finish_document(root, ok, sim, len);
 }
 
 /* ---- loading ------------------------------------------------------------------- */
@@ -436,19 +444,7 @@ char *result_to_json(const Sim *sim, const ResultMeta *m, size_t *len)
         cJSON *t = cJSON_CreateString(m->coaching[k]);
         ok = t && cJSON_AddItemToArray(coach, t);
     }
-    cJSON *cmds = ok ? cJSON_AddArrayToObject(root, "commands") : NULL;
-    ok = cmds != NULL;
-    const Command *log = sim_log(sim, &n);
-    for (size_t k = 0; ok && k < n; k++) {
-        cJSON *c = command_json(s, &log[k]);
-        ok = c && cJSON_AddItemToArray(cmds, c);
-    }
-    char *text = ok ? cJSON_Print(root) : NULL;
-    cJSON_Delete(root);
-    if (text && len) {
-        *len = strlen(text);
-    }
-    return text;
+    return finish_document(root, ok, sim, len);
 }
 
 /* ---- results: reading ------------------------------------------------------------ */
