@@ -12,14 +12,9 @@
 #include "fileio.h"
 #include "keyaccounts/bots.h"
 #include "results.h"
+#include "../slurp.h"
 
 static int failures;
-
-static char *slurp(const char *path, size_t *len)
-{
-    char why[256];
-    return file_read_all(path, 1u << 24, len, why, sizeof why);
-}
 
 static void put(const char *path, const char *data, size_t len)
 {

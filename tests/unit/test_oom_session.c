@@ -14,6 +14,7 @@
 #include "keyaccounts/bots.h"
 #include "keyaccounts/scenario.h"
 #include "keyaccounts/session.h"
+#include "../slurp.h"
 
 enum { SEED = 2024, BOT_SEED = 99 };
 
@@ -42,23 +43,6 @@ typedef struct Reference {
     char *session_json;
     char *result_json;
 } Reference;
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        return NULL;
-    }
-    static char buf[1 << 20];
-    *len = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    char *copy = malloc(*len + 1);
-    if (copy) {
-        memcpy(copy, buf, *len);
-        copy[*len] = '\0';
-    }
-    return copy;
-}
 
 static ResultMeta meta_for(const char *path, uint64_t hash)
 {

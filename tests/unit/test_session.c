@@ -6,22 +6,7 @@
 #include "keyaccounts/bots.h"
 #include "keyaccounts/scenario.h"
 #include "keyaccounts/session.h"
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        return NULL;
-    }
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    *len = fread(buf, 1, (size_t)n, f);
-    buf[*len] = '\0';
-    fclose(f);
-    return buf;
-}
+#include "../slurp.h"
 
 static Scenario *load(const char *path, uint64_t *hash)
 {

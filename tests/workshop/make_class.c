@@ -12,24 +12,7 @@
 #include "keyaccounts/scenario.h"
 #include "keyaccounts/session.h"
 #include "keyaccounts/text.h"
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        return NULL;
-    }
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    *len = buf ? fread(buf, 1, (size_t)n, f) : 0;
-    if (buf) {
-        buf[*len] = '\0';
-    }
-    fclose(f);
-    return buf;
-}
+#include "../slurp.h"
 
 int main(int argc, char **argv)
 {

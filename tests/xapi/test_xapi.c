@@ -12,6 +12,7 @@
 #include "keyaccounts/scenario.h"
 #include "keyaccounts/session.h"
 #include "keyaccounts/xapi.h"
+#include "../slurp.h"
 
 static int failures;
 
@@ -127,24 +128,6 @@ static void test_ids(void)
     r.session.trainee = (char *)"Анна Петровa"; /* a Latin a at the end */
     xapi_statement_id(&r, 7, other);
     CHECK(strcmp(other, "ad19be97-baeb-5c6a-bf21-5f503a755d89") != 0, "trainee does not change the id");
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        return NULL;
-    }
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    *len = buf ? fread(buf, 1, (size_t)n, f) : 0;
-    if (buf) {
-        buf[*len] = '\0';
-    }
-    fclose(f);
-    return buf;
 }
 
 /* Plays the scenario with the expander and reads its result back. */
