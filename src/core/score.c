@@ -2,6 +2,7 @@
  * explainable in one sentence; the total is their weighted mean. Integer
  * arithmetic only, so scores are identical on every machine. */
 #include <assert.h>
+#include <string.h>
 
 #include "sim_internal.h"
 
@@ -60,7 +61,7 @@ static int role_count(unsigned roles)
     return n;
 }
 
-Score score_account(const Sim *sim, int a)
+static Score compute_account(const Sim *sim, int a)
 {
     const Scenario *s = sim->scn;
     const Account *acc = &s->accounts[a];
@@ -135,6 +136,37 @@ Score score_account(const Sim *sim, int a)
     assert(wsum > 0);
     sc.total = (int)((total + wsum / 2) / wsum);
     return sc;
+}
+
+void score_touch(Sim *sim, int a)
+{
+    sim->accounts[a].score_dirty = true;
+}
+
+void score_refresh(Sim *sim)
+{
+    for (int a = 0; a < sim->scn->account_count; a++) {
+        AccountState *st = &sim->accounts[a];
+        if (st->score_dirty) {
+            st->score = compute_account(sim, a);
+            st->score_dirty = false;
+        }
+    }
+}
+
+Score score_account(const Sim *sim, int a)
+{
+    const AccountState *st = &sim->accounts[a];
+    if (st->score_dirty) {
+        return compute_account(sim, a);
+    }
+#ifndef NDEBUG
+    /* A change that forgot score_touch would show here in every test build
+     * with assertions (the sanitizer build). */
+    Score fresh = compute_account(sim, a);
+    assert(memcmp(&fresh, &st->score, sizeof fresh) == 0);
+#endif
+    return st->score;
 }
 
 bool score_business_result(const Sim *sim)
