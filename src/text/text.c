@@ -433,10 +433,15 @@ static const char *people_word(Lang lang, long n)
                            : text_plural(lang, n, "person", "people", "people");
 }
 
-static const char *times_word(Lang lang, long n)
+/* "3 раза"; "once", "twice", "3 times". Returns buf. */
+static char *times(Lang lang, int n, char *buf, size_t size)
 {
-    return lang == LANG_RU ? text_plural(lang, n, "раз", "раза", "раз")
-                           : text_plural(lang, n, "time", "times", "times");
+    if (lang == LANG_EN && (n == 1 || n == 2)) {
+        return fmt(buf, size, "%s", n == 1 ? "once" : "twice");
+    }
+    return fmt(buf, size, "%d %s", n,
+               lang == LANG_RU ? text_plural(lang, n, "раз", "раза", "раз")
+                               : text_plural(lang, n, "time", "times", "times"));
 }
 
 /* "relationship points" / "очков отношений" */
@@ -512,21 +517,23 @@ static char *coach_erosion(Lang lang, const Sim *sim, const CoachNote *c, char *
 /* Goodwill burned by refused pitches and by referrals asked too early. */
 static char *coach_goodwill(Lang lang, const Sim *sim, const CoachNote *c, char *buf, size_t n)
 {
+    char count[32];
+    times(lang, c->amount, count, sizeof count);
     if (c->kind == COACH_EARLY_REFERRALS) {
         int at = sim_scenario(sim)->rules.referral_at;
         return fmt(buf, n, PICK(lang,
-            "You asked for a referral too early %d %s (before the relationship reached %d): it cost %d %s. "
+            "You asked for a referral too early %s (before the relationship reached %d): it cost %d %s. "
             "Build trust and bring value first.",
-            "Вы %d %s просили рекомендацию слишком рано, пока отношения не достигли %d: это стоило %d %s. "
+            "Вы %s просили рекомендацию слишком рано, пока отношения не достигли %d: это стоило %d %s. "
             "Сначала укрепите доверие и принесите пользу."),
-            c->amount, times_word(lang, c->amount), at, c->other, points_word(lang, c->other));
+            count, at, c->other, points_word(lang, c->other));
     }
     if (c->part > 0) {
         if (lang == LANG_RU) {
-            return fmt(buf, n, "Ваши идеи отклонили %d %s; в %d %s идея не отвечала ни одной потребности "
+            return fmt(buf, n, "Ваши идеи отклонили %s; в %d %s идея не отвечала ни одной потребности "
                                "собеседника. Это стоило %d %s. Предлагайте то, что отвечает найденной "
                                "потребности.",
-                       c->amount, times_word(lang, c->amount), c->part,
+                       count, c->part,
                        text_plural(lang, c->part, "случае", "случаях", "случаях"), c->other,
                        points_word(lang, c->other));
         }
@@ -535,9 +542,9 @@ static char *coach_goodwill(Lang lang, const Sim *sim, const CoachNote *c, char 
                    c->amount, c->part, c->other, points_word(lang, c->other));
     }
     if (lang == LANG_RU) {
-        return fmt(buf, n, "Ваши идеи отклонили %d %s: это стоило %d %s. Сначала узнайте потребность: "
+        return fmt(buf, n, "Ваши идеи отклонили %s: это стоило %d %s. Сначала узнайте потребность: "
                            "предложение под неё принимают чаще.",
-                   c->amount, times_word(lang, c->amount), c->other, points_word(lang, c->other));
+                   count, c->other, points_word(lang, c->other));
     }
     return fmt(buf, n, "%d pitches were turned down: it cost %d %s. Learn the need first: a pitch tailored to "
                        "it wins more often.",

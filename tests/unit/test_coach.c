@@ -337,7 +337,7 @@ static void test_early_referrals(void)
         CHECK_EQ_INT(n->amount, 1);
         CHECK_EQ_INT(n->other, 6);
         CHECK_EQ_INT(sim_relationship(sim, 0, F_PAULA), 20 - 6);
-        CHECK(says(LANG_EN, sim, n, "You asked for a referral too early 1 time (before the relationship "
+        CHECK(says(LANG_EN, sim, n, "You asked for a referral too early once (before the relationship "
                                     "reached 50): it cost 6 relationship points."));
         CHECK(says(LANG_RU, sim, n, "Вы 1 раз просили рекомендацию слишком рано, пока отношения не достигли "
                                     "50: это стоило 6 очков отношений."));
