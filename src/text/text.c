@@ -528,6 +528,16 @@ static char *coach_goodwill(Lang lang, const Sim *sim, const CoachNote *c, char 
             "Сначала укрепите доверие и принесите пользу."),
             count, at, c->other, points_word(lang, c->other));
     }
+    if (c->part > 0 && c->part == c->amount) {
+        if (lang == LANG_RU) {
+            return fmt(buf, n, "Ваши идеи отклонили %s, и ни одна из них не отвечала потребностям собеседника. "
+                               "Это стоило %d %s. Предлагайте то, что отвечает найденной потребности.",
+                       count, c->other, points_word(lang, c->other));
+        }
+        return fmt(buf, n, "%d pitches were turned down, all of them ideas that answered none of the person's "
+                           "needs: it cost %d %s. Pitch ideas that answer a need you have found.",
+                   c->amount, c->other, points_word(lang, c->other));
+    }
     if (c->part > 0) {
         if (lang == LANG_RU) {
             return fmt(buf, n, "Ваши идеи отклонили %s; в %d %s идея не отвечала ни одной потребности "

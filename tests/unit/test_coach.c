@@ -288,10 +288,10 @@ static void test_pitches_refused(void)
         CHECK_EQ_INT(n->amount, 3);
         CHECK_EQ_INT(n->part, 3);
         CHECK_EQ_INT(n->other, 18);
-        CHECK(says(LANG_EN, sim, n, "3 pitches were turned down, 3 of them ideas that answered none of the "
+        CHECK(says(LANG_EN, sim, n, "3 pitches were turned down, all of them ideas that answered none of the "
                                     "person's needs: it cost 18 relationship points."));
-        CHECK(says(LANG_RU, sim, n, "Ваши идеи отклонили 3 раза; в 3 случаях идея не отвечала ни одной "
-                                    "потребности собеседника. Это стоило 18 очков отношений."));
+        CHECK(says(LANG_RU, sim, n, "Ваши идеи отклонили 3 раза, и ни одна из них не отвечала потребностям "
+                                    "собеседника. Это стоило 18 очков отношений."));
     }
     sim_destroy(sim);
     scenario_destroy(s);
@@ -309,9 +309,15 @@ static void test_pitches_refused(void)
     sim_destroy(sim);
     scenario_destroy(s);
 
-    /* The wording when every refused pitch did fit a need. */
+    /* The wording when some, or none, of the refused pitches missed every need. */
     s = fixture_create(99);
     sim = sim_create(s, 5);
+    CoachNote mixed = {.kind = COACH_PITCHES_REFUSED, .account = -1, .contact = -1, .idea = -1, .amount = 7,
+                       .part = 2, .other = 27};
+    CHECK(says(LANG_EN, sim, &mixed, "7 pitches were turned down, 2 of them ideas that answered none of the "
+                                     "person's needs: it cost 27 relationship points."));
+    CHECK(says(LANG_RU, sim, &mixed, "Ваши идеи отклонили 7 раз; в 2 случаях идея не отвечала ни одной "
+                                     "потребности собеседника. Это стоило 27 очков отношений."));
     CoachNote fit = {.kind = COACH_PITCHES_REFUSED, .account = -1, .contact = -1, .idea = -1, .amount = 4,
                      .part = 0, .other = 12};
     CHECK(says(LANG_EN, sim, &fit, "4 pitches were turned down: it cost 12 relationship points."));
