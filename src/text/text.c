@@ -477,7 +477,7 @@ static char *coach_departure(Lang lang, const Sim *sim, const CoachNote *c, char
                            "сократились на %d%%: -%s в год.",
                    c->week, who, acc->name,
                    c->amount == 0 ? "Других вовлечённых людей у клиента не осталось"
-                                  : "Вовлечённым у клиента остался лишь один человек",
+                                  : "Из вовлечённых людей у клиента остался лишь один человек",
                    c->other, money);
     }
     return fmt(buf, n, "%s left %s in week %d; with %s engaged there, the client cut its business with you "

@@ -121,7 +121,7 @@ static void test_departure_cost(void)
         CHECK_EQ_INT(n->other, 20);
         CHECK_EQ_INT(n->money, 20000);
         CHECK(says(LANG_EN, sim, n, "with only one other person engaged there"));
-        CHECK(says(LANG_RU, sim, n, "Вовлечённым у клиента остался лишь один человек"));
+        CHECK(says(LANG_RU, sim, n, "Из вовлечённых людей у клиента остался лишь один человек"));
     }
     sim_destroy(sim);
     scenario_destroy(s);
