@@ -425,6 +425,8 @@ bool sim_passed(const Sim *sim)
     return score_overall(sim).total >= sim->scn->scoring.pass_mark;
 }
 
+bool sim_business_result(const Sim *sim) { return score_business_result(sim); }
+
 const JournalEntry *sim_journal(const Sim *sim, size_t *count)
 {
     *count = sim->journal.count;

@@ -77,6 +77,7 @@ struct Sim {
 Score score_account(const Sim *sim, int account);
 Score score_overall(const Sim *sim);
 int score_engaged_count(const Sim *sim, int account);
+bool score_business_result(const Sim *sim);
 
 /* Odds in percent, using what the simulation knows (including hidden needs). */
 int sim_pitch_odds(const Sim *sim, int account, int contact, int idea);
