@@ -8,6 +8,12 @@ static const char *const BOT_KEYS[BOT_COUNT] = {
     "random", "single_thread", "idea_first", "expander", "greedy",
 };
 
+static const char *const CONSTRAINT_KEYS[CONSTRAINT_COUNT] = {
+    "none", "never_propose", "never_refer", "no_new_people", "one_action",
+};
+
+static const Rule FREE = {CONSTRAINT_NONE, ACT_COUNT};
+
 const char *bot_key(BotKind b)
 {
     return b >= 0 && b < BOT_COUNT ? BOT_KEYS[b] : "?";
@@ -24,6 +30,54 @@ bool bot_from_key(const char *key, BotKind *out)
     return false;
 }
 
+const char *constraint_key(Constraint k)
+{
+    return k >= 0 && k < CONSTRAINT_COUNT ? CONSTRAINT_KEYS[k] : "?";
+}
+
+bool constraint_from_key(const char *key, Constraint *out)
+{
+    for (int i = 0; i < CONSTRAINT_COUNT; i++) {
+        if (strcmp(key, CONSTRAINT_KEYS[i]) == 0) {
+            *out = (Constraint)i;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool rule_allows(const Sim *sim, Rule rule, Command c)
+{
+    if (c.kind == ACT_END_WEEK) {
+        return true;
+    }
+    switch (rule.constraint) {
+    case CONSTRAINT_NONE:
+        return true;
+    case CONSTRAINT_NEVER_PROPOSE:
+        return c.kind != ACT_PROPOSE;
+    case CONSTRAINT_NEVER_REFER:
+        return c.kind != ACT_REFERRAL;
+    case CONSTRAINT_NO_NEW_PEOPLE: {
+        if (c.kind == ACT_REFERRAL || c.kind == ACT_COLD_CALL) {
+            return false;
+        }
+        const Scenario *s = sim_scenario(sim);
+        if (c.contact < 0 || c.account < 0 || c.account >= s->account_count
+            || c.contact >= s->accounts[c.account].contact_count) {
+            return true; /* no person involved (or refused by the rules anyway) */
+        }
+        const Contact *ct = &s->accounts[c.account].contacts[c.contact];
+        return ct->known && ct->present;
+    }
+    case CONSTRAINT_ONE_ACTION:
+        return c.kind == rule.only;
+    case CONSTRAINT_COUNT:
+        break;
+    }
+    return false;
+}
+
 static Command cmd(ActionKind kind, int a, int c, int i)
 {
     Command x = {kind, a, c, i};
@@ -35,16 +89,24 @@ static bool can(const Sim *sim, Command c)
     return sim_check(sim, c) == REFUSE_NONE;
 }
 
-/* A candidate command with a priority; the bot takes the highest. */
+/* A candidate command with a priority; the bot takes the highest among the
+ * commands its rule allows. */
 typedef struct Choice {
     Command cmd;
     long prio;
     bool set;
+    Rule rule;
 } Choice;
+
+static Choice no_choice(Rule rule)
+{
+    Choice c = {{ACT_END_WEEK, 0, -1, -1}, 0, false, rule};
+    return c;
+}
 
 static void offer(const Sim *sim, Choice *best, Command c, long prio)
 {
-    if ((!best->set || prio > best->prio) && can(sim, c)) {
+    if ((!best->set || prio > best->prio) && rule_allows(sim, best->rule, c) && can(sim, c)) {
         best->cmd = c;
         best->prio = prio;
         best->set = true;
@@ -193,7 +255,7 @@ static int refusals(const Sim *sim, int a, int c, int i)
 static Command choose_single_thread(const Sim *sim)
 {
     const Scenario *s = sim_scenario(sim);
-    Choice best = {end_week(), 0, false};
+    Choice best = no_choice(FREE);
     for (int a = 0; a < s->account_count; a++) {
         const Account *acc = &s->accounts[a];
         int m = main_contact(acc);
@@ -224,7 +286,7 @@ static Command choose_single_thread(const Sim *sim)
 static Command choose_idea_first(const Sim *sim)
 {
     const Scenario *s = sim_scenario(sim);
-    Choice best = {end_week(), 0, false};
+    Choice best = no_choice(FREE);
     for (int a = 0; a < s->account_count; a++) {
         const Account *acc = &s->accounts[a];
         offer_proposals(sim, &best, a, 1000);
@@ -364,9 +426,9 @@ static void expander_groundwork(const Sim *sim, int a, Choice *best)
 }
 
 /* The best command for one account, tier by tier. */
-static Choice expander_account(const Sim *sim, int a)
+static Choice expander_account(const Sim *sim, int a, Rule rule)
 {
-    Choice best = {end_week(), 0, false};
+    Choice best = no_choice(rule);
     expander_referrals(sim, a, &best);
     if (!best.set) {
         expander_pitches(sim, a, &best);
@@ -377,10 +439,10 @@ static Choice expander_account(const Sim *sim, int a)
     return best;
 }
 
-static Command choose_expander(const Sim *sim)
+static Command choose_expander(const Sim *sim, Rule rule)
 {
     const Scenario *s = sim_scenario(sim);
-    Choice best = {end_week(), 0, false};
+    Choice best = no_choice(rule);
     /* Urgent anywhere: close what can close, keep every base serviced. */
     for (int a = 0; a < s->account_count; a++) {
         offer_proposals(sim, &best, a, TIER_PROPOSE);
@@ -388,7 +450,7 @@ static Command choose_expander(const Sim *sim)
     }
     if (best.set || s->account_count == 1) {
         if (!best.set) {
-            best = expander_account(sim, 0);
+            best = expander_account(sim, 0, rule);
         }
         return best.set ? best.cmd : end_week();
     }
@@ -403,7 +465,7 @@ static Command choose_expander(const Sim *sim)
         }
     }
     bool tried[SCN_MAX_ACCOUNTS] = {false};
-    Choice fallback = {end_week(), 0, false};
+    Choice fallback = no_choice(rule);
     for (int round = 0; round < s->account_count; round++) {
         int pick = -1;
         for (int a = 0; a < s->account_count; a++) {
@@ -414,7 +476,7 @@ static Command choose_expander(const Sim *sim)
             }
         }
         tried[pick] = true;
-        Choice c = expander_account(sim, pick);
+        Choice c = expander_account(sim, pick, rule);
         if (c.set && c.prio >= TIER_USEFUL) {
             return c.cmd;
         }
@@ -430,7 +492,7 @@ static Command choose_expander(const Sim *sim)
 static Command choose_greedy(const Sim *sim)
 {
     const Scenario *s = sim_scenario(sim);
-    Choice best = {end_week(), 0, false};
+    Choice best = no_choice(FREE);
     for (int a = 0; a < s->account_count; a++) {
         const Account *acc = &s->accounts[a];
         offer_proposals(sim, &best, a, 100000);
@@ -462,7 +524,7 @@ Command bot_choose(const Sim *sim, BotKind kind, Rng *rng)
     case BOT_IDEA_FIRST:
         return choose_idea_first(sim);
     case BOT_EXPANDER:
-        return choose_expander(sim);
+        return choose_expander(sim, FREE);
     case BOT_GREEDY:
         return choose_greedy(sim);
     case BOT_COUNT:
@@ -471,23 +533,78 @@ Command bot_choose(const Sim *sim, BotKind kind, Rng *rng)
     return end_week();
 }
 
+Command bot_choose_under(const Sim *sim, Rule rule)
+{
+    return choose_expander(sim, rule);
+}
+
+/* Applies c; a command the rules refuse ends the week instead, so a policy
+ * can never loop. Returns -1 when out of memory. */
+static int play_step(Sim *sim, Command c)
+{
+    Refusal r = sim_apply(sim, c);
+    if (r == REFUSE_COUNT) {
+        return -1;
+    }
+    /* Policies only offer commands sim_check accepts. */
+    if (r != REFUSE_NONE && sim_apply(sim, end_week()) == REFUSE_COUNT) {
+        return -1;
+    }
+    return 0;
+}
+
 int bot_play(Sim *sim, BotKind kind, uint64_t bot_seed)
 {
     Rng rng;
     rng_seed(&rng, bot_seed, 0xb07u);
     while (!sim_over(sim)) {
-        Command c = bot_choose(sim, kind, &rng);
-        Refusal r = sim_apply(sim, c);
-        if (r == REFUSE_COUNT) {
+        if (play_step(sim, bot_choose(sim, kind, &rng)) != 0) {
             return -1;
-        }
-        if (r != REFUSE_NONE) {
-            /* A policy offered something the rules refuse: end the week rather
-             * than loop. (Policies only offer commands sim_check accepts.) */
-            if (sim_apply(sim, end_week()) == REFUSE_COUNT) {
-                return -1;
-            }
         }
     }
     return 0;
+}
+
+int bot_play_rule(Sim *sim, Rule rule)
+{
+    while (!sim_over(sim)) {
+        if (play_step(sim, choose_expander(sim, rule)) != 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Passed first, then the total: the order in which games are compared. */
+static bool better_game(const Sim *a, const Sim *b)
+{
+    bool pa = sim_passed(a), pb = sim_passed(b);
+    return pa != pb ? pa : sim_score(a).total > sim_score(b).total;
+}
+
+int bot_play_under(Sim *sim, Constraint k)
+{
+    if (k != CONSTRAINT_ONE_ACTION) {
+        Rule rule = {k, ACT_COUNT};
+        return bot_play_rule(sim, rule);
+    }
+    Sim *work = sim_create(sim_scenario(sim), sim_seed(sim));
+    Sim *best = sim_create(sim_scenario(sim), sim_seed(sim));
+    int rc = work && best ? 0 : -1;
+    for (int kind = 0; rc == 0 && kind < ACT_END_WEEK; kind++) {
+        Rule rule = {CONSTRAINT_ONE_ACTION, (ActionKind)kind};
+        if (!sim_copy(work, sim) || bot_play_rule(work, rule) != 0) {
+            rc = -1;
+        } else if (kind == 0 || better_game(work, best)) {
+            Sim *t = best;
+            best = work;
+            work = t;
+        }
+    }
+    if (rc == 0 && !sim_copy(sim, best)) {
+        rc = -1;
+    }
+    sim_destroy(work);
+    sim_destroy(best);
+    return rc;
 }

@@ -330,6 +330,36 @@ static void test_out_of_memory(void)
     scenario_destroy(s);
 }
 
+/* A copy plays on exactly as the original would, and owns its records. */
+static void test_copy(void)
+{
+    Scenario *s = fixture_create(3);
+    Sim *a = sim_create(s, 42);
+    Sim *b = sim_create(s, 7);
+    CHECK_EQ_INT(bot_play(b, BOT_RANDOM, 3), 0); /* dst holds another, longer session */
+    for (int k = 0; k < 9; k++) {
+        CHECK_EQ_INT(sim_apply(a, bot_choose(a, BOT_EXPANDER, NULL)), REFUSE_NONE);
+    }
+    CHECK(sim_copy(b, a));
+    CHECK_EQ_INT(bot_play(a, BOT_EXPANDER, 1), 0);
+    CHECK_EQ_INT(bot_play(b, BOT_EXPANDER, 1), 0);
+    size_t na, nb, ja, jb;
+    const Command *la = sim_log(a, &na);
+    const Command *lb = sim_log(b, &nb);
+    const JournalEntry *ea = sim_journal(a, &ja);
+    const JournalEntry *eb = sim_journal(b, &jb);
+    CHECK_EQ_INT(na, nb);
+    CHECK_EQ_INT(ja, jb);
+    CHECK(la != lb && ea != eb);
+    CHECK(na == nb && memcmp(la, lb, na * sizeof *la) == 0);
+    CHECK(ja == jb && memcmp(ea, eb, ja * sizeof *ea) == 0);
+    CHECK_EQ_INT(sim_score(a).total, sim_score(b).total);
+    CHECK_EQ_INT(sim_seed(b), 42);
+    sim_destroy(a);
+    sim_destroy(b);
+    scenario_destroy(s);
+}
+
 static void test_bots_and_balance(void)
 {
     Scenario *s = fixture_create(3);
@@ -362,6 +392,7 @@ int main(void)
     test_referral_rules();
     test_approvals();
     test_out_of_memory();
+    test_copy();
     test_bots_and_balance();
     return check_result("test_sim");
 }
