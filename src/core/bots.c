@@ -291,22 +291,33 @@ static Command choose_idea_first(const Sim *sim)
         const Account *acc = &s->accounts[a];
         offer_proposals(sim, &best, a, 1000);
         offer_service(sim, &best, a, s->rules.neglect_weeks - 1, 900);
+        int leads = 0;
         for (int c = 0; c < acc->contact_count; c++) {
-            if (sim_contact_status(sim, a, c) != STATUS_KNOWN) {
+            ContactStatus st = sim_contact_status(sim, a, c);
+            if (st == STATUS_HEARD_OF) {
+                leads++;
+                offer(sim, &best, cmd(ACT_COLD_CALL, a, c, -1), 350 + acc->contacts[c].influence);
+            }
+            if (st != STATUS_KNOWN) {
                 continue;
             }
+            /* Ideas for the needs it has heard of; other ideas only to people who like it. */
+            bool warm = sim_relationship(sim, a, c) >= 60;
             for (int i = 0; i < acc->idea_count; i++) {
-                if (refusals(sim, a, c, i) >= 2) {
+                if (refusals(sim, a, c, i) >= 2 || sim_sponsors(sim, a, i, c)) {
                     continue;
                 }
-                long p = known_fit(sim, a, c, i) ? 700 : 200;
-                offer(sim, &best, cmd(ACT_PITCH, a, c, i),
-                      p + acc->contacts[c].influence * 10 + (long)(acc->ideas[i].value / 20000));
+                bool fit = known_fit(sim, a, c, i);
+                if (fit || warm) {
+                    offer(sim, &best, cmd(ACT_PITCH, a, c, i),
+                          (fit ? 700 : 200) + acc->contacts[c].influence * 10 + (long)(acc->ideas[i].value / 20000));
+                }
             }
-            if (sim_relationship(sim, a, c) < 45) {
+            if (sim_relationship(sim, a, c) < 45 || known_need_count(sim, a, c) == 0) {
                 offer(sim, &best, cmd(ACT_MEET, a, c, -1), 400 + acc->contacts[c].influence);
             }
         }
+        offer(sim, &best, cmd(ACT_RESEARCH, a, -1, -1), leads == 0 ? 380 : 250);
     }
     return best.set ? best.cmd : end_week();
 }
@@ -489,6 +500,20 @@ static Command choose_expander(const Sim *sim, Rule rule)
 
 /* ---- greedy ------------------------------------------------------------------------- */
 
+/* Whether the contact alone can approve the idea. */
+static bool approves_alone(const Account *acc, int c, int i)
+{
+    const Idea *idea = &acc->ideas[i];
+    bool alone = (idea->approval_roles & ~acc->contacts[c].roles) == 0;
+    for (int k = 0; k < idea->approval_contact_count && alone; k++) {
+        alone = idea->approval_contacts[k] == c;
+    }
+    return alone;
+}
+
+/* A short-sighted rep: closes whatever can close, services the base, and
+ * pitches the main contact (or whoever likes it most, once they are gone)
+ * for quick wins: what they can approve alone first, the biggest cheque first. */
 static Command choose_greedy(const Sim *sim)
 {
     const Scenario *s = sim_scenario(sim);
@@ -496,19 +521,29 @@ static Command choose_greedy(const Sim *sim)
     for (int a = 0; a < s->account_count; a++) {
         const Account *acc = &s->accounts[a];
         offer_proposals(sim, &best, a, 100000);
-        offer_service(sim, &best, a, 1, 50000);
-        for (int c = 0; c < acc->contact_count; c++) {
-            if (sim_contact_status(sim, a, c) != STATUS_KNOWN) {
+        offer_service(sim, &best, a, 2, 50000);
+        int m = main_contact(acc);
+        if (m < 0 || sim_contact_status(sim, a, m) != STATUS_KNOWN) {
+            m = -1;
+            for (int c = 0; c < acc->contact_count; c++) {
+                if (sim_contact_status(sim, a, c) == STATUS_KNOWN
+                    && (m < 0 || sim_relationship(sim, a, c) > sim_relationship(sim, a, m))) {
+                    m = c;
+                }
+            }
+        }
+        if (m < 0) {
+            continue;
+        }
+        for (int i = 0; i < acc->idea_count; i++) {
+            if (refusals(sim, a, m, i) >= 2 || sim_sponsors(sim, a, i, m)) {
                 continue;
             }
-            for (int i = 0; i < acc->idea_count; i++) {
-                if (refusals(sim, a, c, i) >= 1) {
-                    continue;
-                }
-                /* The biggest cheque first, to whoever likes us most. */
-                offer(sim, &best, cmd(ACT_PITCH, a, c, i),
-                      (long)(acc->ideas[i].value / 1000) + sim_relationship(sim, a, c));
-            }
+            offer(sim, &best, cmd(ACT_PITCH, a, m, i),
+                  10000 + (approves_alone(acc, m, i) ? 5000 : 0) + (long)(acc->ideas[i].value / 1000));
+        }
+        if (sim_relationship(sim, a, m) < 50) {
+            offer(sim, &best, cmd(ACT_MEET, a, m, -1), 20000);
         }
     }
     return best.set ? best.cmd : end_week();
