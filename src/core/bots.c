@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "keyaccounts/alloc.h"
+
 static const char *const BOT_KEYS[BOT_COUNT] = {
     "random", "single_thread", "idea_first", "expander", "greedy",
 };
@@ -106,7 +108,8 @@ static Choice no_choice(Rule rule)
 
 static void offer(const Sim *sim, Choice *best, Command c, long prio)
 {
-    if ((!best->set || prio > best->prio) && rule_allows(sim, best->rule, c) && can(sim, c)) {
+    if ((!best->set || prio > best->prio)
+        && (best->rule.constraint == CONSTRAINT_NONE || rule_allows(sim, best->rule, c)) && can(sim, c)) {
         best->cmd = c;
         best->prio = prio;
         best->set = true;
@@ -148,6 +151,103 @@ static int known_needs(const Sim *sim, int a, int c, int *out)
         }
     }
     return k;
+}
+
+/* ---- what the expander remembers about people's needs ---------------------
+ *
+ * The ideas that answer each person's known needs change only when a journal
+ * entry names that person (a need surfaced, a pitch won and said why, a need
+ * changed, the person arrived or left). So the expander keeps them per person
+ * and rebuilds a person's list only after such an entry: the same list, in the
+ * same order, as asking the session every time. */
+typedef struct NeedMemo {
+    int *fits;       /* ideas answering known needs, need by need (repeats kept) */
+    int count;
+    int capacity;
+    int known_needs; /* how many of their needs the trainee knows */
+    bool fresh;
+} NeedMemo;
+
+typedef struct Memory {
+    size_t seen; /* journal entries read */
+    NeedMemo *people[SCN_MAX_ACCOUNTS];
+} Memory;
+
+static void memory_free(Memory *m, const Scenario *s)
+{
+    for (int a = 0; a < s->account_count; a++) {
+        if (m->people[a]) {
+            for (int c = 0; c < s->accounts[a].contact_count; c++) {
+                ka_free(m->people[a][c].fits);
+            }
+        }
+        ka_free(m->people[a]);
+    }
+}
+
+static bool memory_init(Memory *m, const Scenario *s)
+{
+    memset(m, 0, sizeof *m);
+    for (int a = 0; a < s->account_count; a++) {
+        m->people[a] = ka_calloc((size_t)s->accounts[a].contact_count, sizeof *m->people[a]);
+        if (!m->people[a]) {
+            memory_free(m, s);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Marks everyone the journal named since the last look as stale. */
+static void memory_sync(Memory *m, const Sim *sim)
+{
+    size_t n;
+    const JournalEntry *j = sim_journal(sim, &n);
+    for (; m->seen < n; m->seen++) {
+        const JournalEntry *e = &j[m->seen];
+        if (e->contact >= 0) {
+            m->people[e->account][e->contact].fresh = false;
+        }
+        if (e->kind == J_REFERRAL_WON && e->other >= 0) {
+            m->people[e->account][e->other].fresh = false;
+        }
+    }
+}
+
+/* The person's memo, rebuilt when stale; NULL when out of memory. */
+static const NeedMemo *memo_of(Memory *m, const Sim *sim, int a, int c)
+{
+    NeedMemo *p = &m->people[a][c];
+    if (p->fresh) {
+        return p;
+    }
+    int needs[SCN_MAX_CONTACT_NEEDS];
+    int k = known_needs(sim, a, c, needs);
+    int total = 0;
+    for (int j = 0; j < k; j++) {
+        int n;
+        sim_ideas_for_need(sim, a, needs[j], &n);
+        total += n;
+    }
+    if (total > p->capacity) {
+        int *grown = ka_realloc(p->fits, (size_t)total * sizeof *grown);
+        if (!grown) {
+            return NULL;
+        }
+        p->fits = grown;
+        p->capacity = total;
+    }
+    p->count = 0;
+    for (int j = 0; j < k; j++) {
+        int n;
+        const int *ideas = sim_ideas_for_need(sim, a, needs[j], &n);
+        for (int i = 0; i < n; i++) {
+            p->fits[p->count++] = ideas[i];
+        }
+    }
+    p->known_needs = k;
+    p->fresh = true;
+    return p;
 }
 
 static bool needs_approval_from(const Sim *sim, int a, int i, int c)
@@ -356,7 +456,15 @@ static void expander_referrals(const Sim *sim, int a, Choice *best)
     }
 }
 
-static void expander_pitches(const Sim *sim, int a, Choice *best)
+static void offer_fit(const Sim *sim, Choice *best, int a, int c, int i, const bool *open)
+{
+    long prio = TIER_PITCH_FIT + (long)(sim_scenario(sim)->accounts[a].ideas[i].value / 10000);
+    if (open[i] && (!best->set || prio > best->prio) && refusals(sim, a, c, i) < 2) {
+        offer(sim, best, cmd(ACT_PITCH, a, c, i), prio);
+    }
+}
+
+static void expander_pitches(const Sim *sim, int a, Choice *best, Memory *m)
 {
     const Account *acc = &sim_scenario(sim)->accounts[a];
     if (sim_hours_left(sim) < sim_cost(sim, ACT_PITCH)) {
@@ -364,35 +472,43 @@ static void expander_pitches(const Sim *sim, int a, Choice *best)
     }
     /* Per idea, once: is it still open, and which approvals does it lack? */
     unsigned missing[SCN_MAX_IDEAS];
-    bool open[SCN_MAX_IDEAS], sponsored[SCN_MAX_IDEAS];
+    bool open[SCN_MAX_IDEAS];
+    int backed[SCN_MAX_IDEAS]; /* open and sponsored, in idea order */
+    int backed_count = 0;
     for (int i = 0; i < acc->idea_count; i++) {
         open[i] = !sim_idea_adopted(sim, a, i);
-        sponsored[i] = sim_sponsor_count(sim, a, i) > 0;
-        missing[i] = sponsored[i] ? sim_missing_roles(sim, a, i) : 0;
+        if (open[i] && sim_sponsor_count(sim, a, i) > 0) {
+            missing[i] = sim_missing_roles(sim, a, i);
+            backed[backed_count++] = i;
+        }
     }
     for (int c = 0; c < acc->contact_count; c++) {
         if (sim_contact_status(sim, a, c) != STATUS_KNOWN) {
             continue;
         }
         const Contact *ct = &acc->contacts[c];
-        int needs[SCN_MAX_CONTACT_NEEDS];
-        int need_count = known_needs(sim, a, c, needs);
-        /* Ideas that answer a need they told us about. */
-        for (int k = 0; k < need_count; k++) {
-            int n;
-            const int *ideas = sim_ideas_for_need(sim, a, needs[k], &n);
-            for (int j = 0; j < n; j++) {
-                int i = ideas[j];
-                long prio = TIER_PITCH_FIT + (long)(acc->ideas[i].value / 10000);
-                if (open[i] && (!best->set || prio > best->prio) && refusals(sim, a, c, i) < 2) {
-                    offer(sim, best, cmd(ACT_PITCH, a, c, i), prio);
+        /* Ideas that answer a need they told us about: remembered, or asked
+         * for (without memory, or when memory ran out). */
+        const NeedMemo *memo = m ? memo_of(m, sim, a, c) : NULL;
+        if (memo) {
+            for (int j = 0; j < memo->count; j++) {
+                offer_fit(sim, best, a, c, memo->fits[j], open);
+            }
+        } else {
+            int needs[SCN_MAX_CONTACT_NEEDS];
+            int need_count = known_needs(sim, a, c, needs);
+            for (int k = 0; k < need_count; k++) {
+                int n;
+                const int *ideas = sim_ideas_for_need(sim, a, needs[k], &n);
+                for (int j = 0; j < n; j++) {
+                    offer_fit(sim, best, a, c, ideas[j], open);
                 }
             }
         }
         /* Sponsored ideas that still lack an approval this person can give. */
-        for (int i = 0; i < acc->idea_count; i++) {
-            if (!open[i] || !sponsored[i]
-                || (!(missing[i] & ct->roles) && !needs_approval_from(sim, a, i, c))) {
+        for (int k = 0; k < backed_count; k++) {
+            int i = backed[k];
+            if (!(missing[i] & ct->roles) && !needs_approval_from(sim, a, i, c)) {
                 continue;
             }
             long prio = TIER_PITCH_APPROVAL + (long)(acc->ideas[i].value / 10000);
@@ -403,7 +519,14 @@ static void expander_pitches(const Sim *sim, int a, Choice *best)
     }
 }
 
-static void expander_groundwork(const Sim *sim, int a, Choice *best)
+/* How many of the person's needs the trainee knows. */
+static int known_need_total(const Sim *sim, int a, int c, Memory *m, int *scratch)
+{
+    const NeedMemo *memo = m ? memo_of(m, sim, a, c) : NULL;
+    return memo ? memo->known_needs : known_needs(sim, a, c, scratch);
+}
+
+static void expander_groundwork(const Sim *sim, int a, Choice *best, Memory *m)
 {
     const Scenario *s = sim_scenario(sim);
     const Account *acc = &s->accounts[a];
@@ -427,7 +550,7 @@ static void expander_groundwork(const Sim *sim, int a, Choice *best)
         if (rel < s->rules.referral_at) {
             offer(sim, best, cmd(ACT_MEET, a, c, -1),
                   TIER_MEET_TRUST + ct->influence * 20 + (ct->roles != 0 ? 50 : 0));
-        } else if (rel < 80 && known_needs(sim, a, c, needs) == 0) {
+        } else if (rel < 80 && known_need_total(sim, a, c, m, needs) == 0) {
             offer(sim, best, cmd(ACT_MEET, a, c, -1), TIER_MEET_NEEDS + ct->influence * 10);
         } else if (rel < 60) {
             offer(sim, best, cmd(ACT_MEET, a, c, -1), TIER_MEET);
@@ -437,20 +560,21 @@ static void expander_groundwork(const Sim *sim, int a, Choice *best)
 }
 
 /* The best command for one account, tier by tier. */
-static Choice expander_account(const Sim *sim, int a, Rule rule)
+static Choice expander_account(const Sim *sim, int a, Rule rule, Memory *m)
 {
     Choice best = no_choice(rule);
     expander_referrals(sim, a, &best);
     if (!best.set) {
-        expander_pitches(sim, a, &best);
+        expander_pitches(sim, a, &best, m);
     }
     if (!best.set) {
-        expander_groundwork(sim, a, &best);
+        expander_groundwork(sim, a, &best, m);
     }
     return best;
 }
 
-static Command choose_expander(const Sim *sim, Rule rule)
+/* m is the expander's memory of people's needs, or NULL to ask the session. */
+static Command choose_expander(const Sim *sim, Rule rule, Memory *m)
 {
     const Scenario *s = sim_scenario(sim);
     Choice best = no_choice(rule);
@@ -461,7 +585,7 @@ static Command choose_expander(const Sim *sim, Rule rule)
     }
     if (best.set || s->account_count == 1) {
         if (!best.set) {
-            best = expander_account(sim, 0, rule);
+            best = expander_account(sim, 0, rule, m);
         }
         return best.set ? best.cmd : end_week();
     }
@@ -487,7 +611,7 @@ static Command choose_expander(const Sim *sim, Rule rule)
             }
         }
         tried[pick] = true;
-        Choice c = expander_account(sim, pick, rule);
+        Choice c = expander_account(sim, pick, rule, m);
         if (c.set && c.prio >= TIER_USEFUL) {
             return c.cmd;
         }
@@ -559,7 +683,7 @@ Command bot_choose(const Sim *sim, BotKind kind, Rng *rng)
     case BOT_IDEA_FIRST:
         return choose_idea_first(sim);
     case BOT_EXPANDER:
-        return choose_expander(sim, FREE);
+        return choose_expander(sim, FREE, NULL);
     case BOT_GREEDY:
         return choose_greedy(sim);
     case BOT_COUNT:
@@ -570,7 +694,7 @@ Command bot_choose(const Sim *sim, BotKind kind, Rng *rng)
 
 Command bot_choose_under(const Sim *sim, Rule rule)
 {
-    return choose_expander(sim, rule);
+    return choose_expander(sim, rule, NULL);
 }
 
 /* Applies c; a command the rules refuse ends the week instead, so a policy
@@ -588,8 +712,31 @@ static int play_step(Sim *sim, Command c)
     return 0;
 }
 
+/* The expander under a rule, with its memory of people's needs (when memory
+ * for it cannot be had, it asks the session each time: same decisions). */
+static int play_expander(Sim *sim, Rule rule)
+{
+    const Scenario *s = sim_scenario(sim);
+    Memory memory;
+    Memory *m = memory_init(&memory, s) ? &memory : NULL;
+    int rc = 0;
+    while (rc == 0 && !sim_over(sim)) {
+        if (m) {
+            memory_sync(m, sim);
+        }
+        rc = play_step(sim, choose_expander(sim, rule, m));
+    }
+    if (m) {
+        memory_free(m, s);
+    }
+    return rc;
+}
+
 int bot_play(Sim *sim, BotKind kind, uint64_t bot_seed)
 {
+    if (kind == BOT_EXPANDER) {
+        return play_expander(sim, FREE);
+    }
     Rng rng;
     rng_seed(&rng, bot_seed, 0xb07u);
     while (!sim_over(sim)) {
@@ -602,12 +749,7 @@ int bot_play(Sim *sim, BotKind kind, uint64_t bot_seed)
 
 int bot_play_rule(Sim *sim, Rule rule)
 {
-    while (!sim_over(sim)) {
-        if (play_step(sim, choose_expander(sim, rule)) != 0) {
-            return -1;
-        }
-    }
-    return 0;
+    return play_expander(sim, rule);
 }
 
 /* Passed first, then the total: the order in which games are compared. */

@@ -360,6 +360,35 @@ static void test_copy(void)
     scenario_destroy(s);
 }
 
+/* The expander remembers people's needs between decisions in bot_play; it
+ * must decide exactly as when it asks the session every time (bot_choose). */
+static void test_expander_memory(void)
+{
+    Scenario *s = fixture_create(3);
+    s->weeks = 10;
+    Sim *a = sim_create(s, 1);
+    Sim *b = sim_create(s, 1);
+    for (uint64_t seed = 1; seed <= 60; seed++) {
+        sim_reset(a, seed);
+        sim_reset(b, seed);
+        CHECK_EQ_INT(bot_play(a, BOT_EXPANDER, seed), 0);
+        while (!sim_over(b)) {
+            Refusal r = sim_apply(b, bot_choose(b, BOT_EXPANDER, NULL));
+            CHECK_EQ_INT(r, REFUSE_NONE);
+            if (r != REFUSE_NONE) {
+                break;
+            }
+        }
+        size_t na, nb;
+        const Command *la = sim_log(a, &na);
+        const Command *lb = sim_log(b, &nb);
+        CHECK(na == nb && memcmp(la, lb, na * sizeof *la) == 0);
+    }
+    sim_destroy(a);
+    sim_destroy(b);
+    scenario_destroy(s);
+}
+
 static void test_bots_and_balance(void)
 {
     Scenario *s = fixture_create(3);
@@ -393,6 +422,7 @@ int main(void)
     test_approvals();
     test_out_of_memory();
     test_copy();
+    test_expander_memory();
     test_bots_and_balance();
     return check_result("test_sim");
 }
