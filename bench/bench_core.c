@@ -128,7 +128,8 @@ int main(int argc, char **argv)
 {
     if (argc < 2) {
         fprintf(stderr, "usage: bench_core SCENARIO.json [SECONDS]\n"
-                        "       bench_core --generate CONTACTS WEEKS > FILE.json\n");
+                        "       bench_core --generate CONTACTS WEEKS > FILE.json\n"
+                        "       bench_core --games N STRATEGY SCENARIO.json   (exactly N games, for callgrind)\n");
         return 2;
     }
     if (strcmp(argv[1], "--generate") == 0 && argc == 4) {
@@ -138,7 +139,19 @@ int main(int argc, char **argv)
         free(g);
         return 0;
     }
-    double budget = argc > 2 ? atof(argv[2]) : 1.0;
+    /* A fixed number of games and nothing else: instructions per game are
+     * the difference of two callgrind counts divided by the difference of N. */
+    int games = -1;
+    BotKind only = BOT_EXPANDER;
+    if (strcmp(argv[1], "--games") == 0 && argc == 5) {
+        games = atoi(argv[2]);
+        if (!bot_from_key(argv[3], &only)) {
+            fprintf(stderr, "unknown strategy %s\n", argv[3]);
+            return 2;
+        }
+        argv += 3;
+    }
+    double budget = argc > 2 && games < 0 ? atof(argv[2]) : 1.0;
     size_t len;
     char *buf = slurp(argv[1], &len);
     if (!buf) {
@@ -153,6 +166,18 @@ int main(int argc, char **argv)
         return 1;
     }
     const char *name = strrchr(argv[1], '/') ? strrchr(argv[1], '/') + 1 : argv[1];
+    if (games >= 0) {
+        Sim *sim = sim_create(s, 1);
+        for (int k = 0; sim && k < games; k++) {
+            sim_reset(sim, (uint64_t)k + 1);
+            bot_play(sim, only, (uint64_t)k + 1);
+        }
+        sim_destroy(sim);
+        diags_deinit(&d);
+        scenario_destroy(s);
+        free(buf);
+        return 0;
+    }
     for (int b = 0; b < BOT_COUNT; b++) {
         bench_games(s, (BotKind)b, budget, name);
     }

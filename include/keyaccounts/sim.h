@@ -175,6 +175,11 @@ typedef struct CoachNote {
 Sim *sim_create(const Scenario *s, uint64_t seed);
 void sim_destroy(Sim *sim);      /* accepts NULL */
 void sim_reset(Sim *sim, uint64_t seed); /* a new session, no allocation */
+/* Makes dst the same session as src (state, RNG, records), reusing dst's
+ * buffers; both must come from the same scenario. Returns false when out of
+ * memory, leaving dst unchanged. Searches
+ * over sessions use it to try a command on a copy. */
+bool sim_copy(Sim *dst, const Sim *src);
 
 const Scenario *sim_scenario(const Sim *sim);
 uint64_t sim_seed(const Sim *sim);

@@ -1,83 +1,71 @@
 /* `keyaccounts simulate`: the reference strategies played many times, their
  * score distributions and the balance verdict. Same arguments, same bytes. */
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "args.h"
 #include "commands.h"
+#include "balance_out.h"
+#include "keyaccounts/optimise.h"
 #include "keyaccounts/stats.h"
 #include "scnfile.h"
 
-enum { DEFAULT_RUNS = 1000, MAX_RUNS = 10000000 };
+enum { DEFAULT_RUNS = 1000, DEFAULT_OPT_RUNS = 20, MAX_RUNS = 10000000, MAX_OPT_RUNS = 100000 };
 
 static int usage(FILE *err)
 {
-    fprintf(err, "usage: keyaccounts simulate FILE [--runs N] [--seed S] [--strategy NAME|all] [--json]\n"
-                 "strategies: random, single_thread, idea_first, expander, greedy, all (default)\n");
+    fprintf(err, "usage: keyaccounts simulate FILE [--runs N] [--optimiser-runs N] [--seed S] [--strategy NAME|all] "
+                 "[--json]\n"
+                 "strategies: random, single_thread, idea_first, expander, greedy, all (default)\n"
+                 "--optimiser-runs: seeds searched by the optimiser, per constraint (default %d, 0: none)\n",
+            DEFAULT_OPT_RUNS);
     return 2;
 }
 
-/* JSON string body for ASCII-or-UTF-8 text without control characters. */
-static void json_str(FILE *o, const char *s)
-{
-    fputc('"', o);
-    for (; *s; s++) {
-        unsigned char ch = (unsigned char)*s;
-        if (ch == '"' || ch == '\\') {
-            fprintf(o, "\\%c", ch);
-        } else if (ch < 0x20) {
-            fprintf(o, "\\u%04x", ch);
-        } else {
-            fputc(ch, o);
-        }
-    }
-    fputc('"', o);
-}
-
-static void print_text(FILE *o, const Scenario *s, int runs, uint64_t seed, const StrategyStats *st,
+static void print_text(FILE *o, const Scenario *s, int runs, int opt_runs, uint64_t seed, const Balance *b,
                        const bool *shown, const BalanceVerdict *v)
 {
-    fprintf(o, "Scenario %s (%s): %d runs per strategy from seed %" PRIu64 ", pass mark %d\n\n", s->id,
-            s->title, runs, seed, s->scoring.pass_mark);
-    fprintf(o, "strategy         mean  median  p10  p90  pass rate\n");
-    for (int b = 0; b < BOT_COUNT; b++) {
-        if (!shown[b]) {
-            continue;
-        }
-        fprintf(o, "%-14s  %3d.%d  %6d  %3d  %3d  %7d.%d%%\n", bot_key((BotKind)b), st[b].mean_x10 / 10,
-                st[b].mean_x10 % 10, st[b].median, st[b].p10, st[b].p90,
-                st[b].passes * 1000 / runs / 10, st[b].passes * 1000 / runs % 10);
+    fprintf(o, "Scenario %s (%s): %d runs per strategy, %d per optimum, from seed %" PRIu64 ", pass mark %d\n\n",
+            s->id, s->title, runs, opt_runs, seed, s->scoring.pass_mark);
+    balance_print_table(o, b, shown);
+    fprintf(o, "\nBalance verdict: %s\n", v->passed ? "PASSED" : "FAILED");
+    for (int i = 0; i < v->line_count; i++) {
+        fprintf(o, "  %s %s\n", v->lines[i].failed ? "FAIL" : "ok  ", v->lines[i].text);
     }
-    fprintf(o, "\nBalance verdict: %s: %s\n", v->passed ? "PASSED" : "FAILED", v->reason);
+    if (v->optimum_median >= 0) {
+        fprintf(o, "  the expander's median %d is %d%% of the optimum's %d\n", v->expander_median, v->optimum_pct,
+                v->optimum_median);
+    }
 }
 
-static void print_json(FILE *o, const Scenario *s, int runs, uint64_t seed, const StrategyStats *st,
+static bool print_json(FILE *o, const Scenario *s, int runs, int opt_runs, uint64_t seed, const Balance *b,
                        const bool *shown, const BalanceVerdict *v)
 {
-    fprintf(o, "{\"scenario\":");
-    json_str(o, s->id);
-    fprintf(o, ",\"runs\":%d,\"seed\":%" PRIu64 ",\"strategies\":[", runs, seed);
-    bool first = true;
-    for (int b = 0; b < BOT_COUNT; b++) {
-        if (!shown[b]) {
-            continue;
-        }
-        int rate = (int)((int64_t)st[b].passes * 10000 / runs); /* in 1/10000 */
-        fprintf(o, "%s{\"name\":\"%s\",\"mean\":%d.%d,\"median\":%d,\"p10\":%d,\"p90\":%d,"
-                   "\"pass_rate\":%d.%04d}",
-                first ? "" : ",", bot_key((BotKind)b), st[b].mean_x10 / 10, st[b].mean_x10 % 10,
-                st[b].median, st[b].p10, st[b].p90, rate / 10000, rate % 10000);
-        first = false;
+    cJSON *doc = cJSON_CreateObject();
+    cJSON *verdict = balance_verdict_json(v);
+    bool ok = doc && verdict && cJSON_AddStringToObject(doc, "scenario", s->id)
+              && cJSON_AddNumberToObject(doc, "runs", runs) && cJSON_AddNumberToObject(doc, "optimiser_runs", opt_runs)
+              && cJSON_AddNumberToObject(doc, "seed", (double)seed)
+              && cJSON_AddNumberToObject(doc, "pass_mark", s->scoring.pass_mark)
+              && balance_add_strategies(doc, b, shown) && cJSON_AddItemToObject(doc, "balance", verdict);
+    if (!ok) {
+        cJSON_Delete(verdict);
     }
-    fprintf(o, "],\"balance\":{\"passed\":%s,\"reason\":", v->passed ? "true" : "false");
-    json_str(o, v->reason);
-    fprintf(o, "}}\n");
+    char *text = ok ? cJSON_PrintUnformatted(doc) : NULL;
+    if (text) {
+        fprintf(o, "%s\n", text);
+        cJSON_free(text);
+    }
+    cJSON_Delete(doc);
+    return text != NULL;
 }
 
 int cmd_simulate(int argc, char **argv, FILE *out, FILE *err)
 {
     const char *file = NULL;
     int runs = DEFAULT_RUNS;
+    int opt_runs = DEFAULT_OPT_RUNS;
     uint64_t seed = 1;
     bool json = false;
     bool shown[BOT_COUNT];
@@ -92,6 +80,12 @@ int cmd_simulate(int argc, char **argv, FILE *out, FILE *err)
             if (!args_int(argv[++i], 1, MAX_RUNS, &runs)) {
                 fprintf(err, "keyaccounts simulate: --runs needs a whole number from 1 to %d, not '%s'\n",
                         MAX_RUNS, argv[i]);
+                return 2;
+            }
+        } else if (strcmp(a, "--optimiser-runs") == 0 && i + 1 < argc) {
+            if (!args_int(argv[++i], 0, MAX_OPT_RUNS, &opt_runs)) {
+                fprintf(err, "keyaccounts simulate: --optimiser-runs needs a whole number from 0 to %d, not '%s'\n",
+                        MAX_OPT_RUNS, argv[i]);
                 return 2;
             }
         } else if (strcmp(a, "--seed") == 0 && i + 1 < argc) {
@@ -128,25 +122,25 @@ int cmd_simulate(int argc, char **argv, FILE *out, FILE *err)
     if (!s) {
         return 1;
     }
-    StrategyStats st[BOT_COUNT];
-    memset(st, 0, sizeof st);
-    for (int b = 0; b < BOT_COUNT; b++) {
-        /* The verdict always needs the expander and the single-threaded rep. */
-        if (shown[b] || b == BOT_EXPANDER || b == BOT_SINGLE_THREAD) {
-            if (stats_run(s, (BotKind)b, runs, seed, &st[b]) != 0) {
-                fprintf(err, "keyaccounts simulate: out of memory\n");
-                scenario_destroy(s);
-                return 1;
-            }
-        }
+    /* The verdict reads every strategy, whichever are shown. */
+    Balance *b = malloc(sizeof *b);
+    if (!b || stats_balance(s, runs, opt_runs, seed, OPT_DEFAULT_BEAM, b) != 0) {
+        fprintf(err, "keyaccounts simulate: out of memory\n");
+        free(b);
+        scenario_destroy(s);
+        return 1;
     }
-    BalanceVerdict v = stats_verdict(&st[BOT_EXPANDER], &st[BOT_SINGLE_THREAD], s->scoring.pass_mark);
-    stats_explain(s, st, &v);
+    BalanceVerdict v = stats_verdict(s, b);
+    int rc = 0;
     if (json) {
-        print_json(out, s, runs, seed, st, shown, &v);
+        if (!print_json(out, s, runs, opt_runs, seed, b, shown, &v)) {
+            fprintf(err, "keyaccounts simulate: out of memory\n");
+            rc = 1;
+        }
     } else {
-        print_text(out, s, runs, seed, st, shown, &v);
+        print_text(out, s, runs, opt_runs, seed, b, shown, &v);
     }
+    free(b);
     scenario_destroy(s);
-    return 0;
+    return rc;
 }

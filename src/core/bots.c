@@ -4,9 +4,17 @@
 
 #include <string.h>
 
+#include "keyaccounts/alloc.h"
+
 static const char *const BOT_KEYS[BOT_COUNT] = {
     "random", "single_thread", "idea_first", "expander", "greedy",
 };
+
+static const char *const CONSTRAINT_KEYS[CONSTRAINT_COUNT] = {
+    "none", "never_propose", "never_refer", "no_new_people", "one_action",
+};
+
+static const Rule FREE = {CONSTRAINT_NONE, ACT_COUNT};
 
 const char *bot_key(BotKind b)
 {
@@ -24,6 +32,54 @@ bool bot_from_key(const char *key, BotKind *out)
     return false;
 }
 
+const char *constraint_key(Constraint k)
+{
+    return k >= 0 && k < CONSTRAINT_COUNT ? CONSTRAINT_KEYS[k] : "?";
+}
+
+bool constraint_from_key(const char *key, Constraint *out)
+{
+    for (int i = 0; i < CONSTRAINT_COUNT; i++) {
+        if (strcmp(key, CONSTRAINT_KEYS[i]) == 0) {
+            *out = (Constraint)i;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool rule_allows(const Sim *sim, Rule rule, Command c)
+{
+    if (c.kind == ACT_END_WEEK) {
+        return true;
+    }
+    switch (rule.constraint) {
+    case CONSTRAINT_NONE:
+        return true;
+    case CONSTRAINT_NEVER_PROPOSE:
+        return c.kind != ACT_PROPOSE;
+    case CONSTRAINT_NEVER_REFER:
+        return c.kind != ACT_REFERRAL;
+    case CONSTRAINT_NO_NEW_PEOPLE: {
+        if (c.kind == ACT_REFERRAL || c.kind == ACT_COLD_CALL) {
+            return false;
+        }
+        const Scenario *s = sim_scenario(sim);
+        if (c.contact < 0 || c.account < 0 || c.account >= s->account_count
+            || c.contact >= s->accounts[c.account].contact_count) {
+            return true; /* no person involved (or refused by the rules anyway) */
+        }
+        const Contact *ct = &s->accounts[c.account].contacts[c.contact];
+        return ct->known && ct->present;
+    }
+    case CONSTRAINT_ONE_ACTION:
+        return c.kind == rule.only;
+    case CONSTRAINT_COUNT:
+        break;
+    }
+    return false;
+}
+
 static Command cmd(ActionKind kind, int a, int c, int i)
 {
     Command x = {kind, a, c, i};
@@ -35,16 +91,25 @@ static bool can(const Sim *sim, Command c)
     return sim_check(sim, c) == REFUSE_NONE;
 }
 
-/* A candidate command with a priority; the bot takes the highest. */
+/* A candidate command with a priority; the bot takes the highest among the
+ * commands its rule allows. */
 typedef struct Choice {
     Command cmd;
     long prio;
     bool set;
+    Rule rule;
 } Choice;
+
+static Choice no_choice(Rule rule)
+{
+    Choice c = {{ACT_END_WEEK, 0, -1, -1}, 0, false, rule};
+    return c;
+}
 
 static void offer(const Sim *sim, Choice *best, Command c, long prio)
 {
-    if ((!best->set || prio > best->prio) && can(sim, c)) {
+    if ((!best->set || prio > best->prio)
+        && (best->rule.constraint == CONSTRAINT_NONE || rule_allows(sim, best->rule, c)) && can(sim, c)) {
         best->cmd = c;
         best->prio = prio;
         best->set = true;
@@ -86,6 +151,103 @@ static int known_needs(const Sim *sim, int a, int c, int *out)
         }
     }
     return k;
+}
+
+/* ---- what the expander remembers about people's needs ---------------------
+ *
+ * The ideas that answer each person's known needs change only when a journal
+ * entry names that person (a need surfaced, a pitch won and said why, a need
+ * changed, the person arrived or left). So the expander keeps them per person
+ * and rebuilds a person's list only after such an entry: the same list, in the
+ * same order, as asking the session every time. */
+typedef struct NeedMemo {
+    int *fits;       /* ideas answering known needs, need by need (repeats kept) */
+    int count;
+    int capacity;
+    int known_needs; /* how many of their needs the trainee knows */
+    bool fresh;
+} NeedMemo;
+
+typedef struct Memory {
+    size_t seen; /* journal entries read */
+    NeedMemo *people[SCN_MAX_ACCOUNTS];
+} Memory;
+
+static void memory_free(Memory *m, const Scenario *s)
+{
+    for (int a = 0; a < s->account_count; a++) {
+        if (m->people[a]) {
+            for (int c = 0; c < s->accounts[a].contact_count; c++) {
+                ka_free(m->people[a][c].fits);
+            }
+        }
+        ka_free(m->people[a]);
+    }
+}
+
+static bool memory_init(Memory *m, const Scenario *s)
+{
+    memset(m, 0, sizeof *m);
+    for (int a = 0; a < s->account_count; a++) {
+        m->people[a] = ka_calloc((size_t)s->accounts[a].contact_count, sizeof *m->people[a]);
+        if (!m->people[a]) {
+            memory_free(m, s);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Marks everyone the journal named since the last look as stale. */
+static void memory_sync(Memory *m, const Sim *sim)
+{
+    size_t n;
+    const JournalEntry *j = sim_journal(sim, &n);
+    for (; m->seen < n; m->seen++) {
+        const JournalEntry *e = &j[m->seen];
+        if (e->contact >= 0) {
+            m->people[e->account][e->contact].fresh = false;
+        }
+        if (e->kind == J_REFERRAL_WON && e->other >= 0) {
+            m->people[e->account][e->other].fresh = false;
+        }
+    }
+}
+
+/* The person's memo, rebuilt when stale; NULL when out of memory. */
+static const NeedMemo *memo_of(Memory *m, const Sim *sim, int a, int c)
+{
+    NeedMemo *p = &m->people[a][c];
+    if (p->fresh) {
+        return p;
+    }
+    int needs[SCN_MAX_CONTACT_NEEDS];
+    int k = known_needs(sim, a, c, needs);
+    int total = 0;
+    for (int j = 0; j < k; j++) {
+        int n;
+        sim_ideas_for_need(sim, a, needs[j], &n);
+        total += n;
+    }
+    if (total > p->capacity) {
+        int *grown = ka_realloc(p->fits, (size_t)total * sizeof *grown);
+        if (!grown) {
+            return NULL;
+        }
+        p->fits = grown;
+        p->capacity = total;
+    }
+    p->count = 0;
+    for (int j = 0; j < k; j++) {
+        int n;
+        const int *ideas = sim_ideas_for_need(sim, a, needs[j], &n);
+        for (int i = 0; i < n; i++) {
+            p->fits[p->count++] = ideas[i];
+        }
+    }
+    p->known_needs = k;
+    p->fresh = true;
+    return p;
 }
 
 static bool needs_approval_from(const Sim *sim, int a, int i, int c)
@@ -193,7 +355,7 @@ static int refusals(const Sim *sim, int a, int c, int i)
 static Command choose_single_thread(const Sim *sim)
 {
     const Scenario *s = sim_scenario(sim);
-    Choice best = {end_week(), 0, false};
+    Choice best = no_choice(FREE);
     for (int a = 0; a < s->account_count; a++) {
         const Account *acc = &s->accounts[a];
         int m = main_contact(acc);
@@ -224,27 +386,38 @@ static Command choose_single_thread(const Sim *sim)
 static Command choose_idea_first(const Sim *sim)
 {
     const Scenario *s = sim_scenario(sim);
-    Choice best = {end_week(), 0, false};
+    Choice best = no_choice(FREE);
     for (int a = 0; a < s->account_count; a++) {
         const Account *acc = &s->accounts[a];
         offer_proposals(sim, &best, a, 1000);
         offer_service(sim, &best, a, s->rules.neglect_weeks - 1, 900);
+        int leads = 0;
         for (int c = 0; c < acc->contact_count; c++) {
-            if (sim_contact_status(sim, a, c) != STATUS_KNOWN) {
+            ContactStatus st = sim_contact_status(sim, a, c);
+            if (st == STATUS_HEARD_OF) {
+                leads++;
+                offer(sim, &best, cmd(ACT_COLD_CALL, a, c, -1), 350 + acc->contacts[c].influence);
+            }
+            if (st != STATUS_KNOWN) {
                 continue;
             }
+            /* Ideas for the needs it has heard of; other ideas only to people who like it. */
+            bool warm = sim_relationship(sim, a, c) >= 60;
             for (int i = 0; i < acc->idea_count; i++) {
-                if (refusals(sim, a, c, i) >= 2) {
+                if (refusals(sim, a, c, i) >= 2 || sim_sponsors(sim, a, i, c)) {
                     continue;
                 }
-                long p = known_fit(sim, a, c, i) ? 700 : 200;
-                offer(sim, &best, cmd(ACT_PITCH, a, c, i),
-                      p + acc->contacts[c].influence * 10 + (long)(acc->ideas[i].value / 20000));
+                bool fit = known_fit(sim, a, c, i);
+                if (fit || warm) {
+                    offer(sim, &best, cmd(ACT_PITCH, a, c, i),
+                          (fit ? 700 : 200) + acc->contacts[c].influence * 10 + (long)(acc->ideas[i].value / 20000));
+                }
             }
-            if (sim_relationship(sim, a, c) < 45) {
+            if (sim_relationship(sim, a, c) < 45 || known_need_count(sim, a, c) == 0) {
                 offer(sim, &best, cmd(ACT_MEET, a, c, -1), 400 + acc->contacts[c].influence);
             }
         }
+        offer(sim, &best, cmd(ACT_RESEARCH, a, -1, -1), leads == 0 ? 380 : 250);
     }
     return best.set ? best.cmd : end_week();
 }
@@ -283,7 +456,15 @@ static void expander_referrals(const Sim *sim, int a, Choice *best)
     }
 }
 
-static void expander_pitches(const Sim *sim, int a, Choice *best)
+static void offer_fit(const Sim *sim, Choice *best, int a, int c, int i, const bool *open)
+{
+    long prio = TIER_PITCH_FIT + (long)(sim_scenario(sim)->accounts[a].ideas[i].value / 10000);
+    if (open[i] && (!best->set || prio > best->prio) && refusals(sim, a, c, i) < 2) {
+        offer(sim, best, cmd(ACT_PITCH, a, c, i), prio);
+    }
+}
+
+static void expander_pitches(const Sim *sim, int a, Choice *best, Memory *m)
 {
     const Account *acc = &sim_scenario(sim)->accounts[a];
     if (sim_hours_left(sim) < sim_cost(sim, ACT_PITCH)) {
@@ -291,35 +472,43 @@ static void expander_pitches(const Sim *sim, int a, Choice *best)
     }
     /* Per idea, once: is it still open, and which approvals does it lack? */
     unsigned missing[SCN_MAX_IDEAS];
-    bool open[SCN_MAX_IDEAS], sponsored[SCN_MAX_IDEAS];
+    bool open[SCN_MAX_IDEAS];
+    int backed[SCN_MAX_IDEAS]; /* open and sponsored, in idea order */
+    int backed_count = 0;
     for (int i = 0; i < acc->idea_count; i++) {
         open[i] = !sim_idea_adopted(sim, a, i);
-        sponsored[i] = sim_sponsor_count(sim, a, i) > 0;
-        missing[i] = sponsored[i] ? sim_missing_roles(sim, a, i) : 0;
+        if (open[i] && sim_sponsor_count(sim, a, i) > 0) {
+            missing[i] = sim_missing_roles(sim, a, i);
+            backed[backed_count++] = i;
+        }
     }
     for (int c = 0; c < acc->contact_count; c++) {
         if (sim_contact_status(sim, a, c) != STATUS_KNOWN) {
             continue;
         }
         const Contact *ct = &acc->contacts[c];
-        int needs[SCN_MAX_CONTACT_NEEDS];
-        int need_count = known_needs(sim, a, c, needs);
-        /* Ideas that answer a need they told us about. */
-        for (int k = 0; k < need_count; k++) {
-            int n;
-            const int *ideas = sim_ideas_for_need(sim, a, needs[k], &n);
-            for (int j = 0; j < n; j++) {
-                int i = ideas[j];
-                long prio = TIER_PITCH_FIT + (long)(acc->ideas[i].value / 10000);
-                if (open[i] && (!best->set || prio > best->prio) && refusals(sim, a, c, i) < 2) {
-                    offer(sim, best, cmd(ACT_PITCH, a, c, i), prio);
+        /* Ideas that answer a need they told us about: remembered, or asked
+         * for (without memory, or when memory ran out). */
+        const NeedMemo *memo = m ? memo_of(m, sim, a, c) : NULL;
+        if (memo) {
+            for (int j = 0; j < memo->count; j++) {
+                offer_fit(sim, best, a, c, memo->fits[j], open);
+            }
+        } else {
+            int needs[SCN_MAX_CONTACT_NEEDS];
+            int need_count = known_needs(sim, a, c, needs);
+            for (int k = 0; k < need_count; k++) {
+                int n;
+                const int *ideas = sim_ideas_for_need(sim, a, needs[k], &n);
+                for (int j = 0; j < n; j++) {
+                    offer_fit(sim, best, a, c, ideas[j], open);
                 }
             }
         }
         /* Sponsored ideas that still lack an approval this person can give. */
-        for (int i = 0; i < acc->idea_count; i++) {
-            if (!open[i] || !sponsored[i]
-                || (!(missing[i] & ct->roles) && !needs_approval_from(sim, a, i, c))) {
+        for (int k = 0; k < backed_count; k++) {
+            int i = backed[k];
+            if (!(missing[i] & ct->roles) && !needs_approval_from(sim, a, i, c)) {
                 continue;
             }
             long prio = TIER_PITCH_APPROVAL + (long)(acc->ideas[i].value / 10000);
@@ -330,7 +519,14 @@ static void expander_pitches(const Sim *sim, int a, Choice *best)
     }
 }
 
-static void expander_groundwork(const Sim *sim, int a, Choice *best)
+/* How many of the person's needs the trainee knows. */
+static int known_need_total(const Sim *sim, int a, int c, Memory *m, int *scratch)
+{
+    const NeedMemo *memo = m ? memo_of(m, sim, a, c) : NULL;
+    return memo ? memo->known_needs : known_needs(sim, a, c, scratch);
+}
+
+static void expander_groundwork(const Sim *sim, int a, Choice *best, Memory *m)
 {
     const Scenario *s = sim_scenario(sim);
     const Account *acc = &s->accounts[a];
@@ -354,7 +550,7 @@ static void expander_groundwork(const Sim *sim, int a, Choice *best)
         if (rel < s->rules.referral_at) {
             offer(sim, best, cmd(ACT_MEET, a, c, -1),
                   TIER_MEET_TRUST + ct->influence * 20 + (ct->roles != 0 ? 50 : 0));
-        } else if (rel < 80 && known_needs(sim, a, c, needs) == 0) {
+        } else if (rel < 80 && known_need_total(sim, a, c, m, needs) == 0) {
             offer(sim, best, cmd(ACT_MEET, a, c, -1), TIER_MEET_NEEDS + ct->influence * 10);
         } else if (rel < 60) {
             offer(sim, best, cmd(ACT_MEET, a, c, -1), TIER_MEET);
@@ -364,23 +560,24 @@ static void expander_groundwork(const Sim *sim, int a, Choice *best)
 }
 
 /* The best command for one account, tier by tier. */
-static Choice expander_account(const Sim *sim, int a)
+static Choice expander_account(const Sim *sim, int a, Rule rule, Memory *m)
 {
-    Choice best = {end_week(), 0, false};
+    Choice best = no_choice(rule);
     expander_referrals(sim, a, &best);
     if (!best.set) {
-        expander_pitches(sim, a, &best);
+        expander_pitches(sim, a, &best, m);
     }
     if (!best.set) {
-        expander_groundwork(sim, a, &best);
+        expander_groundwork(sim, a, &best, m);
     }
     return best;
 }
 
-static Command choose_expander(const Sim *sim)
+/* m is the expander's memory of people's needs, or NULL to ask the session. */
+static Command choose_expander(const Sim *sim, Rule rule, Memory *m)
 {
     const Scenario *s = sim_scenario(sim);
-    Choice best = {end_week(), 0, false};
+    Choice best = no_choice(rule);
     /* Urgent anywhere: close what can close, keep every base serviced. */
     for (int a = 0; a < s->account_count; a++) {
         offer_proposals(sim, &best, a, TIER_PROPOSE);
@@ -388,7 +585,7 @@ static Command choose_expander(const Sim *sim)
     }
     if (best.set || s->account_count == 1) {
         if (!best.set) {
-            best = expander_account(sim, 0);
+            best = expander_account(sim, 0, rule, m);
         }
         return best.set ? best.cmd : end_week();
     }
@@ -403,7 +600,7 @@ static Command choose_expander(const Sim *sim)
         }
     }
     bool tried[SCN_MAX_ACCOUNTS] = {false};
-    Choice fallback = {end_week(), 0, false};
+    Choice fallback = no_choice(rule);
     for (int round = 0; round < s->account_count; round++) {
         int pick = -1;
         for (int a = 0; a < s->account_count; a++) {
@@ -414,7 +611,7 @@ static Command choose_expander(const Sim *sim)
             }
         }
         tried[pick] = true;
-        Choice c = expander_account(sim, pick);
+        Choice c = expander_account(sim, pick, rule, m);
         if (c.set && c.prio >= TIER_USEFUL) {
             return c.cmd;
         }
@@ -427,26 +624,50 @@ static Command choose_expander(const Sim *sim)
 
 /* ---- greedy ------------------------------------------------------------------------- */
 
+/* Whether the contact alone can approve the idea. */
+static bool approves_alone(const Account *acc, int c, int i)
+{
+    const Idea *idea = &acc->ideas[i];
+    bool alone = (idea->approval_roles & ~acc->contacts[c].roles) == 0;
+    for (int k = 0; k < idea->approval_contact_count && alone; k++) {
+        alone = idea->approval_contacts[k] == c;
+    }
+    return alone;
+}
+
+/* A short-sighted rep: closes whatever can close, services the base, and
+ * pitches the main contact (or whoever likes it most, once they are gone)
+ * for quick wins: what they can approve alone first, the biggest cheque first. */
 static Command choose_greedy(const Sim *sim)
 {
     const Scenario *s = sim_scenario(sim);
-    Choice best = {end_week(), 0, false};
+    Choice best = no_choice(FREE);
     for (int a = 0; a < s->account_count; a++) {
         const Account *acc = &s->accounts[a];
         offer_proposals(sim, &best, a, 100000);
-        offer_service(sim, &best, a, 1, 50000);
-        for (int c = 0; c < acc->contact_count; c++) {
-            if (sim_contact_status(sim, a, c) != STATUS_KNOWN) {
+        offer_service(sim, &best, a, 2, 50000);
+        int m = main_contact(acc);
+        if (m < 0 || sim_contact_status(sim, a, m) != STATUS_KNOWN) {
+            m = -1;
+            for (int c = 0; c < acc->contact_count; c++) {
+                if (sim_contact_status(sim, a, c) == STATUS_KNOWN
+                    && (m < 0 || sim_relationship(sim, a, c) > sim_relationship(sim, a, m))) {
+                    m = c;
+                }
+            }
+        }
+        if (m < 0) {
+            continue;
+        }
+        for (int i = 0; i < acc->idea_count; i++) {
+            if (refusals(sim, a, m, i) >= 2 || sim_sponsors(sim, a, i, m)) {
                 continue;
             }
-            for (int i = 0; i < acc->idea_count; i++) {
-                if (refusals(sim, a, c, i) >= 1) {
-                    continue;
-                }
-                /* The biggest cheque first, to whoever likes us most. */
-                offer(sim, &best, cmd(ACT_PITCH, a, c, i),
-                      (long)(acc->ideas[i].value / 1000) + sim_relationship(sim, a, c));
-            }
+            offer(sim, &best, cmd(ACT_PITCH, a, m, i),
+                  10000 + (approves_alone(acc, m, i) ? 5000 : 0) + (long)(acc->ideas[i].value / 1000));
+        }
+        if (sim_relationship(sim, a, m) < 50) {
+            offer(sim, &best, cmd(ACT_MEET, a, m, -1), 20000);
         }
     }
     return best.set ? best.cmd : end_week();
@@ -462,7 +683,7 @@ Command bot_choose(const Sim *sim, BotKind kind, Rng *rng)
     case BOT_IDEA_FIRST:
         return choose_idea_first(sim);
     case BOT_EXPANDER:
-        return choose_expander(sim);
+        return choose_expander(sim, FREE, NULL);
     case BOT_GREEDY:
         return choose_greedy(sim);
     case BOT_COUNT:
@@ -471,23 +692,96 @@ Command bot_choose(const Sim *sim, BotKind kind, Rng *rng)
     return end_week();
 }
 
+Command bot_choose_under(const Sim *sim, Rule rule)
+{
+    return choose_expander(sim, rule, NULL);
+}
+
+/* Applies c; a command the rules refuse ends the week instead, so a policy
+ * can never loop. Returns -1 when out of memory. */
+static int play_step(Sim *sim, Command c)
+{
+    Refusal r = sim_apply(sim, c);
+    if (r == REFUSE_COUNT) {
+        return -1;
+    }
+    /* Policies only offer commands sim_check accepts. */
+    if (r != REFUSE_NONE && sim_apply(sim, end_week()) == REFUSE_COUNT) {
+        return -1;
+    }
+    return 0;
+}
+
+/* The expander under a rule, with its memory of people's needs (when memory
+ * for it cannot be had, it asks the session each time: same decisions). */
+static int play_expander(Sim *sim, Rule rule)
+{
+    const Scenario *s = sim_scenario(sim);
+    Memory memory;
+    Memory *m = memory_init(&memory, s) ? &memory : NULL;
+    int rc = 0;
+    while (rc == 0 && !sim_over(sim)) {
+        if (m) {
+            memory_sync(m, sim);
+        }
+        rc = play_step(sim, choose_expander(sim, rule, m));
+    }
+    if (m) {
+        memory_free(m, s);
+    }
+    return rc;
+}
+
 int bot_play(Sim *sim, BotKind kind, uint64_t bot_seed)
 {
+    if (kind == BOT_EXPANDER) {
+        return play_expander(sim, FREE);
+    }
     Rng rng;
     rng_seed(&rng, bot_seed, 0xb07u);
     while (!sim_over(sim)) {
-        Command c = bot_choose(sim, kind, &rng);
-        Refusal r = sim_apply(sim, c);
-        if (r == REFUSE_COUNT) {
+        if (play_step(sim, bot_choose(sim, kind, &rng)) != 0) {
             return -1;
-        }
-        if (r != REFUSE_NONE) {
-            /* A policy offered something the rules refuse: end the week rather
-             * than loop. (Policies only offer commands sim_check accepts.) */
-            if (sim_apply(sim, end_week()) == REFUSE_COUNT) {
-                return -1;
-            }
         }
     }
     return 0;
+}
+
+int bot_play_rule(Sim *sim, Rule rule)
+{
+    return play_expander(sim, rule);
+}
+
+/* Passed first, then the total: the order in which games are compared. */
+static bool better_game(const Sim *a, const Sim *b)
+{
+    bool pa = sim_passed(a), pb = sim_passed(b);
+    return pa != pb ? pa : sim_score(a).total > sim_score(b).total;
+}
+
+int bot_play_under(Sim *sim, Constraint k)
+{
+    if (k != CONSTRAINT_ONE_ACTION) {
+        Rule rule = {k, ACT_COUNT};
+        return bot_play_rule(sim, rule);
+    }
+    Sim *work = sim_create(sim_scenario(sim), sim_seed(sim));
+    Sim *best = sim_create(sim_scenario(sim), sim_seed(sim));
+    int rc = work && best ? 0 : -1;
+    for (int kind = 0; rc == 0 && kind < ACT_END_WEEK; kind++) {
+        Rule rule = {CONSTRAINT_ONE_ACTION, (ActionKind)kind};
+        if (!sim_copy(work, sim) || bot_play_rule(work, rule) != 0) {
+            rc = -1;
+        } else if (kind == 0 || better_game(work, best)) {
+            Sim *t = best;
+            best = work;
+            work = t;
+        }
+    }
+    if (rc == 0 && !sim_copy(sim, best)) {
+        rc = -1;
+    }
+    sim_destroy(work);
+    sim_destroy(best);
+    return rc;
 }

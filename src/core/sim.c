@@ -1366,3 +1366,64 @@ const char *refusal_key(Refusal r)
     };
     return r >= 0 && r < REFUSE_COUNT ? keys[r] : "out_of_memory";
 }
+
+/* ---- copies -------------------------------------------------------------- */
+
+/* dst must have room for src's items (vec_reserve first). */
+static void vec_copy(Vec *dst, const Vec *src, size_t size)
+{
+    if (src->count > 0) {
+        memcpy(dst->items, src->items, src->count * size);
+    }
+    dst->count = src->count;
+}
+
+static void copy_account(AccountState *dst, const AccountState *src, const Account *a)
+{
+    memcpy(dst->contacts, src->contacts, (size_t)a->contact_count * sizeof *dst->contacts);
+    memcpy(dst->ideas, src->ideas, (size_t)a->idea_count * sizeof *dst->ideas);
+    memcpy(dst->dept_known, src->dept_known, (size_t)a->department_count * sizeof *dst->dept_known);
+    memcpy(dst->need_known, src->need_known, (size_t)a->need_count * sizeof *dst->need_known);
+    memcpy(dst->event_fired, src->event_fired, (size_t)a->event_count * sizeof *dst->event_fired);
+    /* need_ideas is derived from the scenario alone: already equal. */
+    AccountState keep = *dst;
+    *dst = *src;
+    dst->contacts = keep.contacts;
+    dst->ideas = keep.ideas;
+    dst->dept_known = keep.dept_known;
+    dst->need_known = keep.need_known;
+    dst->event_fired = keep.event_fired;
+    dst->need_ideas_start = keep.need_ideas_start;
+    dst->need_ideas = keep.need_ideas;
+}
+
+bool sim_copy(Sim *dst, const Sim *src)
+{
+    assert(dst->scn == src->scn);
+    if (dst == src) {
+        return true;
+    }
+    /* Room first, so that running out of memory leaves dst untouched. */
+    if (!vec_reserve(&dst->log, sizeof(Command), src->log.count)
+        || !vec_reserve(&dst->journal, sizeof(JournalEntry), src->journal.count)
+        || !vec_reserve(&dst->changes, sizeof(ScoreChange), src->changes.count)
+        || !vec_reserve(&dst->timeline, sizeof(WeekSnapshot), src->timeline.count)) {
+        return false;
+    }
+    vec_copy(&dst->log, &src->log, sizeof(Command));
+    vec_copy(&dst->journal, &src->journal, sizeof(JournalEntry));
+    vec_copy(&dst->changes, &src->changes, sizeof(ScoreChange));
+    vec_copy(&dst->timeline, &src->timeline, sizeof(WeekSnapshot));
+    for (int i = 0; i < src->scn->account_count; i++) {
+        copy_account(&dst->accounts[i], &src->accounts[i], &src->scn->accounts[i]);
+    }
+    /* Every other field is a value: copy the struct, keep dst's buffers. */
+    Sim keep = *dst;
+    *dst = *src;
+    dst->accounts = keep.accounts;
+    dst->log = keep.log;
+    dst->journal = keep.journal;
+    dst->changes = keep.changes;
+    dst->timeline = keep.timeline;
+    return true;
+}

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "keyaccounts/alloc.h"
+#include "keyaccounts/optimise.h"
 #include "keyaccounts/sim.h"
 
 /* Scores are 0..100: a counting sort gives exact percentiles for free. */
@@ -20,76 +21,108 @@ static int percentile(const int hist[101], int runs, int pct)
     return 100;
 }
 
-int stats_run(const Scenario *s, BotKind bot, int runs, uint64_t seed, StrategyStats *out)
+/* Score distributions of many games, collected one game at a time. */
+typedef struct Collector {
+    int hist[101];
+    int sub_hist[SUB_COUNT][101];
+    int64_t sum;
+} Collector;
+
+static void collect(Collector *col, StrategyStats *out, const Sim *sim)
+{
+    Score sc = sim_score(sim);
+    col->hist[sc.total]++;
+    for (int i = 0; i < SUB_COUNT; i++) {
+        col->sub_hist[i][sc.sub[i]]++;
+    }
+    col->sum += sc.total;
+    out->passes += sim_passed(sim);
+}
+
+static void finish(const Collector *col, StrategyStats *out)
+{
+    int runs = out->runs;
+    out->mean_x10 = (int)((col->sum * 10 + runs / 2) / runs);
+    out->median = percentile(col->hist, runs, 50);
+    out->p10 = percentile(col->hist, runs, 10);
+    out->p90 = percentile(col->hist, runs, 90);
+    out->min = percentile(col->hist, runs, 0);
+    out->max = percentile(col->hist, runs, 100);
+    for (int i = 0; i < SUB_COUNT; i++) {
+        out->sub_median[i] = percentile(col->sub_hist[i], runs, 50);
+    }
+}
+
+typedef enum Player { PLAY_BOT, PLAY_UNDER, PLAY_OPTIMISE } Player;
+
+static int run_many(const Scenario *s, Player how, BotKind bot, Constraint k, int beam, int runs,
+                    uint64_t seed, StrategyStats *out)
 {
     memset(out, 0, sizeof *out);
-    out->bot = bot;
+    out->bot = how == PLAY_BOT ? bot : BOT_EXPANDER;
+    out->constraint = k;
+    out->optimised = how == PLAY_OPTIMISE;
     out->runs = runs;
     if (runs <= 0) {
         return 0;
     }
     Sim *sim = sim_create(s, seed);
-    if (!sim) {
+    Collector *col = ka_calloc(1, sizeof *col);
+    if (!sim || !col) {
+        sim_destroy(sim);
+        ka_free(col);
         return -1;
     }
-    int hist[101] = {0};
-    int64_t sum = 0;
-    for (int k = 0; k < runs; k++) {
-        uint64_t run_seed = seed + (uint64_t)k;
+    int rc = 0;
+    for (int r = 0; r < runs && rc == 0; r++) {
+        uint64_t run_seed = seed + (uint64_t)r;
         sim_reset(sim, run_seed);
-        if (bot_play(sim, bot, run_seed) != 0) {
-            sim_destroy(sim);
-            return -1;
+        rc = how == PLAY_BOT     ? bot_play(sim, bot, run_seed)
+             : how == PLAY_UNDER ? bot_play_under(sim, k)
+                                 : optimise(sim, k, beam);
+        if (rc == 0) {
+            collect(col, out, sim);
         }
-        Score sc = sim_score(sim);
-        hist[sc.total]++;
-        sum += sc.total;
-        out->passes += sc.total >= s->scoring.pass_mark;
+    }
+    if (rc == 0) {
+        finish(col, out);
     }
     sim_destroy(sim);
-    out->mean_x10 = (int)((sum * 10 + runs / 2) / runs);
-    out->median = percentile(hist, runs, 50);
-    out->p10 = percentile(hist, runs, 10);
-    out->p90 = percentile(hist, runs, 90);
-    out->min = percentile(hist, runs, 0);
-    out->max = percentile(hist, runs, 100);
-    return 0;
+    ka_free(col);
+    return rc;
 }
 
-BalanceVerdict stats_verdict(const StrategyStats *ex, const StrategyStats *st, int pass_mark)
+int stats_run(const Scenario *s, BotKind bot, int runs, uint64_t seed, StrategyStats *out)
 {
-    BalanceVerdict v;
-    memset(&v, 0, sizeof v);
-    bool beats = (int64_t)ex->median * 4 >= (int64_t)st->median * 5 && ex->median > st->median;
-    bool passes = ex->runs > 0 && ex->passes * 2 > ex->runs;
-    int ex_rate = ex->runs ? ex->passes * 100 / ex->runs : 0;
-    int st_rate = st->runs ? st->passes * 100 / st->runs : 0;
-    v.passed = beats && passes;
-    if (v.passed) {
-        snprintf(v.reason, sizeof v.reason,
-                 "expander median %d beats single_thread median %d by at least 25%%, "
-                 "and expander passes (score >= %d) in %d%% of seeds",
-                 ex->median, st->median, pass_mark, ex_rate);
-    } else if (!beats) {
-        snprintf(v.reason, sizeof v.reason,
-                 "expander median %d does not beat single_thread median %d by 25%% "
-                 "(single_thread passes in %d%% of seeds): working only the main contact "
-                 "is about as good as expanding, so the scenario teaches the wrong lesson",
-                 ex->median, st->median, st_rate);
-    } else {
-        snprintf(v.reason, sizeof v.reason,
-                 "expander passes (score >= %d) in only %d%% of seeds: even good play "
-                 "fails, so lower the pass mark or the targets, or make ideas reachable",
-                 pass_mark, ex_rate);
+    return run_many(s, PLAY_BOT, bot, CONSTRAINT_NONE, 0, runs, seed, out);
+}
+
+int stats_run_under(const Scenario *s, Constraint k, int runs, uint64_t seed, StrategyStats *out)
+{
+    return run_many(s, PLAY_UNDER, BOT_EXPANDER, k, 0, runs, seed, out);
+}
+
+int stats_optimise(const Scenario *s, Constraint k, int runs, uint64_t seed, int beam, StrategyStats *out)
+{
+    return run_many(s, PLAY_OPTIMISE, BOT_EXPANDER, k, beam, runs, seed, out);
+}
+
+int stats_balance(const Scenario *s, int runs, int opt_runs, uint64_t seed, int beam, Balance *out)
+{
+    memset(out, 0, sizeof *out);
+    for (int b = 0; b < BOT_COUNT; b++) {
+        if (stats_run(s, (BotKind)b, runs, seed, &out->bots[b]) != 0) {
+            return -1;
+        }
     }
-    return v;
-}
-
-/* Appends ", text" (or "text" first) to the verdict's reason, bounded. */
-static void add_reason(BalanceVerdict *v, const char *text)
-{
-    size_t used = strlen(v->reason);
-    snprintf(v->reason + used, sizeof v->reason - used, "%s%s", used ? "; " : "", text);
+    for (int k = 0; k < CONSTRAINT_COUNT; k++) {
+        if ((k != CONSTRAINT_NONE && stats_run_under(s, (Constraint)k, runs, seed, &out->constrained[k]) != 0)
+            || stats_optimise(s, (Constraint)k, opt_runs, seed, beam, &out->optimum[k]) != 0) {
+            return -1;
+        }
+    }
+    out->constrained[CONSTRAINT_NONE].constraint = CONSTRAINT_NONE;
+    return 0;
 }
 
 static bool main_contact_leaves(const Account *acc)
@@ -133,43 +166,232 @@ static int64_t main_alone_value(const Account *acc)
     return total;
 }
 
-void stats_explain(const Scenario *s, const StrategyStats all[BOT_COUNT], BalanceVerdict *v)
+/* "34.2%": a pass rate in tenths of a percent, rounded down. */
+static void rate_text(char *out, size_t size, int passes, int runs)
 {
-    if (v->passed) {
-        return;
+    int permille = runs > 0 ? (int)((int64_t)passes * 1000 / runs) : 0;
+    snprintf(out, size, "%d.%d%%", permille / 10, permille % 10);
+}
+
+/* passes/runs > pct% and passes/runs < pct%, exactly. */
+static bool above(int passes, int runs, int pct)
+{
+    return (int64_t)passes * 100 > (int64_t)runs * pct;
+}
+
+static bool below(int passes, int runs, int pct)
+{
+    return (int64_t)passes * 100 < (int64_t)runs * pct;
+}
+
+/* Appends "; text" (or text first), bounded. */
+static void append(char *buf, size_t size, const char *text)
+{
+    size_t used = strlen(buf);
+    if (used < size) {
+        snprintf(buf + used, size - used, "%s%s", used ? "; " : "", text);
     }
-    char line[160];
-    int winner = BOT_EXPANDER;
-    for (int b = 0; b < BOT_COUNT; b++) {
-        if (all[b].runs > 0 && all[b].median > all[winner].median) {
-            winner = b;
-        }
-    }
-    if (winner != BOT_EXPANDER) {
-        snprintf(line, sizeof line, "%s wins (median %d, passes in %d%% of seeds)", bot_key((BotKind)winner),
-                 all[winner].median, all[winner].runs ? all[winner].passes * 100 / all[winner].runs : 0);
-        add_reason(v, line);
-    }
+}
+
+/* Who plays under each constraint: the expander, and the optimiser. */
+static const char *const WHO[CONSTRAINT_COUNT] = {
+    "a player with no constraint", "a player who never proposes", "a player who never asks for a referral",
+    "a player who never reaches anyone new", "a player who repeats one action",
+};
+static const char *const WHO_BEST[CONSTRAINT_COUNT] = {
+    "the best play", "the best play that never proposes", "the best play that never asks for a referral",
+    "the best play that never reaches anyone new", "the best play with one action",
+};
+
+/* What in the scenario lets a narrow player pass: facts a trainer can change. */
+static void scenario_hints(const Scenario *s, char *out, size_t size)
+{
+    char line[200];
     for (int a = 0; a < s->account_count; a++) {
         const Account *acc = &s->accounts[a];
         const char *name = s->account_count > 1 ? acc->id : "the account";
         if (!main_contact_leaves(acc)) {
-            snprintf(line, sizeof line, "the main contact of %s never leaves", name);
-            add_reason(v, line);
+            snprintf(line, sizeof line, "the main contact of %s never leaves (add an event that takes them away)",
+                     name);
+            append(out, size, line);
         }
         int64_t alone = main_alone_value(acc);
         if (acc->growth_target > 0 && alone * 2 >= acc->growth_target) {
-            snprintf(line, sizeof line, "the main contact of %s alone can approve ideas worth %lld%% of its growth target",
+            snprintf(line, sizeof line,
+                     "the main contact of %s alone can approve ideas worth %lld%% of its growth target "
+                     "(make the big ideas need the economic or technical buyer)",
                      name, (long long)(alone * 100 / acc->growth_target));
-            add_reason(v, line);
+            append(out, size, line);
         }
+    }
+}
+
+/* The sub-score that loses the most weighted points at the median. */
+static int holds_back(const Scenario *s, const StrategyStats *st)
+{
+    int worst = -1;
+    long worst_loss = 0;
+    for (int i = 0; i < SUB_COUNT; i++) {
+        long loss = (long)s->scoring.weights[i] * (100 - st->sub_median[i]);
+        if (s->scoring.weights[i] > 0 && (worst < 0 || loss > worst_loss)) {
+            worst = i;
+            worst_loss = loss;
+        }
+    }
+    return worst;
+}
+
+static VerdictLine *new_line(BalanceVerdict *v, VerdictRule rule, const StrategyStats *st, int limit)
+{
+    VerdictLine *l = &v->lines[v->line_count++];
+    memset(l, 0, sizeof *l);
+    l->rule = rule;
+    l->bot = st->bot;
+    l->constraint = st->constraint;
+    l->passes = st->passes;
+    l->runs = st->runs;
+    l->median = st->median;
+    l->limit_pct = limit;
+    l->holds_back = -1;
+    return l;
+}
+
+static void check_constrained(const Scenario *s, BalanceVerdict *v, const StrategyStats *st, bool optimum)
+{
+    if (st->runs <= 0) {
+        return;
+    }
+    VerdictLine *l = new_line(v, optimum ? VERDICT_CONSTRAINED_OPTIMUM : VERDICT_CONSTRAINED, st,
+                              VERDICT_MAX_CONSTRAINED_PCT);
+    l->failed = above(st->passes, st->runs, VERDICT_MAX_CONSTRAINED_PCT);
+    char rate[16];
+    rate_text(rate, sizeof rate, st->passes, st->runs);
+    const char *key = constraint_key(st->constraint);
+    if (!l->failed) {
+        snprintf(l->text, sizeof l->text, "%s %s passes in %s of seeds (at most %d%%)",
+                 optimum ? "the optimum under" : "the expander under", key, rate, VERDICT_MAX_CONSTRAINED_PCT);
+        return;
+    }
+    snprintf(l->text, sizeof l->text,
+             "the lesson is not needed: %s passes in %s of seeds (%s %s: %d of %d seeds, median %d; "
+             "at most %d%% allowed)",
+             optimum ? WHO_BEST[st->constraint] : WHO[st->constraint], rate,
+             optimum ? "optimum under" : "expander under", key, st->passes, st->runs, st->median,
+             VERDICT_MAX_CONSTRAINED_PCT);
+    if (st->constraint == CONSTRAINT_NO_NEW_PEOPLE || st->constraint == CONSTRAINT_NEVER_REFER) {
+        char hints[400] = "";
+        scenario_hints(s, hints, sizeof hints);
+        if (hints[0]) {
+            append(l->text, sizeof l->text, hints);
+        }
+    }
+}
+
+static void check_weak(const Scenario *s, BalanceVerdict *v, const StrategyStats *st)
+{
+    if (st->runs <= 0) {
+        return;
+    }
+    VerdictLine *l = new_line(v, VERDICT_TOO_EASY, st, VERDICT_MAX_WEAK_PCT);
+    l->failed = above(st->passes, st->runs, VERDICT_MAX_WEAK_PCT);
+    char rate[16];
+    rate_text(rate, sizeof rate, st->passes, st->runs);
+    if (!l->failed) {
+        snprintf(l->text, sizeof l->text, "%s passes in %s of seeds (at most %d%%)", bot_key(st->bot), rate,
+                 VERDICT_MAX_WEAK_PCT);
+        return;
+    }
+    snprintf(l->text, sizeof l->text, "too easy: %s passes in %s of seeds (%d of %d, median %d; at most %d%% allowed)",
+             bot_key(st->bot), rate, st->passes, st->runs, st->median, VERDICT_MAX_WEAK_PCT);
+    if (st->bot == BOT_SINGLE_THREAD) {
+        char hints[400] = "";
+        scenario_hints(s, hints, sizeof hints);
+        if (hints[0]) {
+            append(l->text, sizeof l->text, hints);
+        }
+    } else {
+        append(l->text, sizeof l->text, "raise the pass mark or the targets");
+    }
+}
+
+static void check_expander(const Scenario *s, BalanceVerdict *v, const StrategyStats *st)
+{
+    if (st->runs <= 0) {
+        return;
+    }
+    VerdictLine *l = new_line(v, VERDICT_TOO_HARD, st, VERDICT_MIN_EXPANDER_PCT);
+    l->failed = below(st->passes, st->runs, VERDICT_MIN_EXPANDER_PCT);
+    char rate[16];
+    rate_text(rate, sizeof rate, st->passes, st->runs);
+    if (!l->failed) {
+        snprintf(l->text, sizeof l->text, "the expander passes in %s of seeds (at least %d%%)", rate,
+                 VERDICT_MIN_EXPANDER_PCT);
+        return;
+    }
+    int sub = holds_back(s, st);
+    l->holds_back = sub;
+    snprintf(l->text, sizeof l->text, "too hard: the expander passes in only %s of seeds (%d of %d, median %d; "
+             "at least %d%% needed)",
+             rate, st->passes, st->runs, st->median, VERDICT_MIN_EXPANDER_PCT);
+    if (sub >= 0) {
+        char why[200];
+        snprintf(why, sizeof why, "%s holds it back (median %d of 100 at weight %d)", subscore_key((SubScore)sub),
+                 st->sub_median[sub], s->scoring.weights[sub]);
+        append(l->text, sizeof l->text, why);
+    }
+    for (int a = 0; a < s->account_count; a++) {
+        const Account *acc = &s->accounts[a];
         int64_t all_ideas = 0;
         for (int i = 0; i < acc->idea_count; i++) {
             all_ideas += acc->ideas[i].value;
         }
         if (all_ideas < acc->growth_target) {
-            snprintf(line, sizeof line, "all ideas of %s together are worth less than its growth target", name);
-            add_reason(v, line);
+            char why[200];
+            snprintf(why, sizeof why, "all ideas of %s together are worth less than its growth target",
+                     s->account_count > 1 ? acc->id : "the account");
+            append(l->text, sizeof l->text, why);
         }
     }
+}
+
+BalanceVerdict stats_verdict(const Scenario *s, const Balance *b)
+{
+    BalanceVerdict v;
+    memset(&v, 0, sizeof v);
+    check_expander(s, &v, &b->bots[BOT_EXPANDER]);
+    check_weak(s, &v, &b->bots[BOT_RANDOM]);
+    check_weak(s, &v, &b->bots[BOT_SINGLE_THREAD]);
+    for (int k = CONSTRAINT_NONE + 1; k < CONSTRAINT_COUNT; k++) {
+        check_constrained(s, &v, &b->constrained[k], false);
+        check_constrained(s, &v, &b->optimum[k], true);
+    }
+    v.passed = true;
+    for (int i = 0; i < v.line_count; i++) {
+        if (v.lines[i].failed) {
+            v.passed = false;
+            append(v.reason, sizeof v.reason, v.lines[i].text);
+        }
+    }
+    v.expander_median = b->bots[BOT_EXPANDER].median;
+    const StrategyStats *opt = &b->optimum[CONSTRAINT_NONE];
+    v.optimum_median = opt->runs > 0 ? opt->median : -1;
+    v.optimum_pct = opt->runs > 0 && opt->median > 0 ? v.expander_median * 100 / opt->median : -1;
+    char close[160] = "";
+    if (v.optimum_median >= 0) {
+        snprintf(close, sizeof close, "the expander's median %d is %d%% of the optimum's %d", v.expander_median,
+                 v.optimum_pct, v.optimum_median);
+    }
+    if (v.passed) {
+        char rate[16];
+        const StrategyStats *ex = &b->bots[BOT_EXPANDER];
+        rate_text(rate, sizeof rate, ex->passes, ex->runs);
+        snprintf(v.reason, sizeof v.reason,
+                 "the expander passes in %s of seeds (at least %d%%); random, single_thread and every constrained "
+                 "strategy and optimum pass in at most %d%%",
+                 rate, VERDICT_MIN_EXPANDER_PCT, VERDICT_MAX_CONSTRAINED_PCT);
+    }
+    if (close[0]) {
+        append(v.reason, sizeof v.reason, close);
+    }
+    return v;
 }

@@ -51,8 +51,20 @@ cp "$tmp/out" "$tmp/c"
 expect 0 "simulate --seed 5" -- "$bin" simulate first-steps --runs 300 --seed 5
 cp "$tmp/out" "$tmp/a"
 cmp -s "$tmp/a" "$tmp/c" && { echo "FAIL: a different seed printed the same distributions"; fail=1; }
-python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["runs"]==300 and d["seed"]==5 and len(d["strategies"])==5 and "passed" in d["balance"]' "$tmp/b" \
-    || { echo "FAIL: simulate --json is not the documented document"; fail=1; }
+python3 - "$tmp/b" <<'EOF' || { echo "FAIL: simulate --json is not the documented document"; fail=1; }
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["runs"] == 300 and d["seed"] == 5 and len(d["strategies"]) == 5, d.keys()
+subs = {"revenue", "penetration", "coverage", "depth", "referrals", "ideas", "resilience"}
+for group, n in (("strategies", 5), ("constrained", 4), ("optimum", 5)):
+    assert len(d[group]) == n, (group, len(d[group]))
+    for st in d[group]:
+        assert set(st["subscores"]) == subs and 0 <= st["pass_rate"] <= 1, st
+assert [s["constraint"] for s in d["constrained"]] == ["never_propose", "never_refer", "no_new_people", "one_action"]
+assert all(s["optimised"] for s in d["optimum"]) and d["optimum"][0]["constraint"] == "none"
+b = d["balance"]
+assert "passed" in b and len(b["lines"]) == 11 and b["optimum_median"] >= 0, b
+EOF
 
 # Every shipped scenario teaches its lesson.
 for f in "$src"/scenarios/*.json "$src"/docs/examples/*.json; do
@@ -66,8 +78,26 @@ done
 expect 0 "validate --balance on a balanced scenario" -- "$bin" validate --balance "$src/docs/examples/alpine-hotels.json"
 grep -q "balance: PASSED" "$tmp/out" || { echo "FAIL: --balance does not print the verdict"; fail=1; }
 expect 1 "validate --balance on a lazy scenario" -- "$bin" validate --balance "$src/tests/cli/balance/lazy.json"
-grep -q "KA410.*single_thread wins.*never leaves.*alone can approve" "$tmp/out" \
+# The main contact sponsors and approves everything and never leaves: a
+# player who never reaches anyone new passes, and the line says what to change.
+grep -q "KA410.*the lesson is not needed: a player who never reaches anyone new passes in [0-9.]*% of seeds.*never leaves.*alone can approve" "$tmp/out" \
     || { echo "FAIL: --balance does not say why the lazy scenario fails"; cat "$tmp/out"; fail=1; }
+grep -q "KA410.*too easy: single_thread passes" "$tmp/out" \
+    || { echo "FAIL: --balance does not call the lazy scenario too easy"; cat "$tmp/out"; fail=1; }
+# --json carries the verdict with its numbers, passing or not.
+for f in "$src/docs/examples/alpine-hotels.json" "$src/tests/cli/balance/lazy.json"; do
+    "$bin" validate --balance --json "$f" > "$tmp/vj" 2>/dev/null
+    python3 - "$tmp/vj" "$(basename "$f")" <<'EOF' || { echo "FAIL: validate --balance --json for $(basename "$f")"; fail=1; }
+import json, sys
+b = json.load(open(sys.argv[1]))["files"][0]["balance"]
+lazy = sys.argv[2] == "lazy.json"
+assert b["passed"] is (not lazy), b["passed"]
+assert len(b["lines"]) == 11 and all({"rule", "failed", "passes", "runs", "limit_pct", "text"} <= set(l) for l in b["lines"])
+failed = {(l["rule"], l["constraint"]) for l in b["lines"] if l["failed"]}
+assert (("constrained_optimum", "no_new_people") in failed) is lazy, failed
+assert isinstance(b["optimum_median"], int) and isinstance(b["expander_of_optimum_pct"], int)
+EOF
+done
 
 # Without a display, `keyaccounts SCENARIO` says so and plays in the terminal.
 echo quit | env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER KEYACCOUNTS_DATA_DIR="$tmp/data" \

@@ -330,6 +330,65 @@ static void test_out_of_memory(void)
     scenario_destroy(s);
 }
 
+/* A copy plays on exactly as the original would, and owns its records. */
+static void test_copy(void)
+{
+    Scenario *s = fixture_create(3);
+    Sim *a = sim_create(s, 42);
+    Sim *b = sim_create(s, 7);
+    CHECK_EQ_INT(bot_play(b, BOT_RANDOM, 3), 0); /* dst holds another, longer session */
+    for (int k = 0; k < 9; k++) {
+        CHECK_EQ_INT(sim_apply(a, bot_choose(a, BOT_EXPANDER, NULL)), REFUSE_NONE);
+    }
+    CHECK(sim_copy(b, a));
+    CHECK_EQ_INT(bot_play(a, BOT_EXPANDER, 1), 0);
+    CHECK_EQ_INT(bot_play(b, BOT_EXPANDER, 1), 0);
+    size_t na, nb, ja, jb;
+    const Command *la = sim_log(a, &na);
+    const Command *lb = sim_log(b, &nb);
+    const JournalEntry *ea = sim_journal(a, &ja);
+    const JournalEntry *eb = sim_journal(b, &jb);
+    CHECK_EQ_INT(na, nb);
+    CHECK_EQ_INT(ja, jb);
+    CHECK(la != lb && ea != eb);
+    CHECK(na == nb && memcmp(la, lb, na * sizeof *la) == 0);
+    CHECK(ja == jb && memcmp(ea, eb, ja * sizeof *ea) == 0);
+    CHECK_EQ_INT(sim_score(a).total, sim_score(b).total);
+    CHECK_EQ_INT(sim_seed(b), 42);
+    sim_destroy(a);
+    sim_destroy(b);
+    scenario_destroy(s);
+}
+
+/* The expander remembers people's needs between decisions in bot_play; it
+ * must decide exactly as when it asks the session every time (bot_choose). */
+static void test_expander_memory(void)
+{
+    Scenario *s = fixture_create(3);
+    s->weeks = 10;
+    Sim *a = sim_create(s, 1);
+    Sim *b = sim_create(s, 1);
+    for (uint64_t seed = 1; seed <= 60; seed++) {
+        sim_reset(a, seed);
+        sim_reset(b, seed);
+        CHECK_EQ_INT(bot_play(a, BOT_EXPANDER, seed), 0);
+        while (!sim_over(b)) {
+            Refusal r = sim_apply(b, bot_choose(b, BOT_EXPANDER, NULL));
+            CHECK_EQ_INT(r, REFUSE_NONE);
+            if (r != REFUSE_NONE) {
+                break;
+            }
+        }
+        size_t na, nb;
+        const Command *la = sim_log(a, &na);
+        const Command *lb = sim_log(b, &nb);
+        CHECK(na == nb && memcmp(la, lb, na * sizeof *la) == 0);
+    }
+    sim_destroy(a);
+    sim_destroy(b);
+    scenario_destroy(s);
+}
+
 static void test_bots_and_balance(void)
 {
     Scenario *s = fixture_create(3);
@@ -362,6 +421,8 @@ int main(void)
     test_referral_rules();
     test_approvals();
     test_out_of_memory();
+    test_copy();
+    test_expander_memory();
     test_bots_and_balance();
     return check_result("test_sim");
 }
