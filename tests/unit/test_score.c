@@ -99,6 +99,23 @@ static void test_no_pass_when_revenue_shrinks(void)
     scenario_destroy(s);
 }
 
+/* An adopted idea that adds nothing leaves the client buying what it bought:
+ * no growth, no pass. */
+static void test_no_pass_without_growth(void)
+{
+    Scenario *s = fixture_create(99);
+    structure_only(s, 5);
+    s->accounts[0].ideas[F_IDEA_SWAP].value = 0;
+    Sim *sim = sim_create(s, 4);
+    CHECK(win_and_propose(sim, F_PAULA, F_IDEA_SWAP));
+    CHECK_EQ_INT(sim_run_rate(sim, 0), s->accounts[0].baseline);
+    CHECK(!sim_business_result(sim));
+    CHECK(sim_score(sim).total <= 4);
+    CHECK(!sim_passed(sim));
+    sim_destroy(sim);
+    scenario_destroy(s);
+}
+
 /* Growth past the target still counts, with diminishing returns. */
 static void test_value_counts_past_the_target(void)
 {
@@ -146,6 +163,7 @@ int main(void)
 {
     test_no_pass_without_an_adopted_idea();
     test_no_pass_when_revenue_shrinks();
+    test_no_pass_without_growth();
     test_value_counts_past_the_target();
     test_depth_does_not_reward_narrowness();
     return check_result("test_score");
