@@ -205,6 +205,10 @@ int sim_contact_needs(const Sim *sim, int account, int contact, int *out, int ma
 Score sim_score(const Sim *sim);                 /* overall */
 Score sim_account_score(const Sim *sim, int account);
 bool sim_passed(const Sim *sim);                 /* total >= pass mark */
+/* The pass rule's business result: the clients buy more a year than at the
+ * start, and at least one idea was adopted. Without it the overall total is
+ * held below the pass mark. */
+bool sim_business_result(const Sim *sim);
 
 /* Records. Pointers are valid until the next sim_apply or sim_reset. */
 const JournalEntry *sim_journal(const Sim *sim, size_t *count);

@@ -52,6 +52,7 @@ void render_briefing(FILE *o, Lang lang, const Scenario *s, uint64_t seed)
     fprintf(o, L(lang, "\n%d weeks, %d hours a week for account work. Pass mark %d of 100. Seed %llu.\n",
                  "\n%d нед., %d ч в неделю на работу с клиентами. Проходной балл %d из 100. Вариант %llu.\n"),
             s->weeks, s->hours_per_week, s->scoring.pass_mark, (unsigned long long)seed);
+    fprintf(o, "%s\n", text_ui(lang, "pass_rule"));
     fprintf(o, "%s\n", L(lang, "The score rewards:", "Счёт учитывает:"));
     for (int i = 0; i < SUB_COUNT; i++) {
         if (s->scoring.weights[i] > 0) {
@@ -245,6 +246,9 @@ void render_score(FILE *o, Lang lang, const Sim *sim)
     Score sc = sim_score(sim);
     fprintf(o, L(lang, "Score %d of 100 (pass mark %d)\n", "Счёт %d из 100 (проходной балл %d)\n"), sc.total,
             s->scoring.pass_mark);
+    if (!sim_business_result(sim)) {
+        fprintf(o, "%s\n", text_ui(lang, "pass_rule"));
+    }
     for (int i = 0; i < SUB_COUNT; i++) {
         fputs("  ", o);
         render_pad(o, text_subscore(lang, (SubScore)i), 20);
@@ -263,6 +267,9 @@ void render_board(FILE *o, Lang lang, const Sim *sim, int a)
     fprintf(o, L(lang, "\n=== Week %d of %d · %d hours left · score %d (pass mark %d) ===\n",
                  "\n=== Неделя %d из %d · осталось %d ч · счёт %d (проходной %d) ===\n"),
             sim_week(sim), s->weeks, sim_hours_left(sim), sc.total, s->scoring.pass_mark);
+    if (!sim_business_result(sim) && sc.total == s->scoring.pass_mark - 1) {
+        fprintf(o, "(%s: %s)\n", text_ui(lang, "no_business_result"), text_ui(lang, "pass_rule"));
+    }
     if (s->account_count > 1) {
         fprintf(o, "%s", L(lang, "Accounts:", "Клиенты:"));
         for (int k = 0; k < s->account_count; k++) {

@@ -2,12 +2,33 @@
  * explainable in one sentence; the total is their weighted mean. Integer
  * arithmetic only, so scores are identical on every machine. */
 #include <assert.h>
+#include <string.h>
 
 #include "sim_internal.h"
 
 static int clamp100(int64_t v)
 {
     return v < 0 ? 0 : v > 100 ? 100 : (int)v;
+}
+
+/* Progress towards a target that keeps counting past it: linear up to
+ * TARGET_SHARE at the target, then the rest of the way to 100 with
+ * diminishing returns (twice the target scores 90, three times 93), so value
+ * won late in a good game still moves the score. */
+enum { TARGET_SHARE = 80 };
+
+static int stretch_score(int64_t value, int64_t target)
+{
+    if (target <= 0) {
+        target = 1;
+    }
+    if (value <= 0) {
+        return 0;
+    }
+    if (value <= target) {
+        return (int)(value * TARGET_SHARE / target);
+    }
+    return clamp100(TARGET_SHARE + (value - target) * (100 - TARGET_SHARE) / value);
 }
 
 /* Present now: at the client and not gone (arrivals count once arrived). */
@@ -40,7 +61,7 @@ static int role_count(unsigned roles)
     return n;
 }
 
-Score score_account(const Sim *sim, int a)
+static Score compute_account(const Sim *sim, int a)
 {
     const Scenario *s = sim->scn;
     const Account *acc = &s->accounts[a];
@@ -48,7 +69,7 @@ Score score_account(const Sim *sim, int a)
     Score sc = {{0}, 0};
 
     int64_t growth = st->baseline + st->adopted_value - acc->baseline;
-    sc.sub[SUB_REVENUE] = clamp100(growth * 100 / (acc->growth_target > 0 ? acc->growth_target : 1));
+    sc.sub[SUB_REVENUE] = stretch_score(growth, acc->growth_target);
 
     int64_t infl_all = 0, infl_engaged = 0, rel_weighted = 0;
     int64_t weight_sum = 0, weight_max = 0;
@@ -84,8 +105,13 @@ Score score_account(const Sim *sim, int a)
     if (available > 0) {
         sc.sub[SUB_COVERAGE] = clamp100(role_count(roles_engaged) * 100 / available);
     }
-    if (infl_engaged > 0) {
-        sc.sub[SUB_DEPTH] = clamp100(rel_weighted / infl_engaged);
+    /* Depth is measured over at least the share of the client the
+     * penetration target asks for: one close friend in a large client is not
+     * a deep relationship with the account. */
+    int64_t depth_base = infl_all * s->scoring.penetration_target / 100;
+    depth_base = infl_engaged > depth_base ? infl_engaged : depth_base;
+    if (depth_base > 0) {
+        sc.sub[SUB_DEPTH] = clamp100(rel_weighted / depth_base);
     }
     int chain_bonus = max_depth >= 2 ? 20 : max_depth == 1 ? 10 : 0;
     sc.sub[SUB_REFERRALS] = clamp100((int64_t)introduced * 80 / s->scoring.referral_target
@@ -96,7 +122,7 @@ Score score_account(const Sim *sim, int a)
             points += level_points(acc->ideas[i].level);
         }
     }
-    sc.sub[SUB_IDEAS] = clamp100((int64_t)points * 100 / s->scoring.idea_target);
+    sc.sub[SUB_IDEAS] = stretch_score(points, s->scoring.idea_target);
     /* Resilience: what the others carry next to the heaviest thread; the rest
      * carrying twice the top person's weight scores full marks. */
     if (weight_max > 0) {
@@ -112,11 +138,69 @@ Score score_account(const Sim *sim, int a)
     return sc;
 }
 
+void score_touch(Sim *sim, int a)
+{
+    sim->accounts[a].score_dirty = true;
+}
+
+void score_refresh(Sim *sim)
+{
+    for (int a = 0; a < sim->scn->account_count; a++) {
+        AccountState *st = &sim->accounts[a];
+        if (st->score_dirty) {
+            st->score = compute_account(sim, a);
+            st->score_dirty = false;
+        }
+    }
+}
+
+Score score_account(const Sim *sim, int a)
+{
+    const AccountState *st = &sim->accounts[a];
+    if (st->score_dirty) {
+        return compute_account(sim, a);
+    }
+#ifndef NDEBUG
+    /* A change that forgot score_touch would show here in every test build
+     * with assertions (the sanitizer build). */
+    Score fresh = compute_account(sim, a);
+    assert(memcmp(&fresh, &st->score, sizeof fresh) == 0);
+#endif
+    return st->score;
+}
+
+bool score_business_result(const Sim *sim)
+{
+    const Scenario *s = sim->scn;
+    int64_t start = 0, now = 0;
+    bool adopted = false;
+    for (int a = 0; a < s->account_count; a++) {
+        const AccountState *st = &sim->accounts[a];
+        start += s->accounts[a].baseline;
+        now += st->baseline + st->adopted_value;
+        for (int i = 0; i < s->accounts[a].idea_count && !adopted; i++) {
+            adopted = st->ideas[i].adopted;
+        }
+    }
+    return adopted && now > start;
+}
+
+/* The pass rule: without a business result the total stays below the pass
+ * mark, whatever the structure sub-scores say. */
+static Score hold_below_pass(const Sim *sim, Score sc)
+{
+    int ceiling = sim->scn->scoring.pass_mark - 1;
+    if (sc.total > ceiling && !score_business_result(sim)) {
+        sc.total = ceiling < 0 ? 0 : ceiling;
+    }
+    return sc;
+}
+
 Score score_overall(const Sim *sim)
 {
     const Scenario *s = sim->scn;
     if (s->account_count == 1) {
-        return score_account(sim, 0);
+        return hold_below_pass(sim, score_account(sim, 0));
     }
     int64_t sum[SUB_COUNT] = {0};
     int64_t wsum = 0;
@@ -136,5 +220,5 @@ Score score_overall(const Sim *sim)
         weights += s->scoring.weights[i];
     }
     out.total = (int)((total + weights / 2) / weights);
-    return out;
+    return hold_below_pass(sim, out);
 }

@@ -196,6 +196,7 @@ static void reset_account(AccountState *st, const Account *a)
     st->single_thread_weeks = 0;
     st->anchor_lost_contact = -1;
     st->eroded = false;
+    st->score_dirty = true;
 }
 
 static WeekSnapshot snapshot(const Sim *sim, int week);
@@ -220,6 +221,7 @@ void sim_reset(Sim *sim, uint64_t seed)
     for (int i = 0; i < s->account_count; i++) {
         reset_account(&sim->accounts[i], &s->accounts[i]);
     }
+    score_refresh(sim);
     sim->last_score = score_overall(sim);
     *(WeekSnapshot *)vec_push(&sim->timeline, sizeof(WeekSnapshot)) = snapshot(sim, 0);
 }
@@ -428,6 +430,8 @@ bool sim_passed(const Sim *sim)
     return score_overall(sim).total >= sim->scn->scoring.pass_mark;
 }
 
+bool sim_business_result(const Sim *sim) { return score_business_result(sim); }
+
 const JournalEntry *sim_journal(const Sim *sim, size_t *count)
 {
     *count = sim->journal.count;
@@ -599,6 +603,7 @@ static JournalEntry *journal(Sim *sim, JournalKind kind, int account)
 /* Attributes any change of the overall score to the latest journal entry. */
 static void attribute(Sim *sim)
 {
+    score_refresh(sim);
     Score now = score_overall(sim);
     bool moved = now.total != sim->last_score.total;
     for (int i = 0; i < SUB_COUNT && !moved; i++) {
@@ -643,6 +648,7 @@ static void change_rel(Sim *sim, int a, int c, int delta)
 {
     ContactState *cs = &sim->accounts[a].contacts[c];
     cs->rel = clamp(cs->rel + delta, 0, 100);
+    score_touch(sim, a);
 }
 
 static void reveal_contact_dept(Sim *sim, int a, int c)
@@ -730,6 +736,7 @@ static void do_research(Sim *sim, int a)
             if (acc->contacts[c].department == pick && acc->contacts[c].findable
                 && acc->contacts[c].present && st->contacts[c].status == STATUS_UNKNOWN) {
                 st->contacts[c].status = STATUS_HEARD_OF;
+                score_touch(sim, a);
                 e->contact = c;
                 break;
             }
@@ -737,6 +744,7 @@ static void do_research(Sim *sim, int a)
     } else if (pick < acc->department_count + acc->contact_count) {
         int c = pick - acc->department_count;
         st->contacts[c].status = STATUS_HEARD_OF;
+        score_touch(sim, a);
         reveal_contact_dept(sim, a, c);
         journal(sim, J_RESEARCH_NAME, a)->contact = c;
     } else {
@@ -960,6 +968,7 @@ static void do_referral(Sim *sim, int a, int c)
         ts->introduced_by = c;
         ts->depth = cs->depth + 1;
         ts->last_touch = sim->week;
+        score_touch(sim, a);
         reveal_contact_dept(sim, a, t);
         JournalEntry *e = journal(sim, J_REFERRAL_WON, a);
         e->contact = c;
@@ -984,6 +993,7 @@ static void do_cold_call(Sim *sim, int a, int c)
         cs->status = STATUS_KNOWN;
         cs->rel = ct->relationship > COLD_START ? ct->relationship : COLD_START;
         cs->last_touch = sim->week;
+        score_touch(sim, a);
         reveal_contact_dept(sim, a, c);
         journal(sim, J_COLD_CALL_WON, a)->contact = c;
     } else {
@@ -998,6 +1008,7 @@ static void do_propose(Sim *sim, int a, int i)
     st->ideas[i].adopted = true;
     st->ideas[i].adopted_week = sim->week;
     st->adopted_value += idea->value;
+    score_touch(sim, a);
     JournalEntry *e = journal(sim, J_PROPOSE_WON, a);
     e->idea = i;
     e->money = idea->value;
@@ -1079,6 +1090,7 @@ static void contact_leaves(Sim *sim, int a, int c)
     bool was_known = cs->status == STATUS_KNOWN;
     bool was_engaged = sim_engaged(sim, a, c);
     cs->status = STATUS_GONE;
+    score_touch(sim, a);
     for (int i = 0; i < sim->scn->accounts[a].idea_count; i++) {
         remove_sponsor(st, &st->ideas[i], c);
     }
@@ -1094,6 +1106,7 @@ static void contact_leaves(Sim *sim, int a, int c)
     if (loss_pct > 0) {
         int64_t loss = st->baseline * loss_pct / 100;
         st->baseline -= loss;
+        score_touch(sim, a);
         if (others == 0) {
             st->anchor_lost_contact = c;
         }
@@ -1118,6 +1131,7 @@ static void apply_effect(Sim *sim, int a, const Effect *fx)
             return;
         }
         cs->status = fx->known ? STATUS_KNOWN : STATUS_HEARD_OF;
+        score_touch(sim, a);
         cs->last_touch = sim->week;
         reveal_contact_dept(sim, a, fx->contact);
         journal(sim, J_CONTACT_ARRIVED, a)->contact = fx->contact;
@@ -1212,6 +1226,7 @@ static void erode(Sim *sim, int a)
     if (pct > 0 && st->baseline > 0) {
         int64_t loss = st->baseline * pct / 100;
         st->baseline -= loss;
+        score_touch(sim, a);
         st->eroded = true;
         JournalEntry *e = journal(sim, J_EROSION, a);
         e->amount = pct;

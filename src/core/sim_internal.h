@@ -49,6 +49,8 @@ typedef struct AccountState {
     int single_thread_weeks; /* weeks ended with at most one engaged contact */
     int anchor_lost_contact; /* -1, or who left with no one behind */
     bool eroded;
+    Score score;             /* cached; valid unless score_dirty */
+    bool score_dirty;        /* set by every change the score depends on */
 } AccountState;
 
 typedef struct Vec {
@@ -77,9 +79,15 @@ struct Sim {
     int current_command; /* log index of the command being applied, -1 */
 };
 
+/* The account's score: the cached one unless the account changed since.
+ * Every change to what the score reads (a contact's status, relationship or
+ * introduction; an adopted idea; the baseline) calls score_touch. */
 Score score_account(const Sim *sim, int account);
+void score_touch(Sim *sim, int account);
+void score_refresh(Sim *sim); /* recomputes the accounts that changed */
 Score score_overall(const Sim *sim);
 int score_engaged_count(const Sim *sim, int account);
+bool score_business_result(const Sim *sim);
 
 /* Odds in percent, using what the simulation knows (including hidden needs). */
 int sim_pitch_odds(const Sim *sim, int account, int contact, int idea);

@@ -59,19 +59,19 @@ static const char *const SUBSCORE[LANG_COUNT][SUB_COUNT] = {
 };
 
 static const char *const SUBSCORE_HELP[LANG_COUNT][SUB_COUNT] = {
-    {"Yearly revenue gained against the scenario's growth target.",
+    {"Yearly revenue gained: 80 at the scenario's growth target, still rising beyond it.",
      "Share of the client's influence held by people engaged with you.",
      "Economic, technical and user buyers and a coach engaged.",
-     "How strong your relationships with engaged people are, weighted by influence.",
+     "How strong your relationships are across the client, weighted by influence; one close friend is not depth.",
      "People reached by introduction, and how deep the chains go.",
-     "Ideas the client adopted, bigger ideas counting more.",
+     "Ideas the client adopted, bigger ideas counting more: 80 at the target, still rising beyond it.",
      "How little of the account hangs on one person."},
-    {"Прирост годовой выручки относительно цели сценария.",
+    {"Прирост годовой выручки: 80 при достижении цели сценария, дальше счёт продолжает расти.",
      "Доля влияния в компании клиента у людей, вовлечённых в работу с вами.",
      "Вовлечены экономический, технический и пользовательский покупатели и коуч.",
-     "Насколько крепки отношения с вовлечёнными людьми, с учётом их влияния.",
+     "Насколько крепки отношения по всей компании клиента, с учётом влияния; один близкий знакомый — ещё не глубина.",
      "Люди, с которыми вас познакомили, и длина цепочек знакомств.",
-     "Идеи, принятые клиентом; крупные идеи весят больше.",
+     "Идеи, принятые клиентом; крупные весят больше: 80 при достижении цели, дальше счёт продолжает расти.",
      "Насколько мало работа с клиентом зависит от одного человека."},
 };
 
@@ -229,6 +229,11 @@ static const UiString UI[] = {
     {"main_contact", {"main contact", "основной контакт"}},
     {"unknown_need", {"needs not yet known", "потребности пока неизвестны"}},
     {"freeze", {"budget freeze", "заморозка бюджета"}},
+    {"pass_rule", {"No pass without a business result: the client must buy more a year than at the start, "
+                   "through at least one adopted idea. Until then the score stays below the pass mark.",
+                   "Без делового результата зачёта нет: клиент должен закупать в год больше, чем в начале, "
+                   "и принять хотя бы одну вашу идею. До тех пор счёт остаётся ниже проходного балла."}},
+    {"no_business_result", {"no business result", "нет делового результата"}},
     {"competitor", {"competitor active", "активен конкурент"}},
 };
 

@@ -131,7 +131,9 @@ static void b_draw(App *app, void *st)
     char pm[64];
     ui_fmt(pm, sizeof pm, L, S_PASS_MARK, s->scoring.pass_mark);
     gfx_text(app, FACE_BOLD, TS_LABEL, t->accent, x, y + 2, pm);
-    y += 36;
+    y += 26;
+    y += gfx_text_wrap(app, FACE_REGULAR, TS_SMALL, t->text, (Rect){x, y, w, 60}, text_ui(L, "pass_rule"));
+    y += 12;
     y = section(app, x, y, w, ui_str(L, S_CONTROLS));
     int avail = panel.y + panel.h - 80 - y;
     gfx_text_wrap(app, FACE_REGULAR, TS_LABEL, t->text, (Rect){x, y, w, avail}, ui_str(L, S_CONTROLS_TEXT));

@@ -11,7 +11,7 @@
 #include "shipped.h"
 #include "strings.h"
 
-enum { W_TAB = 1, W_AGAIN = 10, W_NEW_SEED, W_PICKER, W_PLAY_NEXT, W_RESULT };
+enum { W_TAB = 1, W_AGAIN = 10, W_NEW_SEED, W_PICKER, W_PLAY_NEXT, W_RESULT, W_PASS_RULE };
 enum { TAB_SUMMARY, TAB_TIMELINE, TAB_STRATEGIES, TAB_NEXT, TAB_COUNT };
 enum { STRAT_RUNS = 100, MAX_NOTES = 16 };
 
@@ -133,7 +133,13 @@ static void summary(App *app, Rect r)
     gfx_text_fit(app, FACE_BOLD, TS_BODY, (SDL_Color){255, 255, 255, 255}, badge.x + 14, badge.y + 8, badge.w - 20, bl);
     char pm[48];
     ui_fmt(pm, sizeof pm, L, S_PASS_MARK, s->scoring.pass_mark);
-    gfx_text(app, FACE_REGULAR, TS_LABEL, t->text_dim, badge.x + badge.w + 12, y + 17, pm);
+    gfx_text(app, FACE_REGULAR, TS_LABEL, t->text_dim, badge.x + badge.w + 12, y + 8, pm);
+    if (!sim_business_result(app->sim)) {
+        int bx = badge.x + badge.w + 12;
+        ui_widget(app, W_PASS_RULE, (Rect){bx, y + 26, x + w - bx, 20}, SDL_SCANCODE_UNKNOWN, true,
+                  text_ui(L, "pass_rule"));
+        gfx_text_fit(app, FACE_BOLD, TS_SMALL, t->bad, bx, y + 28, x + w - bx, text_ui(L, "no_business_result"));
+    }
     y += 64;
     gfx_text(app, FACE_BOLD, TS_SUB, t->text, x, y, ui_str(L, S_SUBSCORES));
     y += 30;
