@@ -224,6 +224,24 @@ void render_ideas(FILE *o, Lang lang, const Sim *sim, int a)
             fprintf(o, "        %s %s\n", k ? "  " : L(lang, "answers:", "отвечает на:"),
                     acc->needs[idea->needs[k]].text);
         }
+        bool listed = false;
+        for (int c = 0; c < acc->contact_count && !sim_idea_adopted(sim, a, i); c++) {
+            /* who is known to need it, and the odds of pitching it to them */
+            if (sim_contact_status(sim, a, c) != STATUS_KNOWN || sim_sponsors(sim, a, i, c)) {
+                continue;
+            }
+            PitchOutlook p = odds_pitch(sim, a, c, i);
+            if (p.fit_known) {
+                char words[256];
+                fprintf(o, L(lang, "%s%s (odds: %s)", "%s%s (шансы %s)"),
+                        listed ? " · " : L(lang, "        who needs it: ", "        кому нужна: "), acc->contacts[c].name,
+                        text_pitch_odds(lang, p, words, sizeof words));
+                listed = true;
+            }
+        }
+        if (listed) {
+            fputc('\n', o);
+        }
         if (sim_idea_adopted(sim, a, i)) {
             fprintf(o, "        %s\n", L(lang, "ADOPTED", "ВНЕДРЕНА"));
         } else if (sim_sponsor_count(sim, a, i) > 0) {
