@@ -322,7 +322,7 @@ static void draw_card(App *app, Board *b, int c, Rect r, CardMode mode)
                      ct->name);
         if (mode != CARD_MINI) {
             gfx_text_fit(app, FACE_REGULAR, TS_SMALL, t->text_dim, tx, r.y + 28, r.x + r.w - tx - 8,
-                         stt == STATUS_GONE ? ui_str(L, S_GONE) : ui_str(L, S_HEARD_OF));
+                         stt == STATUS_GONE ? text_ui_for(L, "gone", ct->gender) : ui_str(L, S_HEARD_OF));
         }
         if (mode == CARD_FULL) {
             gfx_text_fit(app, FACE_REGULAR, TS_SMALL, t->text_dim, tx, r.y + 48, r.x + r.w - tx - 8, ct->title);
@@ -767,7 +767,7 @@ static void draw_side(App *app, Board *b, Rect p)
             }
         } else {
             gfx_text_wrap(app, FACE_REGULAR, TS_SMALL, t->text_dim, (Rect){x, y, w, 40},
-                          stt == STATUS_GONE ? ui_str(L, S_GONE) : ui_str(L, S_HEARD_OF));
+                          stt == STATUS_GONE ? text_ui_for(L, "gone", ct->gender) : ui_str(L, S_HEARD_OF));
         }
     }
     /* person actions */

@@ -61,7 +61,6 @@ static const char *const STR[S_COUNT][LANG_COUNT] = {
     [S_HOURS_SHORT] = {"%d h", "%d ч"},
     [S_RELATIONSHIP] = {"Relationship", "Отношения"},
     [S_INFLUENCE] = {"Influence", "Влияние"},
-    [S_GONE] = {"left the company", "ушёл из компании"},
     [S_MODE] = {"Mood", "Настрой"},
     [S_CAN_INTRODUCE] = {"can introduce %d more", "может познакомить ещё с %d"},
     [S_THIS_WEEK] = {"This week", "На этой неделе"},

@@ -52,7 +52,6 @@ typedef enum UiStr {
     S_HOURS_SHORT,
     S_RELATIONSHIP,
     S_INFLUENCE,
-    S_GONE,
     S_MODE,
     S_CAN_INTRODUCE,
     S_THIS_WEEK,
