@@ -6,20 +6,25 @@ set -u
 root=${1:?usage: check_layers.sh SOURCE_DIR [LIBCORE]}
 lib=${2:-}
 status=0
+# a moved folder would leave nothing to check: that is a failure, not a pass
+for d in core text; do
+    ls "$root"/src/$d/*.c > /dev/null || { echo "no sources in $root/src/$d"; exit 1; }
+done
 bad=$(grep -nE '#include *[<"](SDL|cjson/|cJSON)' "$root"/src/core/*.c "$root"/src/core/*.h \
-      "$root"/src/text/*.c 2>/dev/null)
+      "$root"/src/text/*.c)
 if [ -n "$bad" ]; then
     echo "core/text include SDL or cJSON:"; echo "$bad"; status=1
 fi
 bad=$(grep -nE '\b(fopen|fprintf|printf|puts|fputs|fwrite|fread|time|clock|rand|srand|getenv|exit)\s*\(' \
-      "$root"/src/core/*.c 2>/dev/null | grep -v '^\s*/\*')
+      "$root"/src/core/*.c | grep -v '^\s*/\*')
 if [ -n "$bad" ]; then
     echo "core does I/O, reads the clock or uses global randomness:"; echo "$bad"; status=1
 fi
 if [ -n "$lib" ]; then
     # readelf reads the real symbol tables (nm would show only the LTO ones
     # of link-time-optimised objects, which omit calls into libc).
-    syms=$(readelf -s --wide "$lib" 2>/dev/null | awk '$7 == "UND" && $8 != "" {print $8}' | sort -u)
+    command -v readelf > /dev/null || { echo "readelf is not installed (Debian package binutils)"; exit 1; }
+    syms=$(readelf -s --wide "$lib" | awk '$7 == "UND" && $8 != "" {print $8}' | sort -u)
     [ -n "$syms" ] || { echo "no symbols read from $lib"; status=1; }
     bad=$(echo "$syms" | grep -E '^(SDL_|TTF_|cJSON_|fopen|fwrite|fread|printf|fprintf|puts|time|clock_gettime|rand|srand|getenv|open|read|write)$')
     if [ -n "$bad" ]; then

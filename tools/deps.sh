@@ -1,13 +1,23 @@
 #!/bin/sh
 # Installs the Debian packages Key Accounts needs, when any is missing.
 # Usage: tools/deps.sh [build|test]   (test adds the tools the tests use)
+# test: the screen tests (xvfb, imagemagick), valgrind, fuzzing (clang-14 with
+# its own libFuzzer runtime, libclang-rt-14-dev: tools/fuzz.sh uses clang-14),
+# and the xAPI checks (nodejs and npm: tests/xapi/run.sh).
 set -eu
 need="build-essential cmake pkg-config libcjson-dev libcurl4-openssl-dev libsdl2-dev libsdl2-ttf-dev fonts-dejavu-core"
 if [ "${1:-build}" = test ]; then
-    need="$need xvfb xauth imagemagick valgrind clang libclang-rt-14-dev python3"
+    need="$need xvfb xauth imagemagick valgrind clang-14 libclang-rt-14-dev python3 nodejs npm"
 fi
 missing=""
 for p in $need; do
+    case $p in
+        # node and npm from elsewhere (nodesource's nodejs carries npm and
+        # conflicts with Debian's npm package) serve as well
+        nodejs) command -v node >/dev/null 2>&1 && continue ;;
+        npm) command -v npm >/dev/null 2>&1 && continue ;;
+    esac
+    # dpkg-query fails for a package it has never heard of: missing too
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
 [ -z "$missing" ] && exit 0

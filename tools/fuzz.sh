@@ -2,33 +2,51 @@
 # Bounded fuzzing of the scenario loader and of session/result files with
 # libFuzzer (clang -fsanitize=fuzzer,address,undefined).
 # Usage: tools/fuzz.sh [SECONDS_PER_TARGET]   (default 60)
-# Builds build-fuzz/ with CC=clang -DKA_FUZZ=ON, then runs each target for the
+# The compiler is clang-14 when installed (it matches libclang-rt-14-dev, the
+# libFuzzer runtime tools/deps.sh installs), else clang; CC=... chooses another.
+# Builds build-fuzz/ with that clang and -DKA_FUZZ=ON, then runs each target for the
 # given time over a working corpus (build-fuzz/corpus/<target>, kept between
 # runs) seeded from the shipped scenarios, the golden broken ones, the hostile
 # files and tests/fuzz/corpus. A crash, leak, timeout (10 s per input) or
 # memory blow-up (2 GB) fails the run; the input is left in
 # build-fuzz/artifacts/ and the line to reproduce it is printed.
-# Exit status: 0 clean, 1 a finding or a build failure; prints SKIP and exits 0
-# when clang's libFuzzer is not available.
+# Exit status: 0 clean, 1 a finding or a build failure. When clang or its
+# libFuzzer is not available: prints SKIP and exits 0, except with CI=true,
+# where that is an error (exit 1) naming the Debian packages to install.
 set -eu
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 build=build-fuzz
+packages="clang-14 libclang-rt-14-dev"
 
-if ! command -v clang >/dev/null 2>&1; then
-    echo "SKIP: fuzzing: clang is not installed (tools/deps.sh test installs it)"
+unavailable() { # unavailable WHY: no fuzzing here
+    if [ "${CI:-}" = true ]; then
+        echo "FAIL: fuzzing: $1; with CI=true nothing may skip: install the Debian packages $packages" \
+             "(tools/deps.sh test installs them)"
+        exit 1
+    fi
+    echo "SKIP: fuzzing: $1 (install the Debian packages $packages; tools/deps.sh test installs them)"
     exit 0
+}
+
+if [ -n "${CC:-}" ]; then
+    cc=$CC
+elif command -v clang-14 >/dev/null 2>&1; then
+    cc=clang-14
+else
+    cc=clang
 fi
+command -v "$cc" >/dev/null 2>&1 || unavailable "$cc is not installed"
 probe=$(mktemp -d "${TMPDIR:-/tmp}/ka-fuzzprobe.XXXXXX")
 trap 'rm -rf "$probe"' EXIT
 printf '#include <stdint.h>\n#include <stddef.h>\nint LLVMFuzzerTestOneInput(const uint8_t *d, size_t n);\nint LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) { (void)d; (void)n; return 0; }\n' > "$probe/p.c"
-if ! clang -fsanitize=fuzzer,address,undefined "$probe/p.c" -o "$probe/p" >/dev/null 2>&1; then
-    echo "SKIP: fuzzing: clang cannot link -fsanitize=fuzzer (libFuzzer missing: install libclang-rt-dev)"
-    exit 0
+if ! "$cc" -fsanitize=fuzzer,address,undefined "$probe/p.c" -o "$probe/p" > "$probe/log" 2>&1; then
+    head -5 "$probe/log"
+    unavailable "$cc cannot link -fsanitize=fuzzer (its libFuzzer runtime is missing)"
 fi
 
-echo "== fuzz build (clang, libFuzzer, ASan, UBSan) =="
-CC=clang cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Debug -DKA_FUZZ=ON -DKA_BUILD_UI=OFF >/dev/null
+echo "== fuzz build ($cc, libFuzzer, ASan, UBSan) =="
+CC=$cc cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Debug -DKA_FUZZ=ON -DKA_BUILD_UI=OFF >/dev/null
 cmake --build "$build" -j"$(nproc)" --target fuzz_scenario fuzz_session >/dev/null
 
 # Seeds: copied into the working corpus so that libFuzzer adds its finds there

@@ -24,7 +24,16 @@ case $validator in /*) ;; *) validator=$(pwd)/$validator ;; esac
 cd "$root/tests/scenario"
 count=0
 for json in broken/*.json; do
-    "$validator" validate "$json" >"${json%.json}.expected" 2>/dev/null || true
+    # 1 is expected (the file has errors); anything else but 0 is a crash or a usage error
+    status=0
+    "$validator" validate "$json" >"${json%.json}.expected" 2>"$root/tests/scenario/.regen-err" || status=$?
+    if [ "$status" -gt 1 ]; then
+        echo "regen-golden-diagnostics: validate $json exited $status:" >&2
+        cat "$root/tests/scenario/.regen-err" >&2
+        rm -f "$root/tests/scenario/.regen-err"
+        exit 1
+    fi
     count=$((count + 1))
 done
+rm -f "$root/tests/scenario/.regen-err"
 echo "regenerated $count files with $validator; now review: git diff tests/scenario/broken" >&2

@@ -61,27 +61,38 @@ typedef enum JournalKind {
     J_MEET,              /* contact, amount = relationship change */
     J_NEED_FOUND,        /* contact, need: a hidden need surfaced */
     J_PITCH_WON,         /* contact, idea, amount = relationship change */
-    J_PITCH_LOST,        /* contact, idea, amount = relationship change */
+    J_PITCH_LOST,        /* contact, idea, amount = relationship change; cause CAUSE_NO_FIT */
     J_REFERRAL_WON,      /* contact (referrer), other (introduced) */
-    J_REFERRAL_LOST,     /* contact, amount = relationship change */
+    J_REFERRAL_LOST,     /* contact, amount = relationship change; cause CAUSE_TOO_EARLY */
     J_COLD_CALL_WON,     /* contact */
     J_COLD_CALL_LOST,    /* contact */
     J_PROPOSE_WON,       /* idea, money = annual value */
     J_SERVICE,           /* account, contact = main contact served or -1 */
     J_EVENT,             /* event index; message from the scenario */
-    J_CONTACT_LEFT,      /* contact */
+    J_CONTACT_LEFT,      /* contact, amount = engaged people still there once they left;
+                            cause CAUSE_THREAD when the departure could cost baseline */
     J_CONTACT_ARRIVED,   /* contact */
     J_COMPETITOR,        /* amount = weeks */
     J_FREEZE,            /* amount = weeks */
     J_NEED_CHANGED,      /* contact, need (added or -1), other = removed need or -1 */
     J_RELATIONSHIP,      /* contact, amount */
-    J_ANCHOR_LOST,       /* money = baseline lost when a key thread left */
-    J_EROSION,           /* money = baseline lost to neglect or competition */
+    J_ANCHOR_LOST,       /* contact, amount = percent, money = baseline lost when a thread left */
+    J_EROSION,           /* amount = percent, money = baseline lost; cause CAUSE_NEGLECT and/or
+                            CAUSE_COMPETITOR, other = weeks since the last service */
     J_DECAY,             /* contact, amount = goodwill faded */
     J_REVENUE,           /* money = revenue booked this week */
     J_GAME_OVER,
     J_COUNT
 } JournalKind;
+
+/* Why something happened, as recorded in JournalEntry.cause (bits). */
+typedef enum JournalCause {
+    CAUSE_NEGLECT = 1 << 0,    /* J_EROSION: no service for rules.neglect_weeks weeks */
+    CAUSE_COMPETITOR = 1 << 1, /* J_EROSION: a competitor courts and no economic buyer is engaged */
+    CAUSE_NO_FIT = 1 << 2,     /* J_PITCH_LOST: the idea answered none of the person's needs */
+    CAUSE_TOO_EARLY = 1 << 3,  /* J_REFERRAL_LOST: asked below rules.referral_at */
+    CAUSE_THREAD = 1 << 4,     /* J_CONTACT_LEFT: a known contact, engaged or the main contact */
+} JournalCause;
 
 typedef struct JournalEntry {
     JournalKind kind;
@@ -94,6 +105,7 @@ typedef struct JournalEntry {
     int event;
     int amount;
     int64_t money;
+    int cause;     /* JournalCause bits, see JournalKind; 0 when none */
     int command;   /* index in the session log of the cause, or -1 for end of week */
 } JournalEntry;
 
@@ -120,18 +132,28 @@ typedef struct WeekSnapshot {
     int known;                /* known contacts, all accounts */
 } WeekSnapshot;
 
+/* Coaching notes; each is read from the journal's own records, never guessed. */
 typedef enum CoachKind {
     COACH_NO_REFERRAL,        /* never asked for a referral */
     COACH_NO_ECONOMIC,        /* account: never engaged the economic buyer */
     COACH_SINGLE_THREADED,    /* amount weeks of `other` weeks single-threaded */
     COACH_UNPITCHED_FIT,      /* account, idea, contact: fitted their need, never pitched */
     COACH_NO_RESEARCH,        /* never researched the account */
-    COACH_NEGLECT,            /* account: baseline eroded by neglect */
+    COACH_NEGLECT,            /* account: money lost to neglect; amount = longest run of weeks
+                                 without service, other = rules.neglect_weeks */
+    COACH_COMPETITOR,         /* account: money lost while a competitor courted and no economic
+                                 buyer was engaged; amount = weeks it cost */
     COACH_SPONSORED_NOT_PROPOSED, /* account, idea: sponsored but never proposed */
-    COACH_ANCHOR_LOST,        /* account, contact: the key contact left with no one behind */
-    COACH_EARLY_REFERRALS,    /* amount: referrals asked too early */
+    COACH_ANCHOR_LOST,        /* account, contact, week: a thread left and it cost money;
+                                 amount = engaged people left, other = percent cut */
+    COACH_DEPARTURE_FREE,     /* account, contact, week: a thread left and it cost nothing;
+                                 amount = engaged people who still held the account */
+    COACH_EARLY_REFERRALS,    /* amount referrals refused as asked too early, other = relationship
+                                 points they cost */
+    COACH_PITCHES_REFUSED,    /* amount pitches turned down, part = how many answered no need of
+                                 the person, other = relationship points they cost */
     COACH_NO_IDEAS,           /* no idea was adopted */
-    COACH_WELL_DONE,          /* passed with a broad account */
+    COACH_WELL_DONE,          /* passed, and the yearly revenue grew */
     COACH_SCENARIO_NOTE,      /* idea holds the DebriefNote index */
     COACH_COUNT
 } CoachKind;
@@ -143,6 +165,9 @@ typedef struct CoachNote {
     int idea;
     int amount;
     int other;
+    int part;      /* a part of amount, see CoachKind */
+    int week;      /* when it happened, or 0 */
+    int64_t money; /* yearly revenue it cost, or 0 */
 } CoachNote;
 
 /* Lifecycle. sim_create returns NULL when out of memory. The scenario must

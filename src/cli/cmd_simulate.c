@@ -124,7 +124,7 @@ int cmd_simulate(int argc, char **argv, FILE *out, FILE *err)
     if (!file) {
         return usage(err);
     }
-    Scenario *s = scnfile_load(file, err);
+    Scenario *s = scnfile_load(file, NULL, err);
     if (!s) {
         return 1;
     }

@@ -28,18 +28,25 @@ const char *nextstep_try(Lang lang, CoachKind kind)
     case COACH_NEGLECT:
         return ru ? "Поддерживайте текущие поставки (service) каждые несколько недель."
                   : "Service the existing business every few weeks while you grow the account.";
+    case COACH_COMPETITOR:
+        return ru ? "Выходите на экономического покупателя заранее: пока он на вашей стороне, конкурент не отнимет поставки."
+                  : "Win the economic buyer early: while they back you, a competitor cannot take the business.";
+    case COACH_PITCHES_REFUSED:
+        return ru ? "Сначала узнайте потребность на встрече (meet), затем предлагайте идею, которая ей отвечает."
+                  : "Learn a person's need in a meeting first, then pitch the idea that answers it.";
     case COACH_SPONSORED_NOT_PROPOSED:
         return ru ? "Поддержанную идею доводите до конца: соберите нужные согласования и вынесите её на решение (propose)."
                   : "Close what is sponsored: win the approvals the idea needs, then propose it.";
     case COACH_ANCHOR_LOST:
-        return ru ? "Стройте связи вглубь заранее, чтобы уход главного контакта не стоил вам клиента."
-                  : "Build more threads before the main contact can leave, so the account survives it.";
+        return ru ? "Стройте связи вглубь заранее, чтобы уход одного человека не стоил вам клиента."
+                  : "Build more threads before anyone can leave, so the account survives a departure.";
     case COACH_EARLY_REFERRALS:
         return ru ? "Просите рекомендацию после встреч и поддержанной идеи, а не в первую неделю."
                   : "Ask for a referral after a few meetings and an idea they back, not in the first week.";
     case COACH_NO_IDEAS:
         return ru ? "Предлагайте идеи (pitch) под найденные потребности и выносите поддержанные на решение (propose)."
                   : "Pitch ideas that answer the needs you discover, and propose the ones that win a sponsor.";
+    case COACH_DEPARTURE_FREE:
     case COACH_WELL_DONE:
     case COACH_SCENARIO_NOTE:
     case COACH_COUNT:

@@ -29,6 +29,7 @@ enum { LINE_MAX_BYTES = 1024, MAX_WORDS = 8 };
 typedef struct Game {
     Sim *sim;
     const Scenario *scn;
+    uint64_t scn_hash;    /* of the bytes played, for the result */
     Lang lang;
     int account;          /* the account shown */
     size_t journal_seen;  /* journal entries already printed */
@@ -366,10 +367,6 @@ static void save_result(Game *g, const char *file, const char *trainee, const ch
     char path[4096], why[512], finished_at[32];
     results_now(finished_at, sizeof finished_at);
     scnfile_resolve(file, path, sizeof path);
-    size_t len = 0;
-    char *bytes = file_read_all(path, SCN_MAX_FILE_BYTES, &len, why, sizeof why);
-    uint64_t hash = bytes ? scn_hash(bytes, len) : 0;
-    free(bytes);
     char resolved[4096];
     const char *abs = realpath(path, resolved);
     CoachNote notes[64];
@@ -379,7 +376,7 @@ static void save_result(Game *g, const char *file, const char *trainee, const ch
     for (size_t k = 0; k < n; k++) {
         ptrs[k] = text_coach(g->lang, g->sim, &notes[k], texts[k], sizeof texts[k]);
     }
-    ResultMeta meta = {trainee, KA_VERSION, started_at, finished_at, abs ? abs : path, hash,
+    ResultMeta meta = {trainee, KA_VERSION, started_at, finished_at, abs ? abs : path, g->scn_hash,
                        text_lang_key(g->lang), ptrs, n};
     char saved[4096];
     if (results_save(g->sim, &meta, saved, sizeof saved, why, sizeof why) != 0) {
@@ -448,7 +445,8 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
             file = argv[i];
         }
     }
-    Scenario *s = scnfile_load(file, err);
+    uint64_t scn_bytes_hash = 0;
+    Scenario *s = scnfile_load(file, &scn_bytes_hash, err);
     if (!s) {
         return 1;
     }
@@ -463,6 +461,7 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
     Game g;
     memset(&g, 0, sizeof g);
     g.scn = s;
+    g.scn_hash = scn_bytes_hash;
     g.out = out;
     g.lang = text_lang_from(lang_arg ? lang_arg : s->language);
     g.echo = !isatty(fileno(in));

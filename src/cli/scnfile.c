@@ -7,6 +7,7 @@
 
 #include "fileio.h"
 #include "keyaccounts/scenario.h"
+#include "keyaccounts/session.h"
 
 static bool is_dir(const char *p)
 {
@@ -37,7 +38,7 @@ const char *scnfile_resolve(const char *arg, char *buf, size_t n)
     return buf;
 }
 
-Scenario *scnfile_load(const char *arg, FILE *err)
+Scenario *scnfile_load(const char *arg, uint64_t *hash, FILE *err)
 {
     char path[4096];
     scnfile_resolve(arg, path, sizeof path);
@@ -51,6 +52,9 @@ Scenario *scnfile_load(const char *arg, FILE *err)
     Diagnostics d;
     diags_init(&d);
     Scenario *s = scn_parse(buf, len, path, &d);
+    if (hash) {
+        *hash = scn_hash(buf, len);
+    }
     free(buf);
     if (!s) {
         Diagnostics errors;

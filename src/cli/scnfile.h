@@ -2,6 +2,7 @@
 #ifndef KEYACCOUNTS_CLI_SCNFILE_H
 #define KEYACCOUNTS_CLI_SCNFILE_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "keyaccounts/model.h"
@@ -18,7 +19,9 @@ const char *scnfile_resolve(const char *arg, char *buf, size_t n);
 
 /* Loads and validates a scenario. On failure prints the diagnostics (or the
  * reason the file cannot be read) to err and returns NULL. Warnings are not
- * printed: `keyaccounts validate` shows them. */
-Scenario *scnfile_load(const char *arg, FILE *err);
+ * printed: `keyaccounts validate` shows them. When hash is not NULL it gets
+ * scn_hash of the very bytes parsed, which a result of the session records
+ * (reading the file again later could see an edited file). */
+Scenario *scnfile_load(const char *arg, uint64_t *hash, FILE *err);
 
 #endif

@@ -194,8 +194,6 @@ static void reset_account(AccountState *st, const Account *a)
     st->competitor_weeks = 0;
     st->freeze_weeks = 0;
     st->single_thread_weeks = 0;
-    st->anchor_lost_contact = -1;
-    st->eroded = false;
     st->score_dirty = true;
 }
 
@@ -211,7 +209,6 @@ void sim_reset(Sim *sim, uint64_t seed)
     sim->over = false;
     sim->revenue_booked = 0;
     sim->referrals_asked = 0;
-    sim->referrals_early = 0;
     sim->research_done = 0;
     sim->log.count = 0;
     sim->journal.count = 0;
@@ -906,6 +903,7 @@ static void do_pitch(Sim *sim, int a, int c, int i)
         e->contact = c;
         e->idea = i;
         e->amount = cs->rel - before;
+        e->cause = slot >= 0 ? 0 : CAUSE_NO_FIT;
     }
 }
 
@@ -974,13 +972,11 @@ static void do_referral(Sim *sim, int a, int c)
         e->contact = c;
         e->other = t;
     } else {
-        if (early) {
-            sim->referrals_early++;
-        }
         change_rel(sim, a, c, early ? -REFERRAL_EARLY_LOSS : -REFERRAL_LOSS);
         JournalEntry *e = journal(sim, J_REFERRAL_LOST, a);
         e->contact = c;
         e->amount = cs->rel - before;
+        e->cause = early ? CAUSE_TOO_EARLY : 0;
     }
 }
 
@@ -1087,29 +1083,29 @@ static void contact_leaves(Sim *sim, int a, int c)
     if (cs->status == STATUS_GONE) {
         return;
     }
-    bool was_known = cs->status == STATUS_KNOWN;
-    bool was_engaged = sim_engaged(sim, a, c);
+    bool thread = cs->status == STATUS_KNOWN
+                  && (sim_engaged(sim, a, c) || sim->scn->accounts[a].contacts[c].main);
     cs->status = STATUS_GONE;
     score_touch(sim, a);
     for (int i = 0; i < sim->scn->accounts[a].idea_count; i++) {
         remove_sponsor(st, &st->ideas[i], c);
     }
-    journal(sim, J_CONTACT_LEFT, a)->contact = c;
+    /* Who else holds the account? Recorded, so the debrief can say why. */
+    int others = score_engaged_count(sim, a);
+    JournalEntry *left = journal(sim, J_CONTACT_LEFT, a);
+    left->contact = c;
+    left->amount = others;
+    left->cause = thread ? CAUSE_THREAD : 0;
     attribute(sim);
-    if (!was_known || !(was_engaged || sim->scn->accounts[a].contacts[c].main)) {
+    if (!thread) {
         return;
     }
-    /* Who else holds the account? */
-    int others = score_engaged_count(sim, a);
     int loss_pct = others == 0 ? sim->scn->rules.single_thread_loss
                    : others == 1 ? sim->scn->rules.single_thread_loss / 3 : 0;
     if (loss_pct > 0) {
         int64_t loss = st->baseline * loss_pct / 100;
         st->baseline -= loss;
         score_touch(sim, a);
-        if (others == 0) {
-            st->anchor_lost_contact = c;
-        }
         JournalEntry *e = journal(sim, J_ANCHOR_LOST, a);
         e->contact = c;
         e->amount = loss_pct;
@@ -1216,21 +1212,25 @@ static void erode(Sim *sim, int a)
 {
     AccountState *st = &sim->accounts[a];
     const Rules *r = &sim->scn->rules;
-    int pct = 0;
-    if (sim->week - st->last_service >= r->neglect_weeks) {
+    int pct = 0, cause = 0;
+    int unserviced = sim->week - st->last_service;
+    if (unserviced >= r->neglect_weeks) {
         pct += r->erosion;
+        cause |= CAUSE_NEGLECT;
     }
     if (st->competitor_weeks > 0 && !economic_buyer_engaged(sim, a)) {
         pct += r->erosion * COMPETITOR_EXTRA;
+        cause |= CAUSE_COMPETITOR;
     }
     if (pct > 0 && st->baseline > 0) {
         int64_t loss = st->baseline * pct / 100;
         st->baseline -= loss;
         score_touch(sim, a);
-        st->eroded = true;
         JournalEntry *e = journal(sim, J_EROSION, a);
         e->amount = pct;
         e->money = loss;
+        e->cause = cause;
+        e->other = unserviced;
         attribute(sim);
     }
 }

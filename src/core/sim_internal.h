@@ -47,8 +47,6 @@ typedef struct AccountState {
     int competitor_weeks;
     int freeze_weeks;
     int single_thread_weeks; /* weeks ended with at most one engaged contact */
-    int anchor_lost_contact; /* -1, or who left with no one behind */
-    bool eroded;
     Score score;             /* cached; valid unless score_dirty */
     bool score_dirty;        /* set by every change the score depends on */
 } AccountState;
@@ -69,7 +67,6 @@ struct Sim {
     AccountState *accounts;
     int64_t revenue_booked;
     int referrals_asked;
-    int referrals_early;
     int research_done;
     Vec log;       /* Command */
     Vec journal;   /* JournalEntry */

@@ -636,6 +636,142 @@ char *text_journal(Lang lang, const Sim *sim, const JournalEntry *e, char *buf, 
     return tidy_periods(journal_line(lang, sim, e, buf, n));
 }
 
+/* ---- coaching notes ------------------------------------------------------------ */
+
+static const char *people_word(Lang lang, long n)
+{
+    return lang == LANG_RU ? text_plural(lang, n, "человек", "человека", "человек")
+                           : text_plural(lang, n, "person", "people", "people");
+}
+
+/* "3 раза"; "once", "twice", "3 times". Returns buf. */
+static char *times(Lang lang, int n, char *buf, size_t size)
+{
+    if (lang == LANG_EN && (n == 1 || n == 2)) {
+        return fmt(buf, size, "%s", n == 1 ? "once" : "twice");
+    }
+    return fmt(buf, size, "%d %s", n,
+               lang == LANG_RU ? text_plural(lang, n, "раз", "раза", "раз")
+                               : text_plural(lang, n, "time", "times", "times"));
+}
+
+/* "relationship points" / "очков отношений" */
+static const char *points_word(Lang lang, long n)
+{
+    return lang == LANG_RU ? text_plural(lang, n, "очко отношений", "очка отношений", "очков отношений")
+                           : text_plural(lang, n, "relationship point", "relationship points",
+                                         "relationship points");
+}
+
+/* A thread left: what it cost, and why (Russian keeps the name in the
+ * nominative as the subject of its own sentence). */
+static char *coach_departure(Lang lang, const Sim *sim, const CoachNote *c, char *buf, size_t n)
+{
+    const Scenario *s = sim_scenario(sim);
+    const Account *acc = &s->accounts[c->account];
+    const char *who = acc->contacts[c->contact].name;
+    char money[48];
+    text_money(lang, c->money, s->currency, money, sizeof money);
+    if (c->kind == COACH_DEPARTURE_FREE) {
+        if (lang == LANG_RU) {
+            return fmt(buf, n, "Неделя %d: %s больше не работает в компании %s. С вами по-прежнему работали "
+                               "ещё %d %s, поэтому этот уход ничего вам не стоил.",
+                       c->week, who, acc->name, c->amount, people_word(lang, c->amount));
+        }
+        return fmt(buf, n, "%s left %s in week %d; %d other %s there %s still engaged with you, so it cost "
+                           "nothing.",
+                   who, acc->name, c->week, c->amount, people_word(lang, c->amount),
+                   c->amount == 1 ? "was" : "were");
+    }
+    if (lang == LANG_RU) {
+        return fmt(buf, n, "Неделя %d: %s больше не работает в компании %s. %s, поэтому закупки у вас "
+                           "сократились на %d%%: -%s в год.",
+                   c->week, who, acc->name,
+                   c->amount == 0 ? "Других вовлечённых людей у клиента не осталось"
+                                  : "Из вовлечённых людей у клиента остался лишь один человек",
+                   c->other, money);
+    }
+    return fmt(buf, n, "%s left %s in week %d; with %s engaged there, the client cut its business with you "
+                       "by %d%%: -%s a year.",
+               who, acc->name, c->week, c->amount == 0 ? "nobody else" : "only one other person", c->other,
+               money);
+}
+
+/* Erosion, by the cause recorded when it happened. */
+static char *coach_erosion(Lang lang, const Sim *sim, const CoachNote *c, char *buf, size_t n)
+{
+    const Scenario *s = sim_scenario(sim);
+    const Account *acc = &s->accounts[c->account];
+    char money[48];
+    text_money(lang, c->money, s->currency, money, sizeof money);
+    if (c->kind == COACH_COMPETITOR) {
+        return fmt(buf, n, PICK(lang,
+            "A competitor courted %s while no economic buyer was engaged: the business eroded for %d %s "
+            "and that cost %s a year. Win the economic buyer early; servicing alone does not keep a rival out.",
+            "Пока конкурент обхаживал клиента %s, а вовлечённого экономического покупателя у вас не было, "
+            "поставки сокращались %d %s, и это стоило %s в год. Привлеките экономического покупателя "
+            "заранее: одно обслуживание конкурента не остановит."),
+            acc->name, c->amount, weeks_word(lang, c->amount), money);
+    }
+    if (lang == LANG_RU) {
+        return fmt(buf, n, "Текущие поставки клиенту %s оставались без обслуживания %d %s подряд (закупки "
+                           "начинают сокращаться через %d %s), и это стоило %s в год: поддерживайте их "
+                           "каждые несколько недель.",
+                   acc->name, c->amount, weeks_word(lang, c->amount), c->other, weeks_word(lang, c->other),
+                   money);
+    }
+    return fmt(buf, n, "The existing business at %s went %d %s in a row without service (it erodes after %d): "
+                       "that cost %s a year. Service it every few weeks while you grow the account.",
+               acc->name, c->amount, weeks_word(lang, c->amount), c->other, money);
+}
+
+/* Goodwill burned by refused pitches and by referrals asked too early. */
+static char *coach_goodwill(Lang lang, const Sim *sim, const CoachNote *c, char *buf, size_t n)
+{
+    char count[32];
+    times(lang, c->amount, count, sizeof count);
+    if (c->kind == COACH_EARLY_REFERRALS) {
+        int at = sim_scenario(sim)->rules.referral_at;
+        return fmt(buf, n, PICK(lang,
+            "You asked for a referral too early %s (before the relationship reached %d): it cost %d %s. "
+            "Build trust and bring value first.",
+            "Вы %s просили рекомендацию слишком рано, пока отношения не достигли %d: это стоило %d %s. "
+            "Сначала укрепите доверие и принесите пользу."),
+            count, at, c->other, points_word(lang, c->other));
+    }
+    if (c->part > 0 && c->part == c->amount) {
+        if (lang == LANG_RU) {
+            return fmt(buf, n, "Ваши идеи отклонили %s, и ни одна из них не отвечала потребностям собеседника. "
+                               "Это стоило %d %s. Предлагайте то, что отвечает найденной потребности.",
+                       count, c->other, points_word(lang, c->other));
+        }
+        return fmt(buf, n, "%d pitches were turned down, all of them ideas that answered none of the person's "
+                           "needs: it cost %d %s. Pitch ideas that answer a need you have found.",
+                   c->amount, c->other, points_word(lang, c->other));
+    }
+    if (c->part > 0) {
+        if (lang == LANG_RU) {
+            return fmt(buf, n, "Ваши идеи отклонили %s; в %d %s идея не отвечала ни одной потребности "
+                               "собеседника. Это стоило %d %s. Предлагайте то, что отвечает найденной "
+                               "потребности.",
+                       count, c->part,
+                       text_plural(lang, c->part, "случае", "случаях", "случаях"), c->other,
+                       points_word(lang, c->other));
+        }
+        return fmt(buf, n, "%d pitches were turned down, %d of them ideas that answered none of the person's "
+                           "needs: it cost %d %s. Pitch ideas that answer a need you have found.",
+                   c->amount, c->part, c->other, points_word(lang, c->other));
+    }
+    if (lang == LANG_RU) {
+        return fmt(buf, n, "Ваши идеи отклонили %s: это стоило %d %s. Сначала узнайте потребность: "
+                           "предложение под неё принимают чаще.",
+                   count, c->other, points_word(lang, c->other));
+    }
+    return fmt(buf, n, "%d pitches were turned down: it cost %d %s. Learn the need first: a pitch tailored to "
+                       "it wins more often.",
+               c->amount, c->other, points_word(lang, c->other));
+}
+
 char *text_coach(Lang lang, const Sim *sim, const CoachNote *c, char *buf, size_t n)
 {
     const Scenario *s = sim_scenario(sim);
@@ -666,8 +802,8 @@ char *text_coach(Lang lang, const Sim *sim, const CoachNote *c, char *buf, size_
                    acc->name, c->amount, c->other);
     case COACH_UNPITCHED_FIT:
         if (lang == LANG_RU) {
-            return fmt(buf, n, "%s %s в том, что даёт идея «%s», но вы её так и не предложили.", who,
-                       gx(ct, "нуждался", "нуждалась"), idea);
+            return fmt(buf, n, "%s нуждается в том, что даёт идея «%s», а вы её так и не предложили.", who,
+                       idea);
         }
         return fmt(buf, n, "\"%s\" fitted %s's need and was never pitched.", idea, who);
     case COACH_NO_RESEARCH:
@@ -677,28 +813,19 @@ char *text_coach(Lang lang, const Sim *sim, const CoachNote *c, char *buf, size_
             "Вы ни разу не изучили клиента: исследование открывает отделы, имена и потребности, "
             "которых не видно из офиса."));
     case COACH_NEGLECT:
-        return fmt(buf, n, PICK(lang,
-            "The existing business at %s eroded: service it every few weeks while you grow it.",
-            "Текущие поставки клиенту %s сократились: поддерживайте их каждые несколько недель."), acc->name);
+    case COACH_COMPETITOR:
+        return coach_erosion(lang, sim, c, buf, n);
     case COACH_SPONSORED_NOT_PROPOSED:
-        if (lang == LANG_RU) {
-            return fmt(buf, n, "%s %s идею «%s», но она так и не прошла: соберите согласования и вынесите её "
-                               "на решение.", who, gx(ct, "поддерживал", "поддерживала"), idea);
-        }
-        return fmt(buf, n, "%s sponsored \"%s\" but it never closed: win the approvals it needs and propose it.",
-                   who, idea);
-    case COACH_ANCHOR_LOST:
-        if (lang == LANG_RU) {
-            return fmt(buf, n, "Когда %s %s из компании %s, за вас некому было заступиться, и клиент сократил "
-                               "закупки.", who, gx(ct, "ушёл", "ушла"), acc->name);
-        }
-        return fmt(buf, n, "When %s left %s, nobody else stood behind you, and the client cut its business with you.",
-                   who, acc->name);
-    case COACH_EARLY_REFERRALS:
         return fmt(buf, n, PICK(lang,
-            "You asked for referrals too early %d times: build the relationship and bring value first.",
-            "Вы %d раз просили рекомендацию слишком рано: сначала укрепите отношения и принесите пользу."),
-            c->amount);
+            "%s sponsored \"%s\" but it never closed: win the approvals it needs and propose it.",
+            "%s поддерживает идею «%s», но она так и не прошла: соберите согласования и вынесите её на решение."),
+            who, idea);
+    case COACH_ANCHOR_LOST:
+    case COACH_DEPARTURE_FREE:
+        return coach_departure(lang, sim, c, buf, n);
+    case COACH_EARLY_REFERRALS:
+    case COACH_PITCHES_REFUSED:
+        return coach_goodwill(lang, sim, c, buf, n);
     case COACH_NO_IDEAS:
         return fmt(buf, n, "%s", PICK(lang,
             "No idea was adopted. Growth comes from new applications: pitch ideas that answer the needs "

@@ -163,7 +163,8 @@ static bool start_game(App *app, const char *path, uint64_t seed, const char *kn
     char *msg = NULL;
     size_t msglen = 0;
     FILE *err = open_memstream(&msg, &msglen);
-    Scenario *s = scnfile_load(path, err ? err : stderr);
+    uint64_t hash = 0;
+    Scenario *s = scnfile_load(path, &hash, err ? err : stderr);
     if (err) {
         fclose(err);
     }
@@ -194,14 +195,7 @@ static bool start_game(App *app, const char *path, uint64_t seed, const char *kn
     app->seed = seed;
     app->account = 0;
     scnfile_resolve(path, app->scn_path, sizeof app->scn_path);
-    app->scn_hash = 0;
-    char e[256];
-    size_t len = 0;
-    char *buf = file_read_all(app->scn_path, SCN_MAX_FILE_BYTES, &len, e, sizeof e);
-    if (buf) {
-        app->scn_hash = scn_hash(buf, len);
-        free(buf);
-    }
+    app->scn_hash = hash;
     results_now(app->started_at, sizeof app->started_at);
     if (known && known[0]) {
         app->author_session = true;

@@ -26,10 +26,7 @@ void app_save_result(App *app, const char *trainee)
     }
     char why[512], finished_at[32];
     results_now(finished_at, sizeof finished_at);
-    size_t len = 0;
-    char *bytes = file_read_all(app->scn_path, SCN_MAX_FILE_BYTES, &len, why, sizeof why);
-    uint64_t hash = bytes ? scn_hash(bytes, len) : app->scn_hash;
-    free(bytes);
+    uint64_t hash = app->scn_hash; /* of the bytes played (a reload updates it) */
     char resolved[UI_PATH_BYTES];
     const char *abs = realpath(app->scn_path, resolved);
     CoachNote notes[MAX_NOTES];

@@ -185,7 +185,7 @@ static void summary(App *app, Rect r)
     for (size_t k = 0; k < n && y < limit - 20; k++) {
         char line[1024];
         text_coach(L, app->sim, &notes[k], line, sizeof line);
-        bool good = notes[k].kind == COACH_WELL_DONE;
+        bool good = notes[k].kind == COACH_WELL_DONE || notes[k].kind == COACH_DEPARTURE_FREE;
         gfx_text(app, FACE_BOLD, TS_BODY, good ? t->good : t->warn, x, y, good ? "\xE2\x9C\x93" : "\xE2\x96\xB6");
         y += gfx_text_wrap(app, FACE_REGULAR, TS_LABEL, t->text, (Rect){x + 24, y, w - 24, limit - y}, line) + 10;
     }

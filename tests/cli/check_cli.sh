@@ -39,12 +39,17 @@ grep -q "broken.json:1:" "$tmp/err" || { echo "FAIL: broken scenario is not loca
 
 # The same arguments print the same bytes.
 for fmt in "" "--json"; do
-    "$bin" simulate first-steps --runs 300 --seed 5 $fmt > "$tmp/a" 2>&1
-    "$bin" simulate first-steps --runs 300 --seed 5 $fmt > "$tmp/b" 2>&1
+    expect 0 "simulate $fmt (1)" -- "$bin" simulate first-steps --runs 300 --seed 5 $fmt
+    cp "$tmp/out" "$tmp/a"
+    expect 0 "simulate $fmt (2)" -- "$bin" simulate first-steps --runs 300 --seed 5 $fmt
+    cp "$tmp/out" "$tmp/b"
+    [ -s "$tmp/a" ] || { echo "FAIL: simulate $fmt printed nothing"; fail=1; }
     cmp -s "$tmp/a" "$tmp/b" || { echo "FAIL: simulate $fmt differs between runs"; fail=1; }
 done
-"$bin" simulate first-steps --runs 300 --seed 6 > "$tmp/c" 2>&1
-"$bin" simulate first-steps --runs 300 --seed 5 > "$tmp/a" 2>&1
+expect 0 "simulate --seed 6" -- "$bin" simulate first-steps --runs 300 --seed 6
+cp "$tmp/out" "$tmp/c"
+expect 0 "simulate --seed 5" -- "$bin" simulate first-steps --runs 300 --seed 5
+cp "$tmp/out" "$tmp/a"
 cmp -s "$tmp/a" "$tmp/c" && { echo "FAIL: a different seed printed the same distributions"; fail=1; }
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["runs"]==300 and d["seed"]==5 and len(d["strategies"])==5 and "passed" in d["balance"]' "$tmp/b" \
     || { echo "FAIL: simulate --json is not the documented document"; fail=1; }
@@ -52,8 +57,9 @@ python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["runs"]==3
 # Every shipped scenario teaches its lesson.
 for f in "$src"/scenarios/*.json "$src"/docs/examples/*.json; do
     "$bin" simulate "$f" --runs 400 --seed 1 > "$tmp/sim" 2>&1
-    if ! grep -q "^Balance verdict: PASSED" "$tmp/sim"; then
-        echo "FAIL: balance verdict for $(basename "$f")"; tail -3 "$tmp/sim"; fail=1
+    st=$?
+    if [ $st -ne 0 ] || ! grep -q "^Balance verdict: PASSED" "$tmp/sim"; then
+        echo "FAIL: balance verdict for $(basename "$f") (exit $st)"; tail -3 "$tmp/sim"; fail=1
     fi
 done
 # validate --balance: the verdict, and why a lazy scenario fails it.

@@ -6,8 +6,13 @@
  * frame it checks the invariants: no
  * crash (ASan/UBSan in the sanitizer build), the screen stack is bounded and
  * never empty while running, and every command in the session's log was
- * accepted by sim_check at its time (the log replayed on a fresh session).
- * Seeded and reproducible: usage: monkey [EVENTS] [SEED] [DATADIR] */
+ * accepted by sim_check at its time (the log replayed on a fresh session
+ * whenever it grows).
+ * At the end it checks that the run went deep enough to mean something: at
+ * least MIN_SESSIONS sessions started, MIN_COMMANDS commands applied and
+ * MIN_SCREENS different screens reached (each 0 when not given).
+ * Seeded and reproducible:
+ * usage: monkey [EVENTS] [SEED] [DATADIR] [MIN_SESSIONS MIN_COMMANDS MIN_SCREENS] */
 #define _POSIX_C_SOURCE 200809L
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +38,9 @@ static bool log_valid(const App *app, size_t *checked)
     const Command *log = sim_log(app->sim, &n);
     Sim *fresh = sim_create(sim_scenario(app->sim), sim_seed(app->sim));
     if (!fresh) {
-        return true;
+        fprintf(stderr, "monkey: sim_create failed for the window's own scenario and seed: the log "
+                        "cannot be replayed\n");
+        return false;
     }
     bool ok = true;
     for (size_t i = 0; i < n && ok; i++) {
@@ -57,11 +64,34 @@ static void push(SDL_Event *e)
     SDL_PushEvent(e);
 }
 
+/* The names of the different screens seen on the stack so far. */
+typedef struct Reached {
+    const char *name[48];
+    int n;
+} Reached;
+
+static void reach(Reached *r, const App *app)
+{
+    for (int d = 0; d < app->depth; d++) {
+        const char *name = app->stack[d].vt->name;
+        int i = 0;
+        while (i < r->n && strcmp(r->name[i], name) != 0) {
+            i++;
+        }
+        if (i == r->n && r->n < (int)(sizeof r->name / sizeof r->name[0])) {
+            r->name[r->n++] = name;
+        }
+    }
+}
+
 int main(int argc, char **argv)
 {
     long events = argc > 1 ? atol(argv[1]) : 20000;
     uint64_t seed = argc > 2 ? strtoull(argv[2], NULL, 10) : (uint64_t)time(NULL);
     const char *dir = argc > 3 ? argv[3] : "monkey-data";
+    long min_sessions = argc > 6 ? atol(argv[4]) : 0;
+    long min_commands = argc > 6 ? atol(argv[5]) : 0;
+    long min_screens = argc > 6 ? atol(argv[6]) : 0;
     fprintf(stderr, "monkey: %ld events, seed %llu (rerun: monkey %ld %llu DIR)\n", events,
             (unsigned long long)seed, events, (unsigned long long)seed);
     char cmd[1200];
@@ -86,10 +116,12 @@ int main(int argc, char **argv)
         SDL_SCANCODE_END, SDL_SCANCODE_BACKSPACE, SDL_SCANCODE_F2, SDL_SCANCODE_F5, SDL_SCANCODE_V,
     };
     static const char *const TEXT[] = {"a", "Z", "7", " ", "Анна", "ё", "Пётр Ильич", "<b>", "%s%n", "é", "x/y"};
-    long sessions = 0, quits = 0;
-    size_t checked = 0;
+    long sessions = 0, quits = 0, commands = 0, over = 0;
+    size_t checked = 0, last_n = 0, last_checked_n = 0;
+    bool last_over = false;
     int max_depth = 0;
     const Sim *last_sim = NULL;
+    Reached reached = {{0}, 0};
     long batch = 0;
     for (long i = 0; i < events && failures == 0; i++) {
         SDL_Event e;
@@ -172,16 +204,45 @@ int main(int argc, char **argv)
         CHECK(app->depth >= 1 && app->depth <= UI_MAX_SCREENS);
         CHECK(app->W >= 100 && app->H >= 100);
         CHECK(!strstr(app->status, "ssert"));
-        if (app->sim != last_sim) {
+        reach(&reached, app);
+        /* A new session: another Sim, or the same address reused with a shorter log. */
+        size_t n = 0;
+        if (app->sim) {
+            sim_log(app->sim, &n);
+        }
+        if (app->sim != last_sim || n < last_n) {
+            commands += (long)last_n;
             sessions += app->sim != NULL;
             last_sim = app->sim;
+            last_over = false;
         }
-        if (app->sim && (i % 64 == 0 || sim_over(app->sim))) {
+        last_n = n;
+        if (app->sim && sim_over(app->sim) && !last_over) {
+            over++;
+            last_over = true;
+        }
+        if (app->sim && (n != last_checked_n || i % 64 == 0 || sim_over(app->sim))) {
+            last_checked_n = n;
             CHECK(log_valid(app, &checked));
         }
     }
-    fprintf(stderr, "monkey: %ld events, %ld sessions, %ld quits, deepest stack %d, %zu logged commands checked\n",
-            events, sessions, quits, max_depth, checked);
+    commands += (long)last_n;
+    fprintf(stderr,
+            "monkey: %ld events, %ld sessions (%ld played to the end), %ld commands applied, %ld quits, "
+            "deepest stack %d, %zu logged commands checked\n",
+            events, sessions, over, commands, quits, max_depth, checked);
+    fprintf(stderr, "monkey: %d screens reached:", reached.n);
+    for (int i = 0; i < reached.n; i++) {
+        fprintf(stderr, " %s", reached.name[i]);
+    }
+    fprintf(stderr, "\n");
+    if (sessions < min_sessions || commands < min_commands || reached.n < min_screens) {
+        fprintf(stderr,
+                "monkey: too shallow to mean anything: %ld sessions (at least %ld), %ld commands (at least "
+                "%ld), %d screens (at least %ld)\n",
+                sessions, min_sessions, commands, min_commands, reached.n, min_screens);
+        failures++;
+    }
     app_destroy(app);
     if (failures) {
         fprintf(stderr, "monkey: %d check(s) failed (seed %llu)\n", failures, (unsigned long long)seed);

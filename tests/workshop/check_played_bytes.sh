@@ -1,0 +1,47 @@
+#!/bin/sh
+# A result records the scenario bytes that were played, not the file as it is
+# when the result is saved: a terminal game whose scenario file is edited
+# (one space appended) while it runs saves the hash of the original bytes, so
+# replay against the edited file warns that the scenario changed, and replay
+# against the original bytes is silent and reproduces the score.
+# usage: check_played_bytes.sh KEYACCOUNTS SOURCE_DIR
+set -u
+bin=${1:?usage: check_played_bytes.sh KEYACCOUNTS SOURCE_DIR}
+src=${2:?}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export KEYACCOUNTS_DATA_DIR="$tmp/data" KEYACCOUNTS_SCENARIOS="$src/scenarios"
+fail=0
+no() { echo "FAIL: $*"; fail=1; }
+
+cp "$src/scenarios/first-steps.json" "$tmp/played.json"
+cp "$src/scenarios/first-steps.json" "$tmp/original.json"
+mkfifo "$tmp/in"
+SOURCE_DATE_EPOCH=1767225600 "$bin" play --text --seed 3 --name Tester "$tmp/played.json" < "$tmp/in" \
+    > "$tmp/play.out" 2>&1 &
+pid=$!
+exec 3> "$tmp/in"
+echo "meet paul" >&3
+# The game has read the scenario (it answered the first command): edit the file.
+n=0
+until grep -q "You meet Paul Meier" "$tmp/play.out" 2>/dev/null; do
+    n=$((n + 1))
+    [ $n -le 200 ] || { no "the game did not answer its first command"; break; }
+    sleep 0.1
+done
+printf ' ' >> "$tmp/played.json"
+for _ in 1 2 3 4 5; do echo end >&3; done
+exec 3>&-
+wait $pid || no "play exit $?"
+result=$(sed -n 's/^Result saved: //p' "$tmp/play.out")
+[ -f "$result" ] || { no "no result saved: $(tail -3 "$tmp/play.out")"; exit 1; }
+
+"$bin" replay --scenario "$tmp/played.json" "$result" > "$tmp/edited.out" 2> "$tmp/edited.err"
+grep -q "the scenario has changed" "$tmp/edited.err" \
+    || no "replay against the edited file does not warn: $(cat "$tmp/edited.err")"
+"$bin" replay --scenario "$tmp/original.json" "$result" > "$tmp/orig.out" 2> "$tmp/orig.err" \
+    || no "replay against the original bytes fails: $(cat "$tmp/orig.out" "$tmp/orig.err")"
+grep -q "scenario has changed" "$tmp/orig.err" && no "replay against the original bytes warns: $(cat "$tmp/orig.err")"
+grep -q ": OK: " "$tmp/orig.out" || no "replay against the original bytes is not OK: $(cat "$tmp/orig.out")"
+[ $fail -eq 0 ] && echo "a result records the bytes that were played"
+exit $fail
