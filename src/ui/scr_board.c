@@ -674,7 +674,7 @@ static void action_row(App *app, Board *b, ActionKind k, Rect r, bool show_reaso
         gfx_text_fit(app, FACE_REGULAR, TS_SMALL, t->bad, r.x + 4, r.y + 37, r.w - 8, line);
     } else if (ok && show_reason && k == ACT_REFERRAL && b->sel >= 0) {
         /* the odds in words, from what the trainee can see */
-        char odds[UI_HINT_BYTES], line[UI_HINT_BYTES];
+        char odds[UI_HINT_BYTES / 2], line[UI_HINT_BYTES];
         ReferralOutlook o = odds_referral(app->sim, app->account, b->sel);
         snprintf(line, sizeof line, "%s %s", ui_str(L, S_ODDS), text_referral_odds(L, o, odds, sizeof odds));
         gfx_text_fit(app, FACE_REGULAR, TS_SMALL, o.too_early ? t->bad : t->text_dim, r.x + 4, r.y + 37, r.w - 8,

@@ -279,7 +279,7 @@ static void draw_detail(App *app, Ideas *s, Rect p)
         gfx_text_fit(app, FACE_REGULAR, TS_SMALL, t->bad, x, by - 22, bw, hint);
     } else if (s->contact >= 0) {
         /* the odds in words, from what the trainee can see, above the button */
-        char odds[UI_HINT_BYTES], line[UI_HINT_BYTES];
+        char odds[UI_HINT_BYTES / 2], line[UI_HINT_BYTES];
         text_pitch_odds(L, odds_pitch(app->sim, app->account, s->contact, s->idea), odds, sizeof odds);
         snprintf(line, sizeof line, "%s %s", ui_str(L, S_ODDS), odds);
         gfx_text_fit(app, FACE_REGULAR, TS_SMALL, t->text_dim, x, by - 22, bw, line);
