@@ -91,6 +91,29 @@ typedef enum LineKind {
     LINE_COUNT
 } LineKind;
 
+/* Grammatical gender of a contact, for languages whose sentences agree with
+ * it (Russian: «готов» / «готова»). Required in Russian scenarios. */
+typedef enum Gender {
+    GENDER_UNSPECIFIED,
+    GENDER_FEMALE,
+    GENDER_MALE,
+    GENDER_COUNT
+} Gender;
+
+/* What a contact says when one particular idea is pitched to them; either
+ * line may be NULL, and then the contact's own line is said. */
+typedef struct Reaction {
+    int idea;              /* index */
+    const char *pitch_yes; /* NULL when absent */
+    const char *pitch_no;  /* NULL when absent */
+} Reaction;
+
+/* What a contact says when introducing one particular colleague. */
+typedef struct Introduction {
+    int contact;           /* index of the colleague introduced */
+    const char *line;
+} Introduction;
+
 typedef enum ConditionKind {
     COND_ALWAYS,
     COND_CONTACT_KNOWN,        /* contact */
@@ -166,6 +189,11 @@ typedef struct Contact {
     int *refers;         /* contact indices they can introduce, in order */
     int refer_count;
     const char *lines[LINE_COUNT]; /* NULL when absent */
+    Gender gender;
+    Reaction *reactions;         /* per idea, at most one per idea */
+    int reaction_count;
+    Introduction *introductions; /* per colleague in refers, at most one each */
+    int introduction_count;
 } Contact;
 
 typedef struct Idea {
@@ -288,6 +316,17 @@ const char *mode_key(ResponseMode m);    /* "growth", ... */
 const char *level_key(IdeaLevel l);      /* "product", ... */
 const char *role_key(BuyingRole r);      /* "economic_buyer", ... */
 const char *line_key(LineKind k);        /* "greeting", ... */
+const char *gender_key(Gender g);        /* "", "f", "m" */
+
+/* The line a contact says after a pitch of idea that was won (or lost): the
+ * reaction written for that idea, else the contact's own pitch_yes (pitch_no)
+ * line; NULL when neither is written. */
+const char *contact_pitch_line(const Contact *c, int idea, bool won);
+/* The line a contact says when introducing colleague: the introduction
+ * written for that colleague, else the contact's own referral_yes line; NULL
+ * when neither is written (the front ends then say a neutral line of their
+ * own). */
+const char *contact_introduction_line(const Contact *c, int colleague);
 const char *condition_key(ConditionKind k);
 const char *effect_key(EffectKind k);
 BuyingRole role_from_index(int i);       /* 0..ROLE_KIND_COUNT-1 */

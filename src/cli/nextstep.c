@@ -79,16 +79,16 @@ bool nextstep_next_scenario(const Scenario *s, bool passed, ShippedScenario *out
     ShippedScenario *list = calloc(SHIPPED_MAX, sizeof *list);
     size_t n = list ? shipped_list(list, SHIPPED_MAX) : 0;
     bool found = false;
-    for (int same_lang = 1; same_lang >= 0 && !found; same_lang--) {
-        for (size_t k = 0; k < n && !found; k++) {
-            const ShippedScenario *c = &list[k];
-            if (strcmp(c->id, s->id) == 0 || (same_lang && strcmp(c->language, s->language) != 0)) {
-                continue;
-            }
-            if (c->difficulty > s->difficulty) { /* the list is sorted by difficulty */
-                *out = *c;
-                found = true;
-            }
+    /* Only a scenario in the session's language: a trainee playing in
+     * Russian is not sent on to an English one. */
+    for (size_t k = 0; k < n && !found; k++) {
+        const ShippedScenario *c = &list[k];
+        if (strcmp(c->id, s->id) == 0 || strcmp(c->language, s->language) != 0) {
+            continue;
+        }
+        if (c->difficulty > s->difficulty) { /* the list is sorted by difficulty */
+            *out = *c;
+            found = true;
         }
     }
     free(list);
@@ -106,7 +106,7 @@ void nextstep_print(FILE *o, Lang lang, const Sim *sim)
         fprintf(o, "  %d. %s\n", k + 1, tries[k]);
     }
     if (n == 0) {
-        fprintf(o, "  %s\n", ru ? "Повторите успех на другом сценарии или с другим зерном (--seed)."
+        fprintf(o, "  %s\n", ru ? "Повторите успех на другом сценарии или на другом варианте этого (--seed)."
                                 : "Repeat it on another scenario, or on this one with another seed (--seed).");
     }
     ShippedScenario next;
@@ -128,7 +128,7 @@ void nextstep_print(FILE *o, Lang lang, const Sim *sim)
                 arg);
         free(list);
     } else {
-        fprintf(o, "  %s\n", ru ? "Вы прошли самый сложный сценарий; попробуйте его с другим зерном (--seed)."
-                                : "You passed the hardest shipped scenario; try it with another seed (--seed).");
+        fprintf(o, "  %s\n", ru ? "Вы прошли самый сложный сценарий на этом языке; попробуйте другой вариант (--seed)."
+                                : "You passed the hardest shipped scenario in this language; try it with another seed (--seed).");
     }
 }

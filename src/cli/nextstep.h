@@ -20,7 +20,7 @@ const char *nextstep_try(Lang lang, CoachKind kind);
 int nextstep_tries(Lang lang, const Sim *sim, const char **out, int max);
 
 /* The shipped scenario to play after this session: after a pass, the easiest
- * harder one, in the same language first. False when there is none, or when
+ * harder one in the same language. False when there is none, or when
  * the session was not passed (then the advice is to play it again). */
 bool nextstep_next_scenario(const Scenario *s, bool passed, ShippedScenario *out);
 

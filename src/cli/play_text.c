@@ -53,33 +53,48 @@ static bool parse_index(const char *w, int count, int *out)
     return true;
 }
 
+/* Ids are lower case (a-z, 0-9, '_', '-'), so "Frank" and "FRANK" name the
+ * contact 'frank': the word in lower case, in buf. */
+static const char *id_of(const char *w, char *buf, size_t n)
+{
+    size_t k = 0;
+    for (; w[k] && k + 1 < n; k++) {
+        buf[k] = (char)tolower((unsigned char)w[k]);
+    }
+    buf[k] = '\0';
+    return buf;
+}
+
 static int find_contact(const Game *g, const char *w)
 {
     const Account *acc = &g->scn->accounts[g->account];
     int i;
+    char id[80];
     if (parse_index(w, acc->contact_count, &i)) {
         return i;
     }
-    return account_contact_index(acc, w);
+    return account_contact_index(acc, id_of(w, id, sizeof id));
 }
 
 static int find_idea(const Game *g, const char *w)
 {
     const Account *acc = &g->scn->accounts[g->account];
     int i;
+    char id[80];
     if (parse_index(w, acc->idea_count, &i)) {
         return i;
     }
-    return account_idea_index(acc, w);
+    return account_idea_index(acc, id_of(w, id, sizeof id));
 }
 
 static int find_account(const Game *g, const char *w)
 {
     int i;
+    char id[80];
     if (parse_index(w, g->scn->account_count, &i)) {
         return i;
     }
-    return scenario_account_index(g->scn, w);
+    return scenario_account_index(g->scn, id_of(w, id, sizeof id));
 }
 
 /* ---- output ----------------------------------------------------------------- */

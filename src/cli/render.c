@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "keyaccounts/bots.h"
+#include "keyaccounts/odds.h"
 #include "keyaccounts/stats.h"
 
 enum { DEBRIEF_RUNS = 100, MAX_NOTES = 16 };
@@ -49,7 +50,7 @@ void render_briefing(FILE *o, Lang lang, const Scenario *s, uint64_t seed)
         fprintf(o, "  - %s\n", s->objectives[i]);
     }
     fprintf(o, L(lang, "\n%d weeks, %d hours a week for account work. Pass mark %d of 100. Seed %llu.\n",
-                 "\n%d нед., %d ч в неделю на работу с клиентами. Проходной балл %d из 100. Зерно %llu.\n"),
+                 "\n%d нед., %d ч в неделю на работу с клиентами. Проходной балл %d из 100. Вариант %llu.\n"),
             s->weeks, s->hours_per_week, s->scoring.pass_mark, (unsigned long long)seed);
     fprintf(o, "%s\n", text_ui(lang, "pass_rule"));
     fprintf(o, "%s\n", L(lang, "The score rewards:", "Счёт учитывает:"));
@@ -87,6 +88,51 @@ static void known_needs(FILE *o, Lang lang, const Sim *sim, int a, int c)
     }
 }
 
+/* The odds of asking this person, in words, from what the trainee can see:
+ * a referral, a pitch of an idea that answers a need they told you, and a
+ * pitch of any other idea. */
+static void odds_line(FILE *o, Lang lang, const Sim *sim, int a, int c)
+{
+    const Account *acc = &sim_scenario(sim)->accounts[a];
+    char words[256], fitting[256] = "";
+    int fit = -1, other = -1;
+    size_t used = 0;
+    for (int i = 0; i < acc->idea_count; i++) {
+        if (sim_idea_adopted(sim, a, i) || sim_sponsors(sim, a, i, c)) {
+            continue;
+        }
+        if (odds_pitch(sim, a, c, i).fit_known) {
+            int w = snprintf(fitting + used, sizeof fitting - used, "%s%d", fit < 0 ? "" : ", ", i + 1);
+            used += w > 0 && (size_t)w < sizeof fitting - used ? (size_t)w : 0;
+            fit = i;
+        } else if (other < 0) {
+            other = i;
+        }
+    }
+    fprintf(o, "        %s", L(lang, "odds:", "шансы:"));
+    const char *sep = " ";
+    if (sim_referrals_left(sim, a, c) > 0) {
+        fprintf(o, L(lang, " referral %s", " рекомендация — %s"),
+                text_referral_odds(lang, odds_referral(sim, a, c), words, sizeof words));
+        sep = " · ";
+    }
+    if (fit >= 0) {
+        text_pitch_odds(lang, odds_pitch(sim, a, c, fit), words, sizeof words);
+        if (lang == LANG_RU) {
+            fprintf(o, "%s%s %s — %s", sep, strchr(fitting, ',') ? "идеи" : "идея", fitting, words);
+        } else {
+            fprintf(o, "%spitch of %s %s", sep, fitting, words);
+        }
+        sep = " · ";
+    }
+    if (other >= 0) {
+        fprintf(o, L(lang, "%s%s %s", "%s%s — %s"), sep,
+                fit >= 0 ? L(lang, "other pitches", "другие идеи") : L(lang, "pitch", "любая идея"),
+                text_pitch_odds(lang, odds_pitch(sim, a, c, other), words, sizeof words));
+    }
+    fputc('\n', o);
+}
+
 void render_people(FILE *o, Lang lang, const Sim *sim, int a)
 {
     const Account *acc = &sim_scenario(sim)->accounts[a];
@@ -104,14 +150,15 @@ void render_people(FILE *o, Lang lang, const Sim *sim, int a)
         fprintf(o, "\n        %s %3d ", text_ui(lang, "relationship"), rel);
         bar(o, rel, 10);
         if (sim_engaged(sim, a, c)) {
-            fprintf(o, " %s", text_ui(lang, "engaged"));
+            fprintf(o, " %s", text_ui_for(lang, "engaged", acc->contacts[c].gender));
         }
         if (acc->contacts[c].main) {
             fprintf(o, " · %s", text_ui(lang, "main_contact"));
         }
         int by = sim_introduced_by(sim, a, c);
         if (by >= 0) {
-            fprintf(o, " · %s %s", text_ui(lang, "introduced_by"), acc->contacts[by].name);
+            char intro[256];
+            fprintf(o, " · %s", text_introduced_by(lang, &acc->contacts[by], intro, sizeof intro));
         }
         int left = sim_referrals_left(sim, a, c);
         if (left > 0) {
@@ -119,6 +166,7 @@ void render_people(FILE *o, Lang lang, const Sim *sim, int a)
         }
         fputc('\n', o);
         known_needs(o, lang, sim, a, c);
+        odds_line(o, lang, sim, a, c);
     }
     if (heard) {
         fprintf(o, "%s\n", L(lang, "Names to approach (call WHO):", "Имена для звонка (call КТО):"));
@@ -175,6 +223,24 @@ void render_ideas(FILE *o, Lang lang, const Sim *sim, int a)
         for (int k = 0; k < idea->need_count; k++) {
             fprintf(o, "        %s %s\n", k ? "  " : L(lang, "answers:", "отвечает на:"),
                     acc->needs[idea->needs[k]].text);
+        }
+        bool listed = false;
+        for (int c = 0; c < acc->contact_count && !sim_idea_adopted(sim, a, i); c++) {
+            /* who is known to need it, and the odds of pitching it to them */
+            if (sim_contact_status(sim, a, c) != STATUS_KNOWN || sim_sponsors(sim, a, i, c)) {
+                continue;
+            }
+            PitchOutlook p = odds_pitch(sim, a, c, i);
+            if (p.fit_known) {
+                char words[256];
+                fprintf(o, L(lang, "%s%s (odds: %s)", "%s%s (шансы %s)"),
+                        listed ? " · " : L(lang, "        who needs it: ", "        кому нужна: "), acc->contacts[c].name,
+                        text_pitch_odds(lang, p, words, sizeof words));
+                listed = true;
+            }
+        }
+        if (listed) {
+            fputc('\n', o);
         }
         if (sim_idea_adopted(sim, a, i)) {
             fprintf(o, "        %s\n", L(lang, "ADOPTED", "ВНЕДРЕНА"));
@@ -254,20 +320,11 @@ void render_board(FILE *o, Lang lang, const Sim *sim, int a)
 
 void render_dialogue(FILE *o, Lang lang, const Sim *sim, const JournalEntry *e)
 {
-    (void)lang;
-    LineKind k;
-    switch (e->kind) {
-    case J_MEET: k = LINE_GREETING; break;
-    case J_PITCH_WON: k = LINE_PITCH_YES; break;
-    case J_PITCH_LOST: k = LINE_PITCH_NO; break;
-    case J_REFERRAL_WON: k = LINE_REFERRAL_YES; break;
-    case J_REFERRAL_LOST: k = LINE_REFERRAL_NO; break;
-    case J_CONTACT_LEFT: k = LINE_FAREWELL; break;
-    default: return;
-    }
-    const Contact *ct = &sim_scenario(sim)->accounts[e->account].contacts[e->contact];
-    if (ct->lines[k]) {
-        fprintf(o, "    %s: «%s»\n", ct->name, ct->lines[k]);
+    char said[600];
+    const char *line = text_dialogue(lang, sim, e, said, sizeof said);
+    if (line) {
+        const Contact *ct = &sim_scenario(sim)->accounts[e->account].contacts[e->contact];
+        fprintf(o, "    %s: «%s»\n", ct->name, line);
     }
 }
 
@@ -312,9 +369,11 @@ static void strategies(FILE *o, Lang lang, const Sim *sim)
             fprintf(o, "  %s\n", L(lang, "(out of memory)", "(недостаточно памяти)"));
             return;
         }
-        fprintf(o, L(lang, "  %-14s median %3d  (10%%..90%%: %d..%d)  passes %3d%%\n",
-                     "  %-14s медиана %3d  (10%%..90%%: %d..%d)  зачёт %3d%%\n"),
-                bot_key((BotKind)b), st.median, st.p10, st.p90, st.passes * 100 / st.runs);
+        fputs("  ", o);
+        render_pad(o, text_strategy(lang, bot_key((BotKind)b)), lang == LANG_RU ? 22 : 14);
+        fprintf(o, L(lang, " median %3d  (10%%..90%%: %d..%d)  passes %3d%%\n",
+                     " медиана %3d  (10%%..90%%: %d..%d)  зачёт %3d%%\n"),
+                st.median, st.p10, st.p90, st.passes * 100 / st.runs);
     }
 }
 

@@ -72,6 +72,35 @@ const char *role_key(BuyingRole r)
     return "?";
 }
 
+const char *gender_key(Gender g)
+{
+    static const char *const GENDER_KEYS[GENDER_COUNT] = {"", "f", "m"};
+    assert(g >= 0 && g < GENDER_COUNT);
+    return GENDER_KEYS[g];
+}
+
+const char *contact_pitch_line(const Contact *c, int idea, bool won)
+{
+    for (int k = 0; k < c->reaction_count; k++) {
+        const Reaction *r = &c->reactions[k];
+        const char *line = won ? r->pitch_yes : r->pitch_no;
+        if (r->idea == idea && line) {
+            return line;
+        }
+    }
+    return c->lines[won ? LINE_PITCH_YES : LINE_PITCH_NO];
+}
+
+const char *contact_introduction_line(const Contact *c, int colleague)
+{
+    for (int k = 0; k < c->introduction_count; k++) {
+        if (c->introductions[k].contact == colleague) {
+            return c->introductions[k].line;
+        }
+    }
+    return c->lines[LINE_REFERRAL_YES];
+}
+
 const char *line_key(LineKind k)
 {
     assert(k >= 0 && k < LINE_COUNT);

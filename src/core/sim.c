@@ -805,20 +805,22 @@ static int fitting_slot(const Sim *sim, int a, int c, int i)
     return best;
 }
 
+int pitch_chance(bool fit, bool tailored, int rel, int mode_bonus)
+{
+    int odds = (fit ? PITCH_FIT : PITCH_NO_FIT) + rel / 3 + mode_bonus;
+    if (fit && tailored) {
+        odds += PITCH_TAILORED;
+    }
+    return clamp(odds, 5, 95);
+}
+
 int sim_pitch_odds(const Sim *sim, int a, int c, int i)
 {
     const Contact *ct = &sim->scn->accounts[a].contacts[c];
     const ContactState *cs = cstate(sim, a, c);
     int slot = fitting_slot(sim, a, c, i);
-    int odds = slot >= 0 ? PITCH_FIT : PITCH_NO_FIT;
-    odds += cs->rel / 3;
-    if (slot >= 0 || ct->mode != MODE_TROUBLE) {
-        odds += PITCH_MODE[ct->mode];
-    }
-    if (slot >= 0 && (cs->needs_known >> slot & 1u)) {
-        odds += PITCH_TAILORED;
-    }
-    return clamp(odds, 5, 95);
+    int mode = slot >= 0 || ct->mode != MODE_TROUBLE ? PITCH_MODE[ct->mode] : 0;
+    return pitch_chance(slot >= 0, slot >= 0 && (cs->needs_known >> slot & 1u), cs->rel, mode);
 }
 
 static void add_sponsor(AccountState *st, IdeaState *is, int c)

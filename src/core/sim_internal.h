@@ -89,6 +89,10 @@ bool score_business_result(const Sim *sim);
 /* Odds in percent, using what the simulation knows (including hidden needs). */
 int sim_pitch_odds(const Sim *sim, int account, int contact, int idea);
 int sim_referral_odds(const Sim *sim, int account, int contact);
+/* The pitch chance rule of docs/how-to-play.md: fit (the idea answers one of
+ * their needs), tailored (the trainee had found that need), relationship and
+ * the response mode's bonus. */
+int pitch_chance(bool fit, bool tailored, int rel, int mode_bonus);
 bool sim_condition_holds(const Sim *sim, const Condition *when);
 
 #endif

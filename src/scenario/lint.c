@@ -1,6 +1,7 @@
 #include "lint.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "textutil.h"
 
@@ -221,6 +222,87 @@ static void lint_approvals(FieldCtx *fc, const Account *acc, int a, const LintAc
     }
 }
 
+/* A letter byte: ASCII letters, and every byte of a UTF-8 sequence (so that
+ * Cyrillic names are words too). */
+static bool word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+/* Whether text mentions the name's first word (titles such as "Dr." skipped)
+ * as a word. A name in another script than Latin (Russian) may also appear
+ * declined: its stem without the last letter, with an ending of up to two
+ * letters («Ольга»: «Ольге», «Ольгой»). */
+static bool mentions(const char *text, const char *name)
+{
+    while (*name) {
+        const char *end = name;
+        while (*end && *end != ' ') {
+            end++;
+        }
+        size_t n = (size_t)(end - name);
+        if (n < 3 || name[n - 1] == '.') { /* an initial or a title: the next word */
+            name = *end ? end + 1 : end;
+            continue;
+        }
+        size_t stem = n, max_extra = 0;
+        if ((unsigned char)name[0] >= 0x80 && n >= 6) {
+            stem = n - 1;
+            while (stem > 0 && ((unsigned char)name[stem] & 0xC0) == 0x80) {
+                stem--;
+            }
+            max_extra = 4;
+        }
+        for (const char *at = text; *at; at++) {
+            if (strncmp(at, name, stem) != 0 || (at > text && word_byte((unsigned char)at[-1]))) {
+                continue;
+            }
+            size_t extra = 0;
+            while (word_byte((unsigned char)at[stem + extra])) {
+                extra++;
+            }
+            if (extra <= max_extra) {
+                return true;
+            }
+        }
+        return false;
+    }
+    return false;
+}
+
+/* A person's referral_yes is said for every colleague they introduce without
+ * an introduction of their own: a line that names one colleague reads wrong
+ * when another is introduced ("Priya plans the trucks..." for Tom). */
+static void lint_referral_lines(FieldCtx *fc, const Account *acc, int a, const LintAccount *src)
+{
+    char p[FIELD_PATH_MAX];
+    for (int i = 0; i < acc->contact_count; i++) {
+        const Contact *c = &acc->contacts[i];
+        const char *line = c->lines[LINE_REFERRAL_YES];
+        if (!line || c->refer_count < 2) {
+            continue;
+        }
+        for (int k = 0; k < c->refer_count; k++) {
+            const Contact *named = &acc->contacts[c->refers[k]];
+            if (!mentions(line, named->name)) {
+                continue;
+            }
+            for (int j = 0; j < c->refer_count; j++) {
+                if (j == k || contact_introduction_line(c, c->refers[j]) != line) {
+                    continue; /* only colleagues who would hear the person's own line */
+                }
+                snprintf(p, sizeof p, "accounts[%d].contacts[%d].lines.referral_yes", a, i);
+                const cJSON *lines = cJSON_GetObjectItemCaseSensitive(src->contacts[i], "lines");
+                fc_report(fc, SEV_WARNING, "KA408", lint_pos(fc, lines, "referral_yes"), p,
+                          "this line names '%s' but is also said when '%s' introduces '%s'; write it "
+                          "under \"introductions\" for '%s'",
+                          named->id, c->id, acc->contacts[c->refers[j]].id, named->id);
+                break;
+            }
+        }
+    }
+}
+
 void lint_scenario(FieldCtx *fc, const Scenario *s, const LintAccount *accounts, Arena *scratch)
 {
     for (int a = 0; a < s->account_count; a++) {
@@ -236,5 +318,6 @@ void lint_scenario(FieldCtx *fc, const Scenario *s, const LintAccount *accounts,
         lint_needs_and_ideas(fc, acc, a, &accounts[a], &f);
         lint_events(fc, acc, a, &accounts[a], &f);
         lint_approvals(fc, acc, a, &accounts[a], &f);
+        lint_referral_lines(fc, acc, a, &accounts[a]);
     }
 }

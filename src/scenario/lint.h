@@ -1,6 +1,7 @@
 /* Content lint: located warnings (KA4xx) about scenario content that cannot
  * matter in play: contacts nobody can reach, ideas no one needs, needs no idea
- * answers, events that can never fire, approvals nobody can give. Every check
+ * answers, events that can never fire, approvals nobody can give, a referral
+ * line that names the wrong colleague. Every check
  * is linear in the size of the scenario. Private to src/scenario. */
 #ifndef KEYACCOUNTS_SCENARIO_LINT_H
 #define KEYACCOUNTS_SCENARIO_LINT_H

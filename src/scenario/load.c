@@ -56,6 +56,9 @@ static const EnumSpec ROLES = {ROLE_KEYS, ROLE_KIND_COUNT};
 static const EnumSpec SUBSCORES = {SUBSCORE_KEYS, SUB_COUNT};
 static const EnumSpec CONDITIONS = {CONDITION_KEYS, COND_COUNT};
 static const EnumSpec EFFECTS = {EFFECT_KEYS, EFFECT_COUNT};
+/* Not stored through the table: the model's Gender keeps 0 for "not given". */
+static const char *const GENDER_KEYS[] = {"f", "m"};
+static const EnumSpec GENDERS = {GENDER_KEYS, 2};
 
 /* ---- the field tables: docs/scenario-format.md, one row per key --------- */
 
@@ -184,6 +187,20 @@ static const FieldSpec CONTACT_FIELDS[] = {
     {LIST("needs", false, 0, SCN_MAX_CONTACT_NEEDS, FK_REF)},
     {LIST("refers", false, 0, SCN_MAX_REFERS, FK_REF)},
     {OBJECT("lines")},
+    {.key = "gender", .kind = FK_ENUM, .values = &GENDERS},
+    {LIST("reactions", false, 0, SCN_MAX_IDEAS, FK_OBJECT)},
+    {LIST("introductions", false, 0, SCN_MAX_REFERS, FK_OBJECT)},
+};
+
+static const FieldSpec REACTION_FIELDS[] = {
+    {REF("idea", true)},
+    {TEXT("pitch_yes", false, 1, 300), FIELD_STORE(Reaction, pitch_yes)},
+    {TEXT("pitch_no", false, 1, 300), FIELD_STORE(Reaction, pitch_no)},
+};
+
+static const FieldSpec INTRODUCTION_FIELDS[] = {
+    {REF("contact", true)},
+    {TEXT("line", true, 1, 300), FIELD_STORE(Introduction, line)},
 };
 
 static const FieldSpec LINE_FIELDS[] = {
@@ -247,6 +264,8 @@ static const ObjectSpec DEPARTMENT_SPEC = OBJECT_SPEC(DEPARTMENT_FIELDS);
 static const ObjectSpec NEED_SPEC = OBJECT_SPEC(NEED_FIELDS);
 static const ObjectSpec CONTACT_SPEC = OBJECT_SPEC(CONTACT_FIELDS);
 static const ObjectSpec LINE_SPEC = OBJECT_SPEC(LINE_FIELDS);
+static const ObjectSpec REACTION_SPEC = OBJECT_SPEC(REACTION_FIELDS);
+static const ObjectSpec INTRODUCTION_SPEC = OBJECT_SPEC(INTRODUCTION_FIELDS);
 static const ObjectSpec IDEA_SPEC = OBJECT_SPEC(IDEA_FIELDS);
 static const ObjectSpec EVENT_SPEC = OBJECT_SPEC(EVENT_FIELDS);
 static const ObjectSpec CONDITION_SPEC = OBJECT_SPEC(CONDITION_FIELDS);
@@ -323,6 +342,7 @@ typedef struct IdList {
 
 typedef struct AccountLists {
     IdList departments, needs, contacts, ideas, events;
+    const cJSON *(*contact_found)[FIELDS_MAX]; /* each contact's checked fields */
 } AccountLists;
 
 typedef struct Loader {
@@ -850,6 +870,124 @@ static void load_idea(Loader *L, int a, int i, const char *path)
 
 /* ---- contacts ----------------------------------------------------------- */
 
+/* Languages whose sentences agree with a person's grammatical gender, so
+ * that every contact must have one: Russian ("ru", "ru-RU", ...). */
+static bool language_needs_gender(const char *tag)
+{
+    return tag && (tag[0] == 'r' || tag[0] == 'R') && (tag[1] == 'u' || tag[1] == 'U')
+           && (tag[2] == '\0' || tag[2] == '-' || tag[2] == '_');
+}
+
+/* One contact's introductions: each names a colleague from their refers
+ * list, at most once. */
+static void load_introductions(Loader *L, int a, int i, const cJSON *array, const char *path)
+{
+    Contact *c = &L->s->accounts[a].contacts[i];
+    int n = list_size(array);
+    c->introductions = ld_array(L, &L->s->arena, n, sizeof *c->introductions);
+    if (!c->introductions) {
+        return;
+    }
+    int k = 0;
+    for (const cJSON *it = array ? array->child : NULL; it; it = it->next, k++) {
+        char p[FIELD_PATH_MAX], q[FIELD_PATH_MAX];
+        path_item(p, path, "", k);
+        const cJSON *found[FIELDS_MAX];
+        if (!fields_check(&L->fc, it, &INTRODUCTION_SPEC, p, found)) {
+            continue;
+        }
+        Introduction intro = {.contact = -1};
+        fields_store(&L->fc, &INTRODUCTION_SPEC, found, &intro);
+        const cJSON *who = fields_get(&INTRODUCTION_SPEC, found, "contact");
+        if (!who || !intro.line) {
+            continue;
+        }
+        path_key(q, p, "contact");
+        intro.contact = idlist_resolve(L, &L->lists[a].contacts, who, q, "in this account");
+        if (intro.contact < 0) {
+            continue;
+        }
+        bool listed = false;
+        for (int r = 0; r < c->refer_count; r++) {
+            listed |= c->refers[r] == intro.contact;
+        }
+        if (!listed) {
+            ld_error(L, "KA315", who, q,
+                     "'%s' is not in this contact's \"refers\" list, so this introduction can never "
+                     "happen; add '%s' to \"refers\" or remove the introduction",
+                     who->valuestring, who->valuestring);
+            continue;
+        }
+        bool repeated = false;
+        for (int r = 0; r < c->introduction_count; r++) {
+            repeated |= c->introductions[r].contact == intro.contact;
+        }
+        if (repeated) {
+            ld_error(L, "KA313", who, q, "'%s' has a second introduction; keep only one",
+                     who->valuestring);
+            continue;
+        }
+        c->introductions[c->introduction_count++] = intro;
+    }
+}
+
+/* One contact's reactions to particular ideas: read once every idea of the
+ * account has its id. */
+static void load_reactions(Loader *L, int a, int i, const char *contact_path)
+{
+    const cJSON *const *found_c = L->lists[a].contact_found[i];
+    const cJSON *array = fields_get(&CONTACT_SPEC, found_c, "reactions");
+    if (!array) {
+        return;
+    }
+    Contact *c = &L->s->accounts[a].contacts[i];
+    char path[FIELD_PATH_MAX];
+    path_key(path, contact_path, "reactions");
+    int n = list_size(array);
+    c->reactions = ld_array(L, &L->s->arena, n, sizeof *c->reactions);
+    if (!c->reactions) {
+        return;
+    }
+    int k = 0;
+    for (const cJSON *it = array->child; it; it = it->next, k++) {
+        char p[FIELD_PATH_MAX], q[FIELD_PATH_MAX];
+        path_item(p, path, "", k);
+        const cJSON *found[FIELDS_MAX];
+        if (!fields_check(&L->fc, it, &REACTION_SPEC, p, found)) {
+            continue;
+        }
+        Reaction r = {.idea = -1};
+        fields_store(&L->fc, &REACTION_SPEC, found, &r);
+        const cJSON *idea = fields_get(&REACTION_SPEC, found, "idea");
+        if (!cJSON_GetObjectItemCaseSensitive(it, "pitch_yes")
+            && !cJSON_GetObjectItemCaseSensitive(it, "pitch_no")) {
+            ld_error(L, "KA204", it, p,
+                     "a reaction needs \"pitch_yes\", \"pitch_no\" or both: what the person says "
+                     "when the idea wins them over, and when it does not");
+            continue;
+        }
+        if (!idea) {
+            continue;
+        }
+        path_key(q, p, "idea");
+        r.idea = idlist_resolve(L, &L->lists[a].ideas, idea, q, "in this account");
+        if (r.idea < 0 || (!r.pitch_yes && !r.pitch_no)) {
+            continue;
+        }
+        bool repeated = false;
+        for (int j = 0; j < c->reaction_count; j++) {
+            repeated |= c->reactions[j].idea == r.idea;
+        }
+        if (repeated) {
+            ld_error(L, "KA313", idea, q,
+                     "'%s' has a second reaction from this contact; keep only one",
+                     idea->valuestring);
+            continue;
+        }
+        c->reactions[c->reaction_count++] = r;
+    }
+}
+
 /* First pass over one contact: fields and id, so that references between
  * contacts (refers, approvals, events) can be resolved in any order. */
 static void load_contact_fields(Loader *L, int a, int i, const char *path,
@@ -866,6 +1004,16 @@ static void load_contact_fields(Loader *L, int a, int i, const char *path,
     fields_store(&L->fc, &CONTACT_SPEC, found, c);
     if (c->relationship < 0) {
         c->relationship = c->known ? 40 : 0;
+    }
+    const cJSON *gender = fields_get(&CONTACT_SPEC, found, "gender");
+    if (gender) {
+        c->gender = strcmp(gender->valuestring, "f") == 0 ? GENDER_FEMALE : GENDER_MALE;
+    } else if (language_needs_gender(L->s->language)
+               && !cJSON_GetObjectItemCaseSensitive(list->items[i], "gender")) {
+        ld_error(L, "KA314", list->items[i], path,
+                 "the scenario is in '%s', whose sentences agree with a person's grammatical "
+                 "gender; add \"gender\": \"f\" or \"gender\": \"m\"",
+                 L->s->language);
     }
     const cJSON *id = fields_get(&CONTACT_SPEC, found, "id");
     if (id && role_bit(id->valuestring)) {
@@ -908,6 +1056,11 @@ static void load_contact_refs(Loader *L, int a, int i, const char *path,
     if (lines) {
         path_key(p, path, "lines");
         load_flat(L, lines, &LINE_SPEC, p, c->lines);
+    }
+    const cJSON *intros = fields_get(&CONTACT_SPEC, found, "introductions");
+    if (intros) {
+        path_key(p, path, "introductions");
+        load_introductions(L, a, i, intros, p);
     }
 }
 
@@ -982,6 +1135,7 @@ static void load_contacts(Loader *L, int a, const cJSON *contacts, const char *p
     if (!found || !acc->contacts) {
         return;
     }
+    L->lists[a].contact_found = found;
     acc->contact_count = n;
     char p[FIELD_PATH_MAX];
     for (int i = 0; i < n; i++) {
@@ -1071,6 +1225,11 @@ static void load_account(Loader *L, int a, const char *path)
     for (int i = 0; i < acc->idea_count; i++) {
         path_item(p, path, "ideas", i);
         load_idea(L, a, i, p);
+    }
+    /* Reactions name ideas: read them once every idea has its id. */
+    for (int i = 0; i < acc->contact_count && L->lists[a].contact_found; i++) {
+        path_item(p, path, "contacts", i);
+        load_reactions(L, a, i, p);
     }
     /* Events refer to ideas by id: register them all before any event. */
     acc->event_count = lists->events.count;

@@ -226,7 +226,6 @@ static const UiString UI[] = {
     {"referral_map", {"Who introduced whom", "Кто кого представил"}},
     {"approvals", {"approvals", "согласования"}},
     {"total", {"total", "итого"}},
-    {"introduced_by", {"introduced by", "представил(а)"}},
     {"main_contact", {"main contact", "основной контакт"}},
     {"unknown_need", {"needs not yet known", "потребности пока неизвестны"}},
     {"freeze", {"budget freeze", "заморозка бюджета"}},
@@ -243,6 +242,84 @@ const char *text_ui(Lang lang, const char *key)
     for (size_t i = 0; i < sizeof UI / sizeof UI[0]; i++) {
         if (strcmp(UI[i].key, key) == 0) {
             return UI[i].text[lang];
+        }
+    }
+    return key;
+}
+
+/* Russian labels about a woman, where they differ from the table above. */
+static const struct {
+    const char *key, *text;
+} UI_RU_FEMALE[] = {
+    {"gone", "ушла из компании"},
+    {"engaged", "вовлечена"},
+};
+
+const char *text_ui_for(Lang lang, const char *key, Gender g)
+{
+    for (size_t i = 0; lang == LANG_RU && g == GENDER_FEMALE && i < sizeof UI_RU_FEMALE / sizeof UI_RU_FEMALE[0];
+         i++) {
+        if (strcmp(UI_RU_FEMALE[i].key, key) == 0) {
+            return UI_RU_FEMALE[i].text;
+        }
+    }
+    return text_ui(lang, key);
+}
+
+static const char *const ODDS[LANG_COUNT][ODDS_COUNT] = {
+    {"a long shot", "unlikely", "even odds", "likely", "very likely"},
+    {"почти нулевые", "невелики", "50 на 50", "хорошие", "очень высокие"},
+};
+
+const char *text_odds(Lang lang, OddsKind k)
+{
+    return k >= 0 && k < ODDS_COUNT ? ODDS[lang][k] : "?";
+}
+
+char *text_pitch_odds(Lang lang, PitchOutlook o, char *buf, size_t n)
+{
+    if (o.fit_known || o.low_kind == o.high_kind) {
+        snprintf(buf, n, "%s", text_odds(lang, o.high_kind));
+    } else {
+        snprintf(buf, n, PICK(lang, "%s (%s if it answers a need you have not found yet)",
+                              "%s (%s, если идея отвечает ещё не найденной потребности)"),
+                 text_odds(lang, o.low_kind), text_odds(lang, o.high_kind));
+    }
+    return buf;
+}
+
+char *text_referral_odds(Lang lang, ReferralOutlook o, char *buf, size_t n)
+{
+    if (o.too_early) {
+        snprintf(buf, n, PICK(lang, "%s, and it costs goodwill", "%s, и отношения пострадают"),
+                 text_odds(lang, o.kind));
+    } else {
+        snprintf(buf, n, "%s", text_odds(lang, o.kind));
+    }
+    return buf;
+}
+
+/* Reference strategies by key (bot_key); the English name is the key. */
+static const struct {
+    const char *key, *ru;
+} STRATEGY_RU[] = {
+    {"random", "случайная"},
+    {"single_thread", "один контакт"},
+    {"idea_first", "идеи без рекомендаций"},
+    {"expander", "расширение"},
+    {"greedy", "жадная"},
+    {"never_propose", "без предложений"},
+    {"never_refer", "без рекомендаций"},
+    {"no_new_people", "без новых людей"},
+    {"one_action", "одно действие"},
+    {"optimiser", "оптимум"},
+};
+
+const char *text_strategy(Lang lang, const char *key)
+{
+    for (size_t i = 0; lang == LANG_RU && i < sizeof STRATEGY_RU / sizeof STRATEGY_RU[0]; i++) {
+        if (strcmp(STRATEGY_RU[i].key, key) == 0) {
+            return STRATEGY_RU[i].ru;
         }
     }
     return key;
@@ -302,18 +379,124 @@ static const Contact *contact_of(const Sim *sim, int a, int c)
     return &sim_scenario(sim)->accounts[a].contacts[c];
 }
 
+/* The Russian word form for this person: masculine unless they are a woman. */
+static const char *gx(const Contact *c, const char *male, const char *female)
+{
+    return c && c->gender == GENDER_FEMALE ? female : male;
+}
+
+/* A name that ends with an abbreviation («к. х. н.», "Jr.") already has its
+ * period: drop the second one of "..", leaving "..." alone. */
+static char *tidy_periods(char *buf)
+{
+    size_t w = 0;
+    for (size_t r = 0; buf[r]; r++) {
+        if (buf[r] == '.' && r > 0 && buf[r - 1] == '.' && buf[r + 1] != '.' && (r < 2 || buf[r - 2] != '.')) {
+            continue;
+        }
+        buf[w++] = buf[r];
+    }
+    buf[w] = '\0';
+    return buf;
+}
+
+/* A Cyrillic capital letter at p (2 bytes), lowered into out; false if none. */
+static bool cyr_lower(const unsigned char *p, unsigned char out[2])
+{
+    if (p[0] == 0xD0 && p[1] >= 0x90 && p[1] <= 0x9F) { /* А..П */
+        out[0] = 0xD0, out[1] = (unsigned char)(p[1] + 0x20);
+    } else if (p[0] == 0xD0 && p[1] >= 0xA0 && p[1] <= 0xAF) { /* Р..Я */
+        out[0] = 0xD1, out[1] = (unsigned char)(p[1] - 0x20);
+    } else if (p[0] == 0xD0 && p[1] == 0x81) { /* Ё */
+        out[0] = 0xD1, out[1] = 0x91;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+static bool is_lower_letter(const unsigned char *p)
+{
+    return (p[0] >= 'a' && p[0] <= 'z') || (p[0] == 0xD0 && p[1] >= 0xB0 && p[1] <= 0xBF)
+           || (p[0] == 0xD1 && ((p[1] >= 0x80 && p[1] <= 0x8F) || p[1] == 0x91));
+}
+
+/* A job title (or a need) inside a Russian sentence starts with a small
+ * letter («Игорь Петрович, начальник отдела закупок»), unless it starts with
+ * an abbreviation («ИТ-директор»). English text keeps its capitals. */
+static const char *title_in(Lang lang, const char *title, char *buf, size_t n)
+{
+    const unsigned char *t = (const unsigned char *)title;
+    unsigned char low[2];
+    if (lang != LANG_RU || !cyr_lower(t, low) || !t[2] || !is_lower_letter(t + 2) || n < 3) {
+        return title;
+    }
+    snprintf(buf, n, "%c%c%s", low[0], low[1], title + 2);
+    return buf;
+}
+
+char *text_introduced_by(Lang lang, const Contact *referrer, char *buf, size_t n)
+{
+    if (lang == LANG_RU) {
+        snprintf(buf, n, "вас %s %s", gx(referrer, "представил", "представила"), referrer->name);
+    } else {
+        snprintf(buf, n, "introduced by %s", referrer->name);
+    }
+    return buf;
+}
+
+const char *text_dialogue(Lang lang, const Sim *sim, const JournalEntry *e, char *buf, size_t n)
+{
+    if (e->account < 0 || e->contact < 0) {
+        return NULL;
+    }
+    const Account *acc = &sim_scenario(sim)->accounts[e->account];
+    const Contact *ct = &acc->contacts[e->contact];
+    switch (e->kind) {
+    case J_MEET:
+        return ct->lines[LINE_GREETING];
+    case J_PITCH_WON:
+    case J_PITCH_LOST:
+        return contact_pitch_line(ct, e->idea, e->kind == J_PITCH_WON);
+    case J_REFERRAL_WON: {
+        const char *line = contact_introduction_line(ct, e->other);
+        if (line) {
+            return line;
+        }
+        const Contact *t = &acc->contacts[e->other];
+        if (lang == LANG_RU) {
+            snprintf(buf, n, "%s — именно тот человек, который вам нужен. Скажите, что вы от меня.", t->name);
+        } else {
+            snprintf(buf, n, "You should meet %s. Tell %s I sent you.", t->name,
+                     t->gender == GENDER_FEMALE ? "her" : t->gender == GENDER_MALE ? "him" : "them");
+        }
+        return tidy_periods(buf);
+    }
+    case J_REFERRAL_LOST:
+        return ct->lines[LINE_REFERRAL_NO];
+    case J_CONTACT_LEFT:
+        return ct->lines[LINE_FAREWELL];
+    default:
+        return NULL;
+    }
+}
+
 static const char *weeks_word(Lang lang, long n)
 {
     return lang == LANG_RU ? text_plural(lang, n, "неделю", "недели", "недель")
                            : text_plural(lang, n, "week", "weeks", "weeks");
 }
 
-char *text_journal(Lang lang, const Sim *sim, const JournalEntry *e, char *buf, size_t n)
+/* text_journal without the final tidying. */
+static char *journal_line(Lang lang, const Sim *sim, const JournalEntry *e, char *buf, size_t n)
 {
     const Scenario *s = sim_scenario(sim);
     const Account *acc = e->account >= 0 ? &s->accounts[e->account] : NULL;
     const char *cur = s->currency;
-    const char *who = acc && e->contact >= 0 ? contact_of(sim, e->account, e->contact)->name : "";
+    const Contact *ct = acc && e->contact >= 0 ? contact_of(sim, e->account, e->contact) : NULL;
+    const char *who = ct ? ct->name : "";
+    char title[512];
+    const char *what = ct ? title_in(lang, ct->title, title, sizeof title) : "";
     const char *idea = acc && e->idea >= 0 ? acc->ideas[e->idea].title : "";
     char money[48];
     switch (e->kind) {
@@ -322,28 +505,28 @@ char *text_journal(Lang lang, const Sim *sim, const JournalEntry *e, char *buf, 
                                 "Начинается неделя %d из %d: %d ч на работу с клиентами."),
                    e->week, s->weeks, s->hours_per_week);
     case J_RESEARCH_DEPT:
-        if (e->contact >= 0) {
+        if (ct) {
             return fmt(buf, n, PICK(lang, "Research: you map the %s department. A name there: %s, %s.",
                                     "Исследование: вы узнали об отделе «%s». Там работает %s, %s."),
-                       acc->departments[e->other].name, who,
-                       contact_of(sim, e->account, e->contact)->title);
+                       acc->departments[e->other].name, who, what);
         }
         return fmt(buf, n, PICK(lang, "Research: you map the %s department.",
                                 "Исследование: вы узнали об отделе «%s»."),
                    acc->departments[e->other].name);
     case J_RESEARCH_NAME:
         return fmt(buf, n, PICK(lang, "Research: a name to approach: %s, %s.",
-                                "Исследование: есть к кому обратиться: %s, %s."),
-                   who, contact_of(sim, e->account, e->contact)->title);
+                                "Исследование: вы нашли, к кому обратиться. Это %s, %s."),
+                   who, what);
     case J_RESEARCH_NEED:
-        return fmt(buf, n, PICK(lang, "Research: %s needs this: %s", "Исследование: %s нужно вот что: %s"),
-                   acc->name, acc->needs[e->need].text);
+        return fmt(buf, n, PICK(lang, "Research: %s needs this: %s",
+                                "Исследование показало, что нужно клиенту %s: %s"),
+                   acc->name, title_in(lang, acc->needs[e->need].text, title, sizeof title));
     case J_MEET:
-        return fmt(buf, n, PICK(lang, "You meet %s. Relationship %+d.", "Встреча: %s. Отношения %+d."),
+        return fmt(buf, n, PICK(lang, "You meet %s. Relationship %+d.", "%s проводит с вами встречу. Отношения %+d."),
                    who, e->amount);
     case J_NEED_FOUND:
         return fmt(buf, n, PICK(lang, "%s tells you about a need: %s", "%s рассказывает о потребности: %s"),
-                   who, acc->needs[e->need].text);
+                   who, title_in(lang, acc->needs[e->need].text, title, sizeof title));
     case J_PITCH_WON:
         return fmt(buf, n, PICK(lang, "%s likes \"%s\" and will sponsor it. Relationship %+d.",
                                 "%s поддерживает идею «%s». Отношения %+d."),
@@ -354,29 +537,37 @@ char *text_journal(Lang lang, const Sim *sim, const JournalEntry *e, char *buf, 
                    who, idea, e->amount);
     case J_REFERRAL_WON: {
         const Contact *t = contact_of(sim, e->account, e->other);
-        return fmt(buf, n, PICK(lang, "%s introduces you to %s, %s.", "%s знакомит вас: %s (%s)."),
-                   who, t->name, t->title);
+        char ttitle[256];
+        return fmt(buf, n, PICK(lang, "%s introduces you to %s, %s.", "%s знакомит вас с коллегой. Это %s, %s."),
+                   who, t->name, title_in(lang, t->title, ttitle, sizeof ttitle));
     }
     case J_REFERRAL_LOST:
-        return fmt(buf, n, PICK(lang, "%s is not ready to introduce you to anyone. Relationship %+d.",
-                                "%s пока не готов(а) вас ни с кем знакомить. Отношения %+d."),
-                   who, e->amount);
+        if (lang == LANG_RU) {
+            return fmt(buf, n, "%s пока не %s вас ни с кем знакомить. Отношения %+d.", who,
+                       gx(ct, "готов", "готова"), e->amount);
+        }
+        return fmt(buf, n, "%s is not ready to introduce you to anyone. Relationship %+d.", who, e->amount);
     case J_COLD_CALL_WON:
-        return fmt(buf, n, PICK(lang, "Your call gets through: %s agrees to talk.",
-                                "Звонок удался: %s готов(а) поговорить."), who);
+        if (lang == LANG_RU) {
+            return fmt(buf, n, "Звонок удался: %s %s поговорить.", who, gx(ct, "готов", "готова"));
+        }
+        return fmt(buf, n, "Your call gets through: %s agrees to talk.", who);
     case J_COLD_CALL_LOST:
-        return fmt(buf, n, PICK(lang, "Your call to %s goes nowhere.", "Звонок без результата: %s."), who);
+        if (lang == LANG_RU) {
+            return fmt(buf, n, "Звонок ничего не дал: %s не %s с вами говорить.", who, gx(ct, "стал", "стала"));
+        }
+        return fmt(buf, n, "Your call to %s goes nowhere.", who);
     case J_PROPOSE_WON:
         return fmt(buf, n, PICK(lang, "%s adopts \"%s\": +%s a year.", "%s внедряет идею «%s»: +%s в год."),
                    acc->name, idea, text_money(lang, e->money, cur, money, sizeof money));
     case J_SERVICE:
-        if (e->contact >= 0) {
+        if (ct) {
             return fmt(buf, n, PICK(lang, "You service the existing business at %s. %s: relationship %+d.",
-                                    "Вы поддерживаете текущие поставки: %s. %s: отношения %+d."),
+                                    "Вы поддерживаете текущие поставки клиенту %s. %s это ценит: отношения %+d."),
                        acc->name, who, e->amount);
         }
         return fmt(buf, n, PICK(lang, "You service the existing business at %s.",
-                                "Вы поддерживаете текущие поставки: %s."), acc->name);
+                                "Вы поддерживаете текущие поставки клиенту %s."), acc->name);
     case J_EVENT: {
         const Event *ev = &acc->events[e->event];
         if (ev->message && ev->message[0]) {
@@ -385,13 +576,16 @@ char *text_journal(Lang lang, const Sim *sim, const JournalEntry *e, char *buf, 
         return fmt(buf, n, PICK(lang, "Something happens at %s.", "У клиента %s перемены."), acc->name);
     }
     case J_CONTACT_LEFT:
-        return fmt(buf, n, PICK(lang, "%s (%s) has left %s.", "%s (%s) покидает %s."), who,
-                   contact_of(sim, e->account, e->contact)->title, acc->name);
+        return fmt(buf, n, PICK(lang, "%s (%s) has left %s.", "%s, %s, уходит из компании %s."), who, what,
+                   acc->name);
     case J_CONTACT_ARRIVED:
-        return fmt(buf, n, PICK(lang, "%s joins %s as %s.", "%s приходит в компанию %s: %s."), who, acc->name,
-                   contact_of(sim, e->account, e->contact)->title);
+        if (lang == LANG_RU) {
+            return fmt(buf, n, "%s, %s, приходит в компанию %s.", who, what, acc->name);
+        }
+        return fmt(buf, n, "%s joins %s as %s.", who, acc->name, what);
     case J_COMPETITOR:
-        return fmt(buf, n, PICK(lang, "A competitor courts %s for %d %s.", "Конкурент обхаживает клиента %s: %d %s."),
+        return fmt(buf, n, PICK(lang, "A competitor courts %s for %d %s.",
+                                "Конкурент обхаживает клиента %s: это продлится %d %s."),
                    acc->name, e->amount, weeks_word(lang, e->amount));
     case J_FREEZE:
         return fmt(buf, n, PICK(lang, "Budget freeze at %s for %d %s: no proposal can close.",
@@ -402,23 +596,30 @@ char *text_journal(Lang lang, const Sim *sim, const JournalEntry *e, char *buf, 
             return fmt(buf, n, PICK(lang, "Priorities shift at %s.", "У клиента %s меняются приоритеты."),
                        acc->name);
         }
-        return fmt(buf, n, PICK(lang, "%s's priorities change.", "Меняются приоритеты: %s."), who);
+        return fmt(buf, n, PICK(lang, "%s's priorities change.", "%s пересматривает свои приоритеты."), who);
     case J_RELATIONSHIP:
         return fmt(buf, n, PICK(lang, "Your relationship with %s changes: %+d.",
-                                "Отношения меняются: %s, %+d."), who, e->amount);
+                                "%s теперь относится к вам иначе. Отношения %+d."), who, e->amount);
     case J_ANCHOR_LOST:
-        return fmt(buf, n, PICK(lang, "With %s gone and too few people behind you, %s cuts its business "
-                                      "with you by %d%%: -%s a year.",
-                                "%s больше нет в компании, а за вас почти некому заступиться: %s "
-                                "сокращает закупки на %d%%: -%s в год."),
-                   who, acc->name, e->amount, text_money(lang, e->money, cur, money, sizeof money));
+        text_money(lang, e->money, cur, money, sizeof money);
+        if (lang == LANG_RU) {
+            return fmt(buf, n, "%s %s из компании, а за вас почти некому заступиться: %s сокращает закупки "
+                               "на %d%%, это -%s в год.",
+                       who, gx(ct, "ушёл", "ушла"), acc->name, e->amount, money);
+        }
+        return fmt(buf, n, "With %s gone and too few people behind you, %s cuts its business with you by %d%%: "
+                           "-%s a year.",
+                   who, acc->name, e->amount, money);
     case J_EROSION:
         return fmt(buf, n, PICK(lang, "The existing business at %s erodes by %d%%: -%s a year.",
                                 "Текущие поставки клиенту %s сокращаются на %d%%: -%s в год."),
                    acc->name, e->amount, text_money(lang, e->money, cur, money, sizeof money));
     case J_DECAY:
-        return fmt(buf, n, PICK(lang, "%s has not heard from you for a while. Relationship %+d.",
-                                "%s давно о вас не слышал(а). Отношения %+d."), who, e->amount);
+        if (lang == LANG_RU) {
+            return fmt(buf, n, "%s давно о вас не %s. Отношения %+d.", who, gx(ct, "слышал", "слышала"),
+                       e->amount);
+        }
+        return fmt(buf, n, "%s has not heard from you for a while. Relationship %+d.", who, e->amount);
     case J_REVENUE:
         return fmt(buf, n, PICK(lang, "Revenue booked this week: %s.", "Выручка за неделю: %s."),
                    text_money(lang, e->money, cur, money, sizeof money));
@@ -428,6 +629,11 @@ char *text_journal(Lang lang, const Sim *sim, const JournalEntry *e, char *buf, 
         break;
     }
     return fmt(buf, n, "?");
+}
+
+char *text_journal(Lang lang, const Sim *sim, const JournalEntry *e, char *buf, size_t n)
+{
+    return tidy_periods(journal_line(lang, sim, e, buf, n));
 }
 
 /* ---- coaching notes ------------------------------------------------------------ */
@@ -570,7 +776,8 @@ char *text_coach(Lang lang, const Sim *sim, const CoachNote *c, char *buf, size_
 {
     const Scenario *s = sim_scenario(sim);
     const Account *acc = c->account >= 0 ? &s->accounts[c->account] : NULL;
-    const char *who = acc && c->contact >= 0 ? acc->contacts[c->contact].name : "";
+    const Contact *ct = acc && c->contact >= 0 ? &acc->contacts[c->contact] : NULL;
+    const char *who = ct ? ct->name : "";
     const char *idea = acc && c->idea >= 0 && c->kind != COACH_SCENARIO_NOTE ? acc->ideas[c->idea].title : "";
     switch (c->kind) {
     case COACH_NO_REFERRAL:

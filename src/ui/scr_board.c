@@ -322,7 +322,7 @@ static void draw_card(App *app, Board *b, int c, Rect r, CardMode mode)
                      ct->name);
         if (mode != CARD_MINI) {
             gfx_text_fit(app, FACE_REGULAR, TS_SMALL, t->text_dim, tx, r.y + 28, r.x + r.w - tx - 8,
-                         stt == STATUS_GONE ? ui_str(L, S_GONE) : ui_str(L, S_HEARD_OF));
+                         stt == STATUS_GONE ? text_ui_for(L, "gone", ct->gender) : ui_str(L, S_HEARD_OF));
         }
         if (mode == CARD_FULL) {
             gfx_text_fit(app, FACE_REGULAR, TS_SMALL, t->text_dim, tx, r.y + 48, r.x + r.w - tx - 8, ct->title);
@@ -672,6 +672,13 @@ static void action_row(App *app, Board *b, ActionKind k, Rect r, bool show_reaso
         char line[UI_HINT_BYTES];
         snprintf(line, sizeof line, "\xE2\x9A\xA0 %s", text_refusal(L, why));
         gfx_text_fit(app, FACE_REGULAR, TS_SMALL, t->bad, r.x + 4, r.y + 37, r.w - 8, line);
+    } else if (ok && show_reason && k == ACT_REFERRAL && b->sel >= 0) {
+        /* the odds in words, from what the trainee can see */
+        char odds[UI_HINT_BYTES / 2], line[UI_HINT_BYTES];
+        ReferralOutlook o = odds_referral(app->sim, app->account, b->sel);
+        snprintf(line, sizeof line, "%s %s", ui_str(L, S_ODDS), text_referral_odds(L, o, odds, sizeof odds));
+        gfx_text_fit(app, FACE_REGULAR, TS_SMALL, o.too_early ? t->bad : t->text_dim, r.x + 4, r.y + 37, r.w - 8,
+                     line);
     }
 }
 
@@ -724,7 +731,7 @@ static void draw_side(App *app, Board *b, Rect p)
             y += 22;
             line[0] = '\0';
             if (engaged) {
-                snprintf(line, sizeof line, "\xE2\x9C\x93 %s", ui_str(L, S_ENGAGED));
+                snprintf(line, sizeof line, "\xE2\x9C\x93 %s", text_ui_for(L, "engaged", ct->gender));
             }
             if (ct->main) {
                 snprintf(line + strlen(line), sizeof line - strlen(line), "%s\xE2\x98\x85 %s", line[0] ? " · " : "",
@@ -733,7 +740,7 @@ static void draw_side(App *app, Board *b, Rect p)
             int by = sim_introduced_by(app->sim, app->account, c);
             if (by >= 0) {
                 char intro[256];
-                ui_fmt(intro, sizeof intro, L, S_INTRODUCED_BY, acc->contacts[by].name);
+                text_introduced_by(L, &acc->contacts[by], intro, sizeof intro);
                 snprintf(line + strlen(line), sizeof line - strlen(line), "%s%s", line[0] ? " · " : "", intro);
             }
             int more = sim_referrals_left(app->sim, app->account, c);
@@ -760,7 +767,7 @@ static void draw_side(App *app, Board *b, Rect p)
             }
         } else {
             gfx_text_wrap(app, FACE_REGULAR, TS_SMALL, t->text_dim, (Rect){x, y, w, 40},
-                          stt == STATUS_GONE ? ui_str(L, S_GONE) : ui_str(L, S_HEARD_OF));
+                          stt == STATUS_GONE ? text_ui_for(L, "gone", ct->gender) : ui_str(L, S_HEARD_OF));
         }
     }
     /* person actions */
@@ -777,19 +784,6 @@ static void draw_side(App *app, Board *b, Rect p)
 static void journal_line(App *app, const JournalEntry *e, char *buf, size_t n)
 {
     text_journal(app->lang, app->sim, e, buf, n);
-}
-
-static LineKind line_kind(JournalKind k)
-{
-    switch (k) {
-    case J_MEET: return LINE_GREETING;
-    case J_PITCH_WON: return LINE_PITCH_YES;
-    case J_PITCH_LOST: return LINE_PITCH_NO;
-    case J_REFERRAL_WON: return LINE_REFERRAL_YES;
-    case J_REFERRAL_LOST: return LINE_REFERRAL_NO;
-    case J_CONTACT_LEFT: return LINE_FAREWELL;
-    default: return LINE_COUNT;
-    }
 }
 
 static int tone(JournalKind k)
@@ -838,11 +832,12 @@ static void draw_ticker(App *app, Board *b, Rect r)
                 text_score_change(L, &ch[c], sc, sizeof sc);
             }
         }
-        LineKind lk = line_kind(e->kind);
-        if (lk != LINE_COUNT && e->contact >= 0 && nl < MAXL - 1) {
+        char said[600];
+        const char *line = nl < MAXL - 1 ? text_dialogue(L, app->sim, e, said, sizeof said) : NULL;
+        if (line) {
             const Contact *ct = &app->scn->accounts[e->account].contacts[e->contact];
-            if (ct->lines[lk]) {
-                snprintf(lines[nl], sizeof lines[nl], "%s: «%s»", ct->name, ct->lines[lk]);
+            {
+                snprintf(lines[nl], sizeof lines[nl], "%s: «%s»", ct->name, line);
                 tones[nl] = 0;
                 quote[nl++] = true;
             }

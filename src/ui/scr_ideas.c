@@ -277,6 +277,12 @@ static void draw_detail(App *app, Ideas *s, Rect p)
     ui_button(app, W_PITCH, (Rect){x, by, bw, 44}, label, "3", SDL_SCANCODE_3, pr == REFUSE_NONE, true, hint);
     if (pr != REFUSE_NONE) {
         gfx_text_fit(app, FACE_REGULAR, TS_SMALL, t->bad, x, by - 22, bw, hint);
+    } else if (s->contact >= 0) {
+        /* the odds in words, from what the trainee can see, above the button */
+        char odds[UI_HINT_BYTES / 2], line[UI_HINT_BYTES];
+        text_pitch_odds(L, odds_pitch(app->sim, app->account, s->contact, s->idea), odds, sizeof odds);
+        snprintf(line, sizeof line, "%s %s", ui_str(L, S_ODDS), odds);
+        gfx_text_fit(app, FACE_REGULAR, TS_SMALL, t->text_dim, x, by - 22, bw, line);
     }
     if (s->contact < 0) {
         Refusal rr = sim_check(app->sim, (Command){ACT_PROPOSE, app->account, -1, s->idea});
@@ -383,8 +389,10 @@ static void draw_people(App *app, Ideas *s, Rect list)
         if (r != REFUSE_NONE) {
             snprintf(meta, sizeof meta, "\xE2\x9A\xA0 %s", text_refusal(app->lang, r));
         } else {
-            snprintf(meta, sizeof meta, "%s%s%s", ct->title, fit ? " · " : "",
-                     fit ? ui_str(app->lang, S_FITS_KNOWN_NEED) : "");
+            char odds[256];
+            text_pitch_odds(app->lang, odds_pitch(app->sim, app->account, c, s->idea), odds, sizeof odds);
+            snprintf(meta, sizeof meta, "%s%s%s · %s", ct->title, fit ? " · " : "",
+                     fit ? ui_str(app->lang, S_FITS_KNOWN_NEED) : "", odds);
         }
         gfx_text_fit(app, FACE_REGULAR, TS_SMALL, r == REFUSE_NONE ? t->text_dim : t->bad, rr.x + 30, rr.y + 27,
                      rr.w - 200, meta);
@@ -394,15 +402,6 @@ static void draw_people(App *app, Ideas *s, Rect list)
             gfx_frame(app, (Rect){rr.x - 3, rr.y - 3, rr.w + 6, rr.h + 6}, 10, 3, t->focus);
         }
         y += ROW_H + 6;
-    }
-}
-
-static LineKind line_for(JournalKind k)
-{
-    switch (k) {
-    case J_PITCH_WON: return LINE_PITCH_YES;
-    case J_PITCH_LOST: return LINE_PITCH_NO;
-    default: return LINE_COUNT;
     }
 }
 
@@ -418,15 +417,18 @@ static void draw_result(App *app, Ideas *s, Rect p)
     const ScoreChange *ch = sim_score_changes(app->sim, &cn);
     bool won = false;
     for (size_t k = s->result_from; k < jn; k++) {
-        LineKind lk = line_for(j[k].kind);
         won = won || j[k].kind == J_PITCH_WON || j[k].kind == J_PROPOSE_WON;
-        if (lk != LINE_COUNT && j[k].contact >= 0) {
+        bool speaks = j[k].kind == J_MEET || j[k].kind == J_PITCH_WON || j[k].kind == J_PITCH_LOST
+                      || j[k].kind == J_REFERRAL_WON || j[k].kind == J_REFERRAL_LOST || j[k].kind == J_CONTACT_LEFT;
+        if (speaks && j[k].contact >= 0) {
             const Contact *ct = &app->scn->accounts[j[k].account].contacts[j[k].contact];
             gfx_text(app, FACE_BOLD, TS_SMALL, t->text_dim, x, y, ui_str(L, S_REACTION));
             y += 22;
-            if (ct->lines[lk]) {
+            char said[600];
+            const char *line = text_dialogue(L, app->sim, &j[k], said, sizeof said);
+            if (line) {
                 char q[800];
-                snprintf(q, sizeof q, "«%s»", ct->lines[lk]);
+                snprintf(q, sizeof q, "«%s»", line);
                 y += gfx_text_wrap(app, FACE_BOLD, TS_HEAD, t->text, (Rect){x, y, w, 140}, q) + 6;
             }
             char who[300];

@@ -133,6 +133,8 @@ static void test_minimal_model(void)
     CHECK_EQ_INT(anna->refer_count, 1);
     CHECK_EQ_INT(anna->refers[0], 1);
     CHECK(anna->lines[LINE_GREETING] == NULL);
+    CHECK_EQ_INT(anna->gender, GENDER_UNSPECIFIED);
+    CHECK_EQ_INT(anna->reaction_count + anna->introduction_count, 0);
     const Idea *idea = &a->ideas[0];
     CHECK_EQ_INT(idea->product, 0);
     CHECK_EQ_INT(idea->value, 50000);
@@ -646,9 +648,64 @@ static void test_out_of_memory(void)
     free(base);
 }
 
+
+/* Reactions per idea, introductions per colleague and gender reach the model;
+ * a version 1 file without them keeps loading (test_minimal_model), with no
+ * gender, reaction or introduction. */
+static void test_dialogue_model(void)
+{
+    char *base = minimal_text();
+    char *t1 = subst(base, "\"refers\": [\"ivan\"]",
+                     "\"refers\": [\"ivan\"], \"gender\": \"f\",\n"
+                     "          \"lines\": {\"pitch_yes\": \"Fine.\", \"referral_yes\": \"Go on.\"},\n"
+                     "          \"reactions\": [{\"idea\": \"bulk\", \"pitch_yes\": \"Bulk? Yes.\"}],\n"
+                     "          \"introductions\": [{\"contact\": \"ivan\", \"line\": \"Ivan runs the plant.\"}]");
+    char *text = subst(t1, "\"mode\": \"growth\"", "\"mode\": \"growth\", \"gender\": \"m\"");
+    Diagnostics d;
+    diags_init(&d);
+    Scenario *s = scn_parse(text, strlen(text), "t", &d);
+    CHECK(s != NULL);
+    if (s) {
+        const Contact *anna = &s->accounts[0].contacts[0], *ivan = &s->accounts[0].contacts[1];
+        CHECK_EQ_INT(anna->gender, GENDER_FEMALE);
+        CHECK_EQ_INT(ivan->gender, GENDER_MALE);
+        CHECK_EQ_INT(anna->reaction_count, 1);
+        CHECK_EQ_INT(anna->reactions[0].idea, 0);
+        CHECK_EQ_STR(anna->reactions[0].pitch_yes, "Bulk? Yes.");
+        CHECK(anna->reactions[0].pitch_no == NULL);
+        CHECK_EQ_STR(contact_pitch_line(anna, 0, true), "Bulk? Yes.");
+        CHECK(contact_pitch_line(anna, 0, false) == NULL);
+        CHECK_EQ_INT(anna->introduction_count, 1);
+        CHECK_EQ_STR(contact_introduction_line(anna, 1), "Ivan runs the plant.");
+        CHECK(contact_introduction_line(ivan, 0) == NULL);
+    } else {
+        dump(&d);
+    }
+    scenario_destroy(s);
+    diags_deinit(&d);
+    /* the same file in Russian needs every contact's gender */
+    char *ru = subst(t1, "\"id\": \"minimal\",", "\"id\": \"minimal\", \"language\": \"ru\",");
+    Diagnostics bad = parse_bad(ru);
+    CHECK_DIAG(&bad, "KA314", -1, -1, "accounts[0].contacts[1]");
+    CHECK(find_diag(&bad, "KA314", -1, -1, "accounts[0].contacts[0]") == NULL);
+    diags_deinit(&bad);
+    /* an unknown idea gets a located did-you-mean */
+    char *typo = subst(text, "{\"idea\": \"bulk\"", "{\"idea\": \"bolk\"");
+    bad = parse_bad(typo);
+    CHECK_DIAG(&bad, "KA302", -1, -1, "accounts[0].contacts[0].reactions[0].idea");
+    CHECK(strstr(bad.count ? bad.items[0].message : "", "did you mean 'bulk'?") != NULL);
+    diags_deinit(&bad);
+    free(typo);
+    free(ru);
+    free(text);
+    free(t1);
+    free(base);
+}
+
 int main(void)
 {
     test_minimal_model();
+    test_dialogue_model();
     test_events_model();
     test_enum_keys_match_model();
     test_schema_errors();
