@@ -610,10 +610,26 @@ static char *journal_line(Lang lang, const Sim *sim, const JournalEntry *e, char
         return fmt(buf, n, "With %s gone and too few people behind you, %s cuts its business with you by %d%%: "
                            "-%s a year.",
                    who, acc->name, e->amount, money);
-    case J_EROSION:
-        return fmt(buf, n, PICK(lang, "The existing business at %s erodes by %d%%: -%s a year.",
-                                "Текущие поставки клиенту %s сокращаются на %d%%: -%s в год."),
-                   acc->name, e->amount, text_money(lang, e->money, cur, money, sizeof money));
+    case J_EROSION: {
+        /* The cause, so that a rep who services every week sees it is not neglect. */
+        static const char *const WHY[LANG_COUNT][4] = {
+            {"", "no service for too long", "a competitor courts the client and no economic buyer is on your side",
+             "no service for too long, and a competitor courts the client with no economic buyer on your side"},
+            {"", "слишком долго без обслуживания", "конкурент обхаживает клиента, а экономического покупателя на "
+             "вашей стороне нет", "слишком долго без обслуживания, а конкурент обхаживает клиента, и экономического "
+             "покупателя на вашей стороне нет"},
+        };
+        int why = e->cause & (CAUSE_NEGLECT | CAUSE_COMPETITOR);
+        text_money(lang, e->money, cur, money, sizeof money);
+        if (why == 0) {
+            return fmt(buf, n, PICK(lang, "The existing business at %s erodes by %d%%: -%s a year.",
+                                    "Текущие поставки клиенту %s сокращаются на %d%%: -%s в год."),
+                       acc->name, e->amount, money);
+        }
+        return fmt(buf, n, PICK(lang, "The existing business at %s erodes by %d%% (%s): -%s a year.",
+                                "Текущие поставки клиенту %s сокращаются на %d%% (%s): -%s в год."),
+                   acc->name, e->amount, WHY[lang][why], money);
+    }
     case J_DECAY:
         if (lang == LANG_RU) {
             return fmt(buf, n, "%s давно о вас не %s. Отношения %+d.", who, gx(ct, "слышал", "слышала"),

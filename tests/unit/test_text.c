@@ -318,6 +318,37 @@ static void test_odds_words(void)
     scenario_destroy(s);
 }
 
+/* The erosion line names its cause: a rep who services every week must see
+ * that the competitor, not neglect, took the business. */
+static void test_erosion_names_its_cause(void)
+{
+    Scenario *s = fixture_create(6);
+    s->currency = "EUR";
+    Sim *sim = sim_create(s, 1);
+    char buf[512];
+    JournalEntry e = entry(J_EROSION, -1, -1, -1);
+    e.amount = 6;
+    e.money = 14400;
+    e.cause = CAUSE_COMPETITOR;
+    CHECK_EQ_STR(text_journal(LANG_EN, sim, &e, buf, sizeof buf),
+                 "The existing business at Acme Foods erodes by 6% (a competitor courts the client and no economic "
+                 "buyer is on your side): -14,400 EUR a year.");
+    /* (the Russian amount is grouped with a no-break space) */
+    CHECK(strstr(text_journal(LANG_RU, sim, &e, buf, sizeof buf),
+                 "Текущие поставки клиенту Acme Foods сокращаются на 6% (конкурент обхаживает клиента, а "
+                 "экономического покупателя на вашей стороне нет): -14") == buf);
+    e.cause = CAUSE_NEGLECT;
+    e.amount = 3;
+    e.money = 7200;
+    CHECK_EQ_STR(text_journal(LANG_EN, sim, &e, buf, sizeof buf),
+                 "The existing business at Acme Foods erodes by 3% (no service for too long): -7,200 EUR a year.");
+    e.cause = CAUSE_NEGLECT | CAUSE_COMPETITOR;
+    CHECK(strstr(text_journal(LANG_EN, sim, &e, buf, sizeof buf), "no service for too long, and a competitor") != NULL);
+    CHECK(strstr(text_journal(LANG_RU, sim, &e, buf, sizeof buf), "слишком долго без обслуживания, а конкурент") != NULL);
+    sim_destroy(sim);
+    scenario_destroy(s);
+}
+
 int main(void)
 {
     test_reactions_per_idea();
@@ -329,5 +360,6 @@ int main(void)
     test_money_and_lang();
     test_every_string_present();
     test_journal_renders();
+    test_erosion_names_its_cause();
     return check_result("test_text");
 }
