@@ -108,6 +108,10 @@ static bool alloc_account(AccountState *st, const Account *a)
         }
     }
     ka_free(fill);
+    st->roles_all = 0;
+    for (int c = 0; c < a->contact_count; c++) {
+        st->roles_all |= a->contacts[c].roles;
+    }
     return true;
 }
 
@@ -190,6 +194,7 @@ static void reset_account(AccountState *st, const Account *a)
     }
     st->baseline = a->baseline;
     st->adopted_value = 0;
+    st->idea_points = 0;
     st->last_service = 0;
     st->competitor_weeks = 0;
     st->freeze_weeks = 0;
@@ -644,8 +649,11 @@ static void touch(Sim *sim, int a, int c)
 static void change_rel(Sim *sim, int a, int c, int delta)
 {
     ContactState *cs = &sim->accounts[a].contacts[c];
-    cs->rel = clamp(cs->rel + delta, 0, 100);
-    score_touch(sim, a);
+    int rel = clamp(cs->rel + delta, 0, 100);
+    if (rel != cs->rel) { /* a relationship at its bound changes no score */
+        cs->rel = rel;
+        score_touch(sim, a);
+    }
 }
 
 static void reveal_contact_dept(Sim *sim, int a, int c)
@@ -1004,6 +1012,7 @@ static void do_propose(Sim *sim, int a, int i)
     st->ideas[i].adopted = true;
     st->ideas[i].adopted_week = sim->week;
     st->adopted_value += idea->value;
+    st->idea_points += level_points(idea->level);
     score_touch(sim, a);
     JournalEntry *e = journal(sim, J_PROPOSE_WON, a);
     e->idea = i;
