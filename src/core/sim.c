@@ -238,19 +238,20 @@ int sim_hours_left(const Sim *sim) { return sim->hours_left; }
 int sim_cost(const Sim *sim, ActionKind a) { return sim->scn->costs[a]; }
 int64_t sim_revenue_booked(const Sim *sim) { return sim->revenue_booked; }
 
+/* One unsigned comparison per bound: a negative index wraps above it. */
 static bool valid_account(const Sim *sim, int a)
 {
-    return a >= 0 && a < sim->scn->account_count;
+    return (unsigned)a < (unsigned)sim->scn->account_count;
 }
 
 static bool valid_contact(const Sim *sim, int a, int c)
 {
-    return valid_account(sim, a) && c >= 0 && c < sim->scn->accounts[a].contact_count;
+    return valid_account(sim, a) && (unsigned)c < (unsigned)sim->scn->accounts[a].contact_count;
 }
 
 static bool valid_idea(const Sim *sim, int a, int i)
 {
-    return valid_account(sim, a) && i >= 0 && i < sim->scn->accounts[a].idea_count;
+    return valid_account(sim, a) && (unsigned)i < (unsigned)sim->scn->accounts[a].idea_count;
 }
 
 static const ContactState *cstate(const Sim *sim, int a, int c)
@@ -330,18 +331,19 @@ bool sim_department_known(const Sim *sim, int a, int d)
            && sim->accounts[a].dept_known[d];
 }
 
-bool sim_sponsors(const Sim *sim, int a, int i, int c)
+static bool idea_sponsored_by(const IdeaState *is, int c)
 {
-    if (!valid_idea(sim, a, i)) {
-        return false;
-    }
-    const IdeaState *is = &sim->accounts[a].ideas[i];
     for (int k = 0; k < is->sponsor_count; k++) {
         if (is->sponsors[k] == c) {
             return true;
         }
     }
     return false;
+}
+
+bool sim_sponsors(const Sim *sim, int a, int i, int c)
+{
+    return valid_idea(sim, a, i) && idea_sponsored_by(&sim->accounts[a].ideas[i], c);
 }
 
 int sim_sponsor_count(const Sim *sim, int a, int i)
@@ -487,7 +489,7 @@ int sim_missing_approvers(const Sim *sim, int a, int i, int *out, int max)
     const Idea *idea = &sim->scn->accounts[a].ideas[i];
     int n = 0;
     for (int k = 0; k < idea->approval_contact_count; k++) {
-        if (!sim_sponsors(sim, a, i, idea->approval_contacts[k])) {
+        if (!idea_sponsored_by(&sim->accounts[a].ideas[i], idea->approval_contacts[k])) {
             if (n < max) {
                 out[n] = idea->approval_contacts[k];
             }
@@ -540,7 +542,7 @@ Refusal sim_check(const Sim *sim, Command c)
             r = REFUSE_BAD_ARGUMENT;
         } else if (r == REFUSE_NONE && st->ideas[c.idea].adopted) {
             r = REFUSE_IDEA_ADOPTED;
-        } else if (r == REFUSE_NONE && sim_sponsors(sim, c.account, c.idea, c.contact)) {
+        } else if (r == REFUSE_NONE && idea_sponsored_by(&st->ideas[c.idea], c.contact)) {
             r = REFUSE_ALREADY_SPONSOR;
         }
         break;
