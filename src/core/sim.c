@@ -319,6 +319,23 @@ int sim_contact_needs(const Sim *sim, int a, int c, int *out, int max)
     return cs->need_count;
 }
 
+int sim_known_needs(const Sim *sim, int a, int c, int *out, int max)
+{
+    if (!valid_contact(sim, a, c)) {
+        return 0;
+    }
+    const ContactState *cs = cstate(sim, a, c);
+    int n = cs->need_count < max ? cs->need_count : max;
+    int k = 0;
+    for (int j = 0; j < n; j++) {
+        int slot = need_slot(cs, cs->needs[j]);
+        if (slot >= 0 && (cs->needs_known >> slot & 1u)) {
+            out[k++] = cs->needs[j];
+        }
+    }
+    return k;
+}
+
 bool sim_company_need_known(const Sim *sim, int a, int need)
 {
     return valid_account(sim, a) && need >= 0 && need < sim->scn->accounts[a].need_count
