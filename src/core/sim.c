@@ -516,12 +516,14 @@ int sim_missing_approvers(const Sim *sim, int a, int i, int *out, int max)
     return n;
 }
 
-static Refusal check_contact_known(const Sim *sim, int a, int c)
+/* Whether the command's person is known: cs is their state, or NULL when
+ * the index is out of range. */
+static Refusal known_refusal(const ContactState *cs)
 {
-    if (!valid_contact(sim, a, c)) {
+    if (!cs) {
         return REFUSE_BAD_ARGUMENT;
     }
-    switch (cstate(sim, a, c)->status) {
+    switch (cs->status) {
     case STATUS_KNOWN:
         return REFUSE_NONE;
     case STATUS_GONE:
@@ -545,37 +547,43 @@ Refusal sim_check(const Sim *sim, Command c)
         return REFUSE_NONE;
     }
     const AccountState *st = &sim->accounts[c.account];
+    /* The person and the idea named, or NULL when out of range. */
+    const ContactState *cs = (unsigned)c.contact < (unsigned)sim->scn->accounts[c.account].contact_count
+                                 ? &st->contacts[c.contact]
+                                 : NULL;
+    const IdeaState *is = (unsigned)c.idea < (unsigned)sim->scn->accounts[c.account].idea_count
+                              ? &st->ideas[c.idea]
+                              : NULL;
     Refusal r = REFUSE_NONE;
     switch (c.kind) {
     case ACT_RESEARCH:
         r = research_pool_empty(sim, c.account) ? REFUSE_NOTHING_TO_FIND : REFUSE_NONE;
         break;
     case ACT_MEET:
-        r = check_contact_known(sim, c.account, c.contact);
+        r = known_refusal(cs);
         break;
     case ACT_PITCH:
-        r = check_contact_known(sim, c.account, c.contact);
-        if (r == REFUSE_NONE && !valid_idea(sim, c.account, c.idea)) {
+        r = known_refusal(cs);
+        if (r == REFUSE_NONE && !is) {
             r = REFUSE_BAD_ARGUMENT;
-        } else if (r == REFUSE_NONE && st->ideas[c.idea].adopted) {
+        } else if (r == REFUSE_NONE && is->adopted) {
             r = REFUSE_IDEA_ADOPTED;
-        } else if (r == REFUSE_NONE && idea_sponsored_by(&st->ideas[c.idea], c.contact)) {
+        } else if (r == REFUSE_NONE && idea_sponsored_by(is, c.contact)) {
             r = REFUSE_ALREADY_SPONSOR;
         }
         break;
     case ACT_REFERRAL:
-        r = check_contact_known(sim, c.account, c.contact);
+        r = known_refusal(cs);
         if (r == REFUSE_NONE && next_referral(sim, c.account, c.contact) < 0) {
             r = REFUSE_NO_REFERRALS;
-        } else if (r == REFUSE_NONE && cstate(sim, c.account, c.contact)->asked_week == sim->week) {
+        } else if (r == REFUSE_NONE && cs->asked_week == sim->week) {
             r = REFUSE_ASKED_THIS_WEEK;
         }
         break;
     case ACT_COLD_CALL:
-        if (!valid_contact(sim, c.account, c.contact)) {
+        if (!cs) {
             r = REFUSE_BAD_ARGUMENT;
         } else {
-            const ContactState *cs = cstate(sim, c.account, c.contact);
             r = cs->status == STATUS_KNOWN ? REFUSE_ALREADY_KNOWN
                 : cs->status == STATUS_GONE ? REFUSE_GONE
                 : cs->status == STATUS_UNKNOWN ? REFUSE_NOT_HEARD_OF
@@ -584,11 +592,11 @@ Refusal sim_check(const Sim *sim, Command c)
         }
         break;
     case ACT_PROPOSE:
-        if (!valid_idea(sim, c.account, c.idea)) {
+        if (!is) {
             r = REFUSE_BAD_ARGUMENT;
-        } else if (st->ideas[c.idea].adopted) {
+        } else if (is->adopted) {
             r = REFUSE_IDEA_ADOPTED;
-        } else if (st->ideas[c.idea].sponsor_count == 0) {
+        } else if (is->sponsor_count == 0) {
             r = REFUSE_NOT_SPONSORED;
         } else if (!approvals_hold(sim, c.account, c.idea)) {
             r = REFUSE_APPROVAL_MISSING;
