@@ -482,7 +482,23 @@ const WeekSnapshot *sim_timeline(const Sim *sim, size_t *count)
 /* Whether the approvals of an idea hold among its present sponsors. */
 static bool approvals_hold(const Sim *sim, int a, int i)
 {
-    return sim_missing_roles(sim, a, i) == 0 && sim_missing_approvers(sim, a, i, NULL, 0) == 0;
+    /* sim_missing_roles and sim_missing_approvers both none, for a valid idea */
+    const Account *acc = &sim->scn->accounts[a];
+    const Idea *idea = &acc->ideas[i];
+    const IdeaState *is = &sim->accounts[a].ideas[i];
+    unsigned have = 0;
+    for (int k = 0; k < is->sponsor_count; k++) {
+        have |= acc->contacts[is->sponsors[k]].roles;
+    }
+    if (idea->approval_roles & ~have) {
+        return false;
+    }
+    for (int k = 0; k < idea->approval_contact_count; k++) {
+        if (!idea_sponsored_by(is, idea->approval_contacts[k])) {
+            return false;
+        }
+    }
+    return true;
 }
 
 unsigned sim_missing_roles(const Sim *sim, int a, int i)
