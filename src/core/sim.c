@@ -381,17 +381,19 @@ bool sim_idea_pitched(const Sim *sim, int a, int i)
 /* The next person this contact can still introduce, or -1. */
 static int next_referral(const Sim *sim, int a, int c)
 {
-    const Contact *ct = &sim->scn->accounts[a].contacts[c];
+    const Contact *people = sim->scn->accounts[a].contacts;
+    const ContactState *states = sim->accounts[a].contacts;
+    const Contact *ct = &people[c];
     for (int k = 0; k < ct->refer_count; k++) {
         int t = ct->refers[k];
         if (t == c) {
             continue;
         }
-        const ContactState *ts = cstate(sim, a, t);
-        if (ts->status == STATUS_KNOWN || ts->status == STATUS_GONE) {
+        ContactStatus status = states[t].status;
+        if (status == STATUS_KNOWN || status == STATUS_GONE) {
             continue;
         }
-        if (!sim->scn->accounts[a].contacts[t].present && ts->status == STATUS_UNKNOWN) {
+        if (status == STATUS_UNKNOWN && !people[t].present) {
             continue; /* not arrived yet */
         }
         return t;
