@@ -230,6 +230,10 @@ bool sim_contact_has_need(const Sim *sim, int account, int contact, int need); /
 
 /* The contact's need list as it is now (needs may change); count returned. */
 int sim_contact_needs(const Sim *sim, int account, int contact, int *out, int max);
+/* The needs on that list the trainee has discovered, in list order: what
+ * sim_contact_needs and sim_need_known give, in one call. Count written
+ * (at most max). */
+int sim_known_needs(const Sim *sim, int account, int contact, int *out, int max);
 
 /* Scores. */
 Score sim_score(const Sim *sim);                 /* overall */

@@ -131,26 +131,13 @@ static bool known_fit(const Sim *sim, int a, int c, int i)
 static int known_need_count(const Sim *sim, int a, int c)
 {
     int needs[SCN_MAX_CONTACT_NEEDS];
-    int n = sim_contact_needs(sim, a, c, needs, SCN_MAX_CONTACT_NEEDS);
-    int known = 0;
-    for (int k = 0; k < n && k < SCN_MAX_CONTACT_NEEDS; k++) {
-        known += sim_need_known(sim, a, c, needs[k]);
-    }
-    return known;
+    return sim_known_needs(sim, a, c, needs, SCN_MAX_CONTACT_NEEDS);
 }
 
 /* The needs the trainee has discovered this contact holds. */
 static int known_needs(const Sim *sim, int a, int c, int *out)
 {
-    int needs[SCN_MAX_CONTACT_NEEDS];
-    int n = sim_contact_needs(sim, a, c, needs, SCN_MAX_CONTACT_NEEDS);
-    int k = 0;
-    for (int j = 0; j < n && j < SCN_MAX_CONTACT_NEEDS; j++) {
-        if (sim_need_known(sim, a, c, needs[j])) {
-            out[k++] = needs[j];
-        }
-    }
-    return k;
+    return sim_known_needs(sim, a, c, out, SCN_MAX_CONTACT_NEEDS);
 }
 
 /* ---- what the expander remembers about people's needs ---------------------

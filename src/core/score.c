@@ -73,23 +73,23 @@ static Score compute_account(const Sim *sim, int a)
 
     int64_t infl_all = 0, infl_engaged = 0, rel_weighted = 0;
     int64_t weight_sum = 0, weight_max = 0;
-    unsigned roles_all = 0, roles_engaged = 0;
+    unsigned roles_engaged = 0;
     int introduced = 0, max_depth = 0;
+    const int engaged_at = s->rules.engaged_at;
     for (int c = 0; c < acc->contact_count; c++) {
-        const Contact *ct = &acc->contacts[c];
         const ContactState *cs = &st->contacts[c];
-        roles_all |= ct->roles;
+        const Contact *ct = &acc->contacts[c];
         if (!present_now(ct, cs)) {
             continue;
         }
         infl_all += ct->influence;
-        if (!engaged(sim, cs)) {
-            continue;
+        if (cs->status != STATUS_KNOWN || cs->rel < engaged_at) {
+            continue; /* not engaged */
         }
         infl_engaged += ct->influence;
-        rel_weighted += (int64_t)ct->influence * cs->rel;
-        roles_engaged |= ct->roles;
         int64_t w = (int64_t)ct->influence * cs->rel;
+        rel_weighted += w;
+        roles_engaged |= ct->roles;
         weight_sum += w;
         weight_max = w > weight_max ? w : weight_max;
         if (cs->introduced_by >= 0) {
@@ -101,7 +101,7 @@ static Score compute_account(const Sim *sim, int a)
         int64_t pct = infl_engaged * 100 / infl_all;
         sc.sub[SUB_PENETRATION] = clamp100(pct * 100 / s->scoring.penetration_target);
     }
-    int available = role_count(roles_all);
+    int available = role_count(st->roles_all);
     if (available > 0) {
         sc.sub[SUB_COVERAGE] = clamp100(role_count(roles_engaged) * 100 / available);
     }
@@ -116,12 +116,16 @@ static Score compute_account(const Sim *sim, int a)
     int chain_bonus = max_depth >= 2 ? 20 : max_depth == 1 ? 10 : 0;
     sc.sub[SUB_REFERRALS] = clamp100((int64_t)introduced * 80 / s->scoring.referral_target
                                      + chain_bonus);
-    int points = 0;
+    int points = st->idea_points;
+#ifndef NDEBUG
+    int counted = 0;
     for (int i = 0; i < acc->idea_count; i++) {
         if (st->ideas[i].adopted) {
-            points += level_points(acc->ideas[i].level);
+            counted += level_points(acc->ideas[i].level);
         }
     }
+    assert(counted == points);
+#endif
     sc.sub[SUB_IDEAS] = stretch_score(points, s->scoring.idea_target);
     /* Resilience: what the others carry next to the heaviest thread; the rest
      * carrying twice the top person's weight scores full marks. */

@@ -108,6 +108,10 @@ static bool alloc_account(AccountState *st, const Account *a)
         }
     }
     ka_free(fill);
+    st->roles_all = 0;
+    for (int c = 0; c < a->contact_count; c++) {
+        st->roles_all |= a->contacts[c].roles;
+    }
     return true;
 }
 
@@ -190,6 +194,7 @@ static void reset_account(AccountState *st, const Account *a)
     }
     st->baseline = a->baseline;
     st->adopted_value = 0;
+    st->idea_points = 0;
     st->last_service = 0;
     st->competitor_weeks = 0;
     st->freeze_weeks = 0;
@@ -233,19 +238,20 @@ int sim_hours_left(const Sim *sim) { return sim->hours_left; }
 int sim_cost(const Sim *sim, ActionKind a) { return sim->scn->costs[a]; }
 int64_t sim_revenue_booked(const Sim *sim) { return sim->revenue_booked; }
 
+/* One unsigned comparison per bound: a negative index wraps above it. */
 static bool valid_account(const Sim *sim, int a)
 {
-    return a >= 0 && a < sim->scn->account_count;
+    return (unsigned)a < (unsigned)sim->scn->account_count;
 }
 
 static bool valid_contact(const Sim *sim, int a, int c)
 {
-    return valid_account(sim, a) && c >= 0 && c < sim->scn->accounts[a].contact_count;
+    return valid_account(sim, a) && (unsigned)c < (unsigned)sim->scn->accounts[a].contact_count;
 }
 
 static bool valid_idea(const Sim *sim, int a, int i)
 {
-    return valid_account(sim, a) && i >= 0 && i < sim->scn->accounts[a].idea_count;
+    return valid_account(sim, a) && (unsigned)i < (unsigned)sim->scn->accounts[a].idea_count;
 }
 
 static const ContactState *cstate(const Sim *sim, int a, int c)
@@ -313,6 +319,23 @@ int sim_contact_needs(const Sim *sim, int a, int c, int *out, int max)
     return cs->need_count;
 }
 
+int sim_known_needs(const Sim *sim, int a, int c, int *out, int max)
+{
+    if (!valid_contact(sim, a, c)) {
+        return 0;
+    }
+    const ContactState *cs = cstate(sim, a, c);
+    int n = cs->need_count < max ? cs->need_count : max;
+    int k = 0;
+    for (int j = 0; j < n; j++) {
+        int slot = need_slot(cs, cs->needs[j]);
+        if (slot >= 0 && (cs->needs_known >> slot & 1u)) {
+            out[k++] = cs->needs[j];
+        }
+    }
+    return k;
+}
+
 bool sim_company_need_known(const Sim *sim, int a, int need)
 {
     return valid_account(sim, a) && need >= 0 && need < sim->scn->accounts[a].need_count
@@ -325,18 +348,19 @@ bool sim_department_known(const Sim *sim, int a, int d)
            && sim->accounts[a].dept_known[d];
 }
 
-bool sim_sponsors(const Sim *sim, int a, int i, int c)
+static bool idea_sponsored_by(const IdeaState *is, int c)
 {
-    if (!valid_idea(sim, a, i)) {
-        return false;
-    }
-    const IdeaState *is = &sim->accounts[a].ideas[i];
     for (int k = 0; k < is->sponsor_count; k++) {
         if (is->sponsors[k] == c) {
             return true;
         }
     }
     return false;
+}
+
+bool sim_sponsors(const Sim *sim, int a, int i, int c)
+{
+    return valid_idea(sim, a, i) && idea_sponsored_by(&sim->accounts[a].ideas[i], c);
 }
 
 int sim_sponsor_count(const Sim *sim, int a, int i)
@@ -357,17 +381,19 @@ bool sim_idea_pitched(const Sim *sim, int a, int i)
 /* The next person this contact can still introduce, or -1. */
 static int next_referral(const Sim *sim, int a, int c)
 {
-    const Contact *ct = &sim->scn->accounts[a].contacts[c];
+    const Contact *people = sim->scn->accounts[a].contacts;
+    const ContactState *states = sim->accounts[a].contacts;
+    const Contact *ct = &people[c];
     for (int k = 0; k < ct->refer_count; k++) {
         int t = ct->refers[k];
         if (t == c) {
             continue;
         }
-        const ContactState *ts = cstate(sim, a, t);
-        if (ts->status == STATUS_KNOWN || ts->status == STATUS_GONE) {
+        ContactStatus status = states[t].status;
+        if (status == STATUS_KNOWN || status == STATUS_GONE) {
             continue;
         }
-        if (!sim->scn->accounts[a].contacts[t].present && ts->status == STATUS_UNKNOWN) {
+        if (status == STATUS_UNKNOWN && !people[t].present) {
             continue; /* not arrived yet */
         }
         return t;
@@ -458,7 +484,23 @@ const WeekSnapshot *sim_timeline(const Sim *sim, size_t *count)
 /* Whether the approvals of an idea hold among its present sponsors. */
 static bool approvals_hold(const Sim *sim, int a, int i)
 {
-    return sim_missing_roles(sim, a, i) == 0 && sim_missing_approvers(sim, a, i, NULL, 0) == 0;
+    /* sim_missing_roles and sim_missing_approvers both none, for a valid idea */
+    const Account *acc = &sim->scn->accounts[a];
+    const Idea *idea = &acc->ideas[i];
+    const IdeaState *is = &sim->accounts[a].ideas[i];
+    unsigned have = 0;
+    for (int k = 0; k < is->sponsor_count; k++) {
+        have |= acc->contacts[is->sponsors[k]].roles;
+    }
+    if (idea->approval_roles & ~have) {
+        return false;
+    }
+    for (int k = 0; k < idea->approval_contact_count; k++) {
+        if (!idea_sponsored_by(is, idea->approval_contacts[k])) {
+            return false;
+        }
+    }
+    return true;
 }
 
 unsigned sim_missing_roles(const Sim *sim, int a, int i)
@@ -482,7 +524,7 @@ int sim_missing_approvers(const Sim *sim, int a, int i, int *out, int max)
     const Idea *idea = &sim->scn->accounts[a].ideas[i];
     int n = 0;
     for (int k = 0; k < idea->approval_contact_count; k++) {
-        if (!sim_sponsors(sim, a, i, idea->approval_contacts[k])) {
+        if (!idea_sponsored_by(&sim->accounts[a].ideas[i], idea->approval_contacts[k])) {
             if (n < max) {
                 out[n] = idea->approval_contacts[k];
             }
@@ -492,12 +534,14 @@ int sim_missing_approvers(const Sim *sim, int a, int i, int *out, int max)
     return n;
 }
 
-static Refusal check_contact_known(const Sim *sim, int a, int c)
+/* Whether the command's person is known: cs is their state, or NULL when
+ * the index is out of range. */
+static Refusal known_refusal(const ContactState *cs)
 {
-    if (!valid_contact(sim, a, c)) {
+    if (!cs) {
         return REFUSE_BAD_ARGUMENT;
     }
-    switch (cstate(sim, a, c)->status) {
+    switch (cs->status) {
     case STATUS_KNOWN:
         return REFUSE_NONE;
     case STATUS_GONE:
@@ -521,37 +565,43 @@ Refusal sim_check(const Sim *sim, Command c)
         return REFUSE_NONE;
     }
     const AccountState *st = &sim->accounts[c.account];
+    /* The person and the idea named, or NULL when out of range. */
+    const ContactState *cs = (unsigned)c.contact < (unsigned)sim->scn->accounts[c.account].contact_count
+                                 ? &st->contacts[c.contact]
+                                 : NULL;
+    const IdeaState *is = (unsigned)c.idea < (unsigned)sim->scn->accounts[c.account].idea_count
+                              ? &st->ideas[c.idea]
+                              : NULL;
     Refusal r = REFUSE_NONE;
     switch (c.kind) {
     case ACT_RESEARCH:
         r = research_pool_empty(sim, c.account) ? REFUSE_NOTHING_TO_FIND : REFUSE_NONE;
         break;
     case ACT_MEET:
-        r = check_contact_known(sim, c.account, c.contact);
+        r = known_refusal(cs);
         break;
     case ACT_PITCH:
-        r = check_contact_known(sim, c.account, c.contact);
-        if (r == REFUSE_NONE && !valid_idea(sim, c.account, c.idea)) {
+        r = known_refusal(cs);
+        if (r == REFUSE_NONE && !is) {
             r = REFUSE_BAD_ARGUMENT;
-        } else if (r == REFUSE_NONE && st->ideas[c.idea].adopted) {
+        } else if (r == REFUSE_NONE && is->adopted) {
             r = REFUSE_IDEA_ADOPTED;
-        } else if (r == REFUSE_NONE && sim_sponsors(sim, c.account, c.idea, c.contact)) {
+        } else if (r == REFUSE_NONE && idea_sponsored_by(is, c.contact)) {
             r = REFUSE_ALREADY_SPONSOR;
         }
         break;
     case ACT_REFERRAL:
-        r = check_contact_known(sim, c.account, c.contact);
+        r = known_refusal(cs);
         if (r == REFUSE_NONE && next_referral(sim, c.account, c.contact) < 0) {
             r = REFUSE_NO_REFERRALS;
-        } else if (r == REFUSE_NONE && cstate(sim, c.account, c.contact)->asked_week == sim->week) {
+        } else if (r == REFUSE_NONE && cs->asked_week == sim->week) {
             r = REFUSE_ASKED_THIS_WEEK;
         }
         break;
     case ACT_COLD_CALL:
-        if (!valid_contact(sim, c.account, c.contact)) {
+        if (!cs) {
             r = REFUSE_BAD_ARGUMENT;
         } else {
-            const ContactState *cs = cstate(sim, c.account, c.contact);
             r = cs->status == STATUS_KNOWN ? REFUSE_ALREADY_KNOWN
                 : cs->status == STATUS_GONE ? REFUSE_GONE
                 : cs->status == STATUS_UNKNOWN ? REFUSE_NOT_HEARD_OF
@@ -560,11 +610,11 @@ Refusal sim_check(const Sim *sim, Command c)
         }
         break;
     case ACT_PROPOSE:
-        if (!valid_idea(sim, c.account, c.idea)) {
+        if (!is) {
             r = REFUSE_BAD_ARGUMENT;
-        } else if (st->ideas[c.idea].adopted) {
+        } else if (is->adopted) {
             r = REFUSE_IDEA_ADOPTED;
-        } else if (st->ideas[c.idea].sponsor_count == 0) {
+        } else if (is->sponsor_count == 0) {
             r = REFUSE_NOT_SPONSORED;
         } else if (!approvals_hold(sim, c.account, c.idea)) {
             r = REFUSE_APPROVAL_MISSING;
@@ -644,8 +694,11 @@ static void touch(Sim *sim, int a, int c)
 static void change_rel(Sim *sim, int a, int c, int delta)
 {
     ContactState *cs = &sim->accounts[a].contacts[c];
-    cs->rel = clamp(cs->rel + delta, 0, 100);
-    score_touch(sim, a);
+    int rel = clamp(cs->rel + delta, 0, 100);
+    if (rel != cs->rel) { /* a relationship at its bound changes no score */
+        cs->rel = rel;
+        score_touch(sim, a);
+    }
 }
 
 static void reveal_contact_dept(Sim *sim, int a, int c)
@@ -1004,6 +1057,7 @@ static void do_propose(Sim *sim, int a, int i)
     st->ideas[i].adopted = true;
     st->ideas[i].adopted_week = sim->week;
     st->adopted_value += idea->value;
+    st->idea_points += level_points(idea->level);
     score_touch(sim, a);
     JournalEntry *e = journal(sim, J_PROPOSE_WON, a);
     e->idea = i;

@@ -47,6 +47,8 @@ typedef struct AccountState {
     int competitor_weeks;
     int freeze_weeks;
     int single_thread_weeks; /* weeks ended with at most one engaged contact */
+    unsigned roles_all;      /* OR of every contact's roles (from the scenario) */
+    int idea_points;         /* level points of the adopted ideas */
     Score score;             /* cached; valid unless score_dirty */
     bool score_dirty;        /* set by every change the score depends on */
 } AccountState;
