@@ -55,6 +55,13 @@ const char *nextstep_try(Lang lang, CoachKind kind)
     return NULL;
 }
 
+/* Notes that lead to the same advice share one tip: a competitor who took
+ * business and an economic buyer never met both say "win the economic buyer". */
+static CoachKind advice_of(CoachKind kind)
+{
+    return kind == COACH_COMPETITOR ? COACH_NO_ECONOMIC : kind;
+}
+
 int nextstep_tries(Lang lang, const Sim *sim, const char **out, int max)
 {
     CoachNote notes[NEXT_MAX_NOTES];
@@ -63,8 +70,8 @@ int nextstep_tries(Lang lang, const Sim *sim, const char **out, int max)
     int tries = 0;
     for (size_t k = 0; k < n && tries < max; k++) {
         const char *t = nextstep_try(lang, notes[k].kind);
-        if (t && !used[notes[k].kind]) {
-            used[notes[k].kind] = true;
+        if (t && !used[advice_of(notes[k].kind)]) {
+            used[advice_of(notes[k].kind)] = true;
             out[tries++] = t;
         }
     }

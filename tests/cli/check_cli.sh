@@ -106,6 +106,15 @@ code=$?
 [ "$code" -eq 0 ] || { echo "FAIL: no-display start exited $code"; cat "$tmp/err"; fail=1; }
 grep -q "Key Accounts — First steps" "$tmp/out" || { echo "FAIL: no-display start did not play in the terminal"; fail=1; }
 
+# "Next time" gives each piece of advice once: this game draws both the
+# competitor note and the never-met-the-economic-buyer note, which share a tip.
+KEYACCOUNTS_DATA_DIR="$tmp/data" "$bin" play --text --no-save --seed 1 first-steps \
+    < "$src/tests/cli/play/first-steps-whole.in" > "$tmp/out" 2> "$tmp/err" || { echo "FAIL: next-time game"; fail=1; }
+grep -q "A competitor courted" "$tmp/out" && grep -q "You never engaged the economic buyer" "$tmp/out" \
+    || { echo "FAIL: the next-time game no longer draws both notes"; fail=1; }
+[ "$(sed -n '/^Next time/,$p' "$tmp/out" | grep -c "economic buyer")" -eq 1 ] \
+    || { echo "FAIL: Next time repeats the economic-buyer advice"; sed -n '/^Next time/,$p' "$tmp/out"; fail=1; }
+
 # The authoring tutorial's example is a clean, strict scenario.
 expect 0 "validate --strict the tutorial example" -- "$bin" validate --strict "$src/docs/examples/alpine-hotels.json"
 
