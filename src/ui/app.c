@@ -16,7 +16,7 @@
 #include "results.h"
 #include "keyaccounts/scenario.h"
 #include "scnfile.h"
-#include "strings.h"
+#include "ui_strings.h"
 #include "keyaccounts/session.h"
 
 static const char AUTOSAVE[] = "autosave.json";

@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 
 #include "app.h"
-#include "strings.h"
+#include "ui_strings.h"
 
 #define UI_PI 3.14159265f
 

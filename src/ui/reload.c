@@ -16,7 +16,7 @@
 #include "jumpstart.h"
 #include "keyaccounts/scenario.h"
 #include "keyaccounts/session.h"
-#include "strings.h"
+#include "ui_strings.h"
 
 enum { WATCH_MS = 1000, DIAG_TEXT_MAX = 64 * 1024 };
 

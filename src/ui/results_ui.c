@@ -11,7 +11,7 @@
 #include "keyaccounts/scenario.h"
 #include "keyaccounts/session.h"
 #include "results.h"
-#include "strings.h"
+#include "ui_strings.h"
 #include "xapi_hook.h"
 
 enum { MAX_NOTES = 64 };

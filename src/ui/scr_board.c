@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "app.h"
-#include "strings.h"
+#include "ui_strings.h"
 
 enum {
     W_IDEAS = 1,

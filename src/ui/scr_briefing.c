@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "app.h"
-#include "strings.h"
+#include "ui_strings.h"
 
 enum { W_START = 1, W_BACK, W_SCROLL };
 

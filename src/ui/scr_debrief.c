@@ -9,7 +9,7 @@
 #include "keyaccounts/stats.h"
 #include "nextstep.h"
 #include "shipped.h"
-#include "strings.h"
+#include "ui_strings.h"
 
 enum { W_TAB = 1, W_AGAIN = 10, W_NEW_SEED, W_PICKER, W_PLAY_NEXT, W_RESULT, W_PASS_RULE };
 enum { TAB_SUMMARY, TAB_TIMELINE, TAB_STRATEGIES, TAB_NEXT, TAB_COUNT };

@@ -10,7 +10,7 @@
 #include "app.h"
 #include "datadir.h"
 #include "results.h"
-#include "strings.h"
+#include "ui_strings.h"
 
 enum { W_BACK = 1, W_ROW = 100, W_COL = 50 };
 enum { ROW_H = 26, LIST_ROW_H = 60 };

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "app.h"
-#include "strings.h"
+#include "ui_strings.h"
 
 enum { W_PITCH = 1, W_PROPOSE, W_DONE, W_ROW = 1000, W_PERSON = 100000 };
 enum { ROW_H = 50 };

@@ -7,7 +7,7 @@
 
 #include "app.h"
 #include "results.h"
-#include "strings.h"
+#include "ui_strings.h"
 
 enum { W_SAVE = 1, W_SKIP, W_FIELD };
 enum { NAME_MAX_BYTES = 200 };

@@ -9,7 +9,7 @@
 #include "fileio.h"
 #include "keyaccounts/scenario.h"
 #include "scnfile.h"
-#include "strings.h"
+#include "ui_strings.h"
 
 enum { MAX_ITEMS = 128, ROW_H = 68 };
 enum { W_PLAY = 1, W_OPEN, W_SETTINGS, W_QUIT, W_PATH, W_PATH_GO, W_HISTORY, W_ROW = 100 };

@@ -15,7 +15,7 @@
 #include "keyaccounts/session.h"
 #include "results.h"
 #include "scnfile.h"
-#include "strings.h"
+#include "ui_strings.h"
 
 enum { W_NEXT = 1, W_PREV, W_LEAVE };
 enum { PANEL_H = 128 };

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 
 #include "app.h"
-#include "strings.h"
+#include "ui_strings.h"
 
 enum { W_SCALE = 1, W_LANG, W_FULL, W_CONTRAST, W_BACK };
 

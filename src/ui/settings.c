@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "app.h"
-#include "strings.h"
+#include "ui_strings.h"
 #include "fileio.h"
 
 static const char FILE_NAME[] = "settings.txt";

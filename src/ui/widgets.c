@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "app.h"
-#include "strings.h"
+#include "ui_strings.h"
 
 WState ui_widget(App *app, int id, Rect r, SDL_Scancode key, bool enabled, const char *hint)
 {

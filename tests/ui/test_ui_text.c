@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "drive.h"
-#include "strings.h"
+#include "ui_strings.h"
 
 static int failures;
 

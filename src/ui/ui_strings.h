@@ -1,7 +1,7 @@
-/* The window's own words, English and Russian (src/ui/strings.c). The game's
+/* The window's own words, English and Russian (src/ui/ui_strings.c). The game's
  * sentences (journal, refusals, coaching, sub-scores) come from text.h. */
-#ifndef KEYACCOUNTS_UI_STRINGS_H
-#define KEYACCOUNTS_UI_STRINGS_H
+#ifndef KEYACCOUNTS_UI_UI_STRINGS_H
+#define KEYACCOUNTS_UI_UI_STRINGS_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,6 +1,6 @@
 /* The window's string table, English and Russian. Sentences about the game
  * itself (journal, refusals, coaching, sub-scores, roles) are in text.h. */
-#include "strings.h"
+#include "ui_strings.h"
 
 #include <stdarg.h>
 #include <stddef.h>
