@@ -1,5 +1,5 @@
 /* Reading a whole test input into memory, for tests and benchmarks that do
- * not link the cli layer's file_read_all. Returns a NUL-terminated buffer to
+ * not link the platform layer's plat_read_file. Returns a NUL-terminated buffer to
  * free(), or NULL when the file cannot be read. */
 #ifndef KEYACCOUNTS_TESTS_SLURP_H
 #define KEYACCOUNTS_TESTS_SLURP_H

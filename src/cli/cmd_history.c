@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "commands.h"
-#include "datadir.h"
+#include "platform.h"
 #include "keyaccounts/text.h"
 #include "results.h"
 
@@ -73,7 +73,7 @@ int cmd_history(int argc, char **argv, FILE *out, FILE *err)
         snprintf(dir, sizeof dir, "%s", dir_arg);
     } else {
         char base[4096];
-        if (!datadir_path(base, sizeof base)) {
+        if (!plat_data_dir(base, sizeof base)) {
             fprintf(err, "keyaccounts history: no data folder (set KEYACCOUNTS_DATA_DIR or HOME)\n");
             return 1;
         }

@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 
 #include "commands.h"
-#include "fileio.h"
+#include "platform.h"
 #include "report.h"
 
 static int by_rank(const void *a, const void *b)
@@ -99,7 +99,7 @@ static int write_file(const char *dir, const char *name, const Report *r, void (
     render(r, mem);
     bool ok = fflush(mem) == 0 && !ferror(mem);
     fclose(mem);
-    if (!ok || file_write_atomic(path, data, len, why, sizeof why) != 0) {
+    if (!ok || plat_write_atomic(path, data, len, why, sizeof why) != 0) {
         fprintf(err, "keyaccounts report: cannot write %s: %s\n", path, ok ? why : "out of memory");
         free(data);
         return -1;

@@ -9,7 +9,7 @@
 #include <cjson/cJSON.h>
 
 #include "commands.h"
-#include "fileio.h"
+#include "platform.h"
 #include "keyaccounts/diag.h"
 #include "keyaccounts/scenario.h"
 #include "balance_out.h"
@@ -104,7 +104,7 @@ static void validate_file(const char *path, bool balance, Diagnostics *d, Balanc
 {
     char why[256];
     size_t len = 0;
-    char *buf = file_read_all(path, SCN_MAX_FILE_BYTES, &len, why, sizeof why);
+    char *buf = plat_read_file(path, SCN_MAX_FILE_BYTES, &len, why, sizeof why);
     if (!buf) {
         bool too_big = strstr(why, "larger than") != NULL;
         diags_add(d, SEV_ERROR, too_big ? "KA101" : "KA100", 0, 0, "", "cannot read the file: %s",

@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 
 #include "commands.h"
-#include "fileio.h"
+#include "platform.h"
 #include "keyaccounts/scenario.h"
 #include "keyaccounts/xapi.h"
 #include "lrs.h"
@@ -48,7 +48,7 @@ static Scenario *find_scenario(const ResultRecord *r)
     Scenario *s = NULL;
     for (int i = 0; i < 2 && !s; i++) {
         size_t len;
-        char *buf = paths[i] && paths[i][0] ? file_read_all(paths[i], SCN_MAX_FILE_BYTES, &len, why, sizeof why)
+        char *buf = paths[i] && paths[i][0] ? plat_read_file(paths[i], SCN_MAX_FILE_BYTES, &len, why, sizeof why)
                                             : NULL;
         if (!buf) {
             continue;

@@ -17,9 +17,5 @@ int cmd_history(int argc, char **argv, FILE *out, FILE *err);
  * statements (docs/xapi.md). */
 int cmd_xapi(int argc, char **argv, FILE *out, FILE *err);
 int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err);
-/* The game window (src/ui); built when KA_BUILD_UI is on (defines KA_HAVE_UI).
- * Returns KA_EXIT_NO_DISPLAY when there is no display to open a window on. */
-enum { KA_EXIT_NO_DISPLAY = 3 };
-int cmd_window(int argc, char **argv, FILE *err);
 
 #endif

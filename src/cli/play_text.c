@@ -11,8 +11,8 @@
 
 #include "args.h"
 #include "commands.h"
-#include "datadir.h"
-#include "fileio.h"
+#include "trainee.h"
+#include "platform.h"
 #include "jumpstart.h"
 #include "keyaccounts/scenario.h"
 #include "keyaccounts/session.h"
@@ -317,10 +317,10 @@ static void ask_name(const char *name_arg, FILE *in, FILE *out, Lang lang, char 
     char why[256];
     if (name_arg) {
         snprintf(buf, n, "%s", name_arg);
-        (void)datadir_trainee_save(buf, why, sizeof why); /* remembering is a convenience */
+        (void)trainee_save(buf, why, sizeof why); /* remembering is a convenience */
         return;
     }
-    if (datadir_trainee_load(buf, n)) {
+    if (trainee_load(buf, n)) {
         if (!results_name_ok(buf)) {
             buf[0] = '\0';
         }
@@ -355,7 +355,7 @@ static void ask_name(const char *name_arg, FILE *in, FILE *out, Lang lang, char 
     }
     size_t plen = strlen(p); /* at most 200 bytes: results_name_ok */
     memcpy(buf, p, plen < n ? plen + 1 : 0);
-    if (datadir_trainee_save(buf, why, sizeof why) != 0) {
+    if (trainee_save(buf, why, sizeof why) != 0) {
         fprintf(out, "(%s)\n", why);
     }
 }

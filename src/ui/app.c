@@ -9,9 +9,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "commands.h"
-#include "datadir.h"
-#include "fileio.h"
+#include "window.h"
+
+#include "platform.h"
 #include "jumpstart.h"
 #include "results.h"
 #include "keyaccounts/scenario.h"
@@ -248,11 +248,11 @@ void app_autosave(App *app)
         /* a finished session is not offered for resuming: keep it as the last result */
         char done[UI_PATH_BYTES];
         ui_join(done, sizeof done, app->pref_dir, "last-session.json");
-        if (file_write_atomic(done, json, len, why, sizeof why) != 0) {
+        if (plat_write_atomic(done, json, len, why, sizeof why) != 0) {
             fprintf(stderr, "keyaccounts: cannot save %s: %s\n", done, why);
         }
         remove(path);
-    } else if (file_write_atomic(path, json, len, why, sizeof why) != 0) {
+    } else if (plat_write_atomic(path, json, len, why, sizeof why) != 0) {
         fprintf(stderr, "keyaccounts: cannot autosave to %s: %s\n", path, why);
     }
     free(json);
@@ -326,7 +326,7 @@ static void offer_resume(App *app)
     char path[UI_PATH_BYTES], why[256];
     autosave_path(app, path, sizeof path);
     size_t len = 0;
-    char *buf = file_read_all(path, 1u << 22, &len, why, sizeof why);
+    char *buf = plat_read_file(path, 1u << 22, &len, why, sizeof why);
     if (!buf) {
         return;
     }
@@ -656,7 +656,7 @@ static Lang system_lang(void)
 static void data_folder(App *app)
 {
     char dir[UI_PATH_BYTES - 8], why[256];
-    if (!datadir_ensure(NULL, dir, sizeof dir, why, sizeof why)) {
+    if (!plat_data_subdir(NULL, dir, sizeof dir, why, sizeof why)) {
         char *p = SDL_GetPrefPath("keyaccounts", "keyaccounts");
         if (p) {
             ui_copy(app->pref_dir, sizeof app->pref_dir, p);

@@ -196,7 +196,7 @@ void app_set_notice(App *app, const char *msg);  /* good news: shown in the succ
  * at the bottom, then the board (or the debrief when the session is over). */
 void app_show_session(App *app);
 
-/* 0 when a window can be opened; else KA_EXIT_NO_DISPLAY (commands.h) after
+/* 0 when a window can be opened; else KA_EXIT_NO_DISPLAY (window.h) after
  * saying so on err. Leaves the video subsystem initialised on success. */
 int app_display_check(FILE *err);
 
@@ -204,7 +204,6 @@ int app_display_check(FILE *err);
 /* Loads the result and its scenario and shows the session's start on the
  * board with the replay controls. Returns 0, or 1 after saying why on err. */
 int screen_replay_start(App *app, const char *result, const char *scenario, FILE *err);
-int cmd_replay_window(int argc, char **argv, FILE *err);
 
 /* ---- results_ui.c ----------------------------------------------------------- */
 /* The session is over: writes its result file once (asking the trainee's name

@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 
 #include "app.h"
-#include "fileio.h"
+#include "platform.h"
 #include "jumpstart.h"
 #include "keyaccounts/scenario.h"
 #include "keyaccounts/session.h"
@@ -294,7 +294,7 @@ bool app_reload(App *app)
     Lang L = app->lang;
     char why[512];
     size_t len = 0;
-    char *buf = file_read_all(app->scn_path, SCN_MAX_FILE_BYTES, &len, why, sizeof why);
+    char *buf = plat_read_file(app->scn_path, SCN_MAX_FILE_BYTES, &len, why, sizeof why);
     char *text = malloc(DIAG_TEXT_MAX);
     if (!text) {
         free(buf);

@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "app.h"
-#include "datadir.h"
-#include "fileio.h"
+#include "trainee.h"
+#include "platform.h"
 #include "keyaccounts/scenario.h"
 #include "keyaccounts/session.h"
 #include "results.h"
@@ -71,7 +71,7 @@ static void name_done(App *app, const char *name)
 {
     char why[256];
     /* remember the answer, a skip ("") included, so the window asks only once */
-    (void)datadir_trainee_save(name ? name : "", why, sizeof why);
+    (void)trainee_save(name ? name : "", why, sizeof why);
     app_save_result(app, name ? name : "");
     app->dirty = true;
 }
@@ -86,7 +86,7 @@ void app_session_finished(App *app)
         return;
     }
     char name[256];
-    if (datadir_trainee_load(name, sizeof name)) {
+    if (trainee_load(name, sizeof name)) {
         app_save_result(app, results_name_ok(name) ? name : "");
         return;
     }

@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 
 #include "app.h"
-#include "datadir.h"
+#include "platform.h"
 #include "results.h"
 #include "ui_strings.h"
 
@@ -44,7 +44,7 @@ static void h_enter(App *app, void *st)
 {
     History *h = st;
     char base[UI_PATH_BYTES - 16];
-    if (datadir_path(base, sizeof base)) {
+    if (plat_data_dir(base, sizeof base)) {
         snprintf(h->dir, sizeof h->dir, "%s/results", base);
     }
     struct stat sb;

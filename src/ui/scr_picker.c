@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "app.h"
-#include "fileio.h"
+#include "platform.h"
 #include "keyaccounts/scenario.h"
 #include "scnfile.h"
 #include "ui_strings.h"
@@ -41,7 +41,7 @@ static void add_file(Picker *p, const char *path, bool user)
     }
     char why[256];
     size_t len = 0;
-    char *buf = file_read_all(path, SCN_MAX_FILE_BYTES, &len, why, sizeof why);
+    char *buf = plat_read_file(path, SCN_MAX_FILE_BYTES, &len, why, sizeof why);
     if (!buf) {
         return;
     }

@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "app.h"
-#include "commands.h"
-#include "fileio.h"
+#include "window.h"
+#include "platform.h"
 #include "keyaccounts/scenario.h"
 #include "keyaccounts/session.h"
 #include "results.h"

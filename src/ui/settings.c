@@ -7,7 +7,7 @@
 
 #include "app.h"
 #include "ui_strings.h"
-#include "fileio.h"
+#include "platform.h"
 
 static const char FILE_NAME[] = "settings.txt";
 
@@ -51,7 +51,7 @@ bool settings_load(Settings *s, const char *dir)
     char path[UI_PATH_BYTES], why[128];
     settings_path(path, sizeof path, dir);
     size_t len = 0;
-    char *buf = file_read_all(path, 65536, &len, why, sizeof why);
+    char *buf = plat_read_file(path, 65536, &len, why, sizeof why);
     if (!buf) {
         return false;
     }
@@ -110,7 +110,7 @@ int settings_save(const Settings *s, const char *dir)
                      "width=%d\nheight=%d\n",
                      (double)s->scale, s->lang_set ? text_lang_key(s->lang) : "system", s->fullscreen ? 1 : 0,
                      s->high_contrast ? 1 : 0, s->win_w, s->win_h);
-    if (file_write_atomic(path, body, (size_t)n, why, sizeof why) != 0) {
+    if (plat_write_atomic(path, body, (size_t)n, why, sizeof why) != 0) {
         fprintf(stderr, "keyaccounts: cannot save the settings to %s: %s\n", path, why);
         return -1;
     }

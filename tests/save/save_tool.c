@@ -1,4 +1,4 @@
-/* Tests of file_write_atomic (src/cli/fileio.c), the writer of results,
+/* Tests of plat_write_atomic (src/cli/fileio.c), the writer of results,
  * autosaves and settings.
  *
  *   save_tool kill DIR N      N times: a child saves old and new contents in
@@ -29,7 +29,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "fileio.h"
+#include "platform.h"
 
 static int failures;
 
@@ -79,7 +79,7 @@ static char *join(const char *dir, const char *name)
 static char *read_whole(const char *path, size_t *len)
 {
     char err[256];
-    return file_read_all(path, 64u << 20, len, err, sizeof err);
+    return plat_read_file(path, 64u << 20, len, err, sizeof err);
 }
 
 static int same(const char *buf, size_t len, const Blob *b)
@@ -127,7 +127,7 @@ static int test_kill(const char *dir, int rounds)
     Blob new = make_blob("new", 200 * 1000 + 17);
     char err[512];
     temporaries(dir, "result.json", 1);
-    if (file_write_atomic(path, old.data, old.len, err, sizeof err) != 0) {
+    if (plat_write_atomic(path, old.data, old.len, err, sizeof err) != 0) {
         fprintf(stderr, "save_tool: cannot write %s: %s\n", path, err);
         return 1;
     }
@@ -160,7 +160,7 @@ static int test_kill(const char *dir, int rounds)
             for (unsigned long k = 0;; k++) {
                 const Blob *b = k % 2 == 0 ? &new : &old;
                 char why[512];
-                if (file_write_atomic(path, b->data, b->len, why, sizeof why) != 0) {
+                if (plat_write_atomic(path, b->data, b->len, why, sizeof why) != 0) {
                     fprintf(stderr, "save_tool: writer: %s\n", why);
                     _exit(2);
                 }
@@ -216,7 +216,7 @@ static void expect_failed_save(const char *dir, const char *path, const Blob *ol
                                const char *reason)
 {
     char err[512] = "";
-    int rc = file_write_atomic(path, big->data, big->len, err, sizeof err);
+    int rc = plat_write_atomic(path, big->data, big->len, err, sizeof err);
     EXPECT(rc == -1, "a save that cannot fit returned %d", rc);
     fprintf(stderr, "save_tool: the failed save says: %s\n", err);
     EXPECT(strstr(err, reason) != NULL, "the reason \"%s\" does not say \"%s\"", err, reason);
@@ -236,13 +236,13 @@ static int test_full(const char *dir, const char *reason)
     Blob big = make_blob("big", 512 * 1024);
     Blob small = make_blob("small", 1000);
     char err[512];
-    if (file_write_atomic(path, old.data, old.len, err, sizeof err) != 0) {
+    if (plat_write_atomic(path, old.data, old.len, err, sizeof err) != 0) {
         fprintf(stderr, "save_tool: cannot write the first version: %s\n", err);
         return 1;
     }
     expect_failed_save(dir, path, &old, &big, reason);
     /* The session goes on: the next save that fits works. */
-    EXPECT(file_write_atomic(path, small.data, small.len, err, sizeof err) == 0,
+    EXPECT(plat_write_atomic(path, small.data, small.len, err, sizeof err) == 0,
            "a small save after the failed one failed: %s", err);
     size_t len = 0;
     char *buf = read_whole(path, &len);
@@ -295,7 +295,7 @@ static int write_old(const char *dir)
     char *path = join(dir, "settings.json");
     Blob old = make_blob("old", 1000);
     char err[512];
-    int rc = file_write_atomic(path, old.data, old.len, err, sizeof err);
+    int rc = plat_write_atomic(path, old.data, old.len, err, sizeof err);
     if (rc != 0) {
         fprintf(stderr, "save_tool: %s\n", err);
     }

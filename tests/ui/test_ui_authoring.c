@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "drive.h"
-#include "fileio.h"
+#include "platform.h"
 #include "keyaccounts/bots.h"
 #include "results.h"
 #include "../slurp.h"
@@ -19,7 +19,7 @@ static int failures;
 static void put(const char *path, const char *data, size_t len)
 {
     char why[256];
-    if (file_write_atomic(path, data, len, why, sizeof why) != 0) {
+    if (plat_write_atomic(path, data, len, why, sizeof why) != 0) {
         fprintf(stderr, "cannot write %s: %s\n", path, why);
         failures++;
     }

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "datadir.h"
+#include "trainee.h"
 #include "drive.h"
 #include "results.h"
 
@@ -98,7 +98,7 @@ static void keyboard_game(const char *pref)
     CHECK(strstr(app->result_path, "Анна-Петрова") != NULL);
     {
         char remembered[256];
-        CHECK(datadir_trainee_load(remembered, sizeof remembered) && strcmp(remembered, "Анна Петрова") == 0);
+        CHECK(trainee_load(remembered, sizeof remembered) && strcmp(remembered, "Анна Петрова") == 0);
         ResultRecord rec;
         CHECK(results_load(app->result_path, &rec, stderr) == 0);
         CHECK(rec.session.trainee && strcmp(rec.session.trainee, "Анна Петрова") == 0);

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "datadir.h"
+
 #include "drive.h"
 #include "keyaccounts/bots.h"
 

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "fileio.h"
+#include "platform.h"
 #include "keyaccounts/scenario.h"
 #include "keyaccounts/session.h"
 
@@ -44,7 +44,7 @@ Scenario *scnfile_load(const char *arg, uint64_t *hash, FILE *err)
     scnfile_resolve(arg, path, sizeof path);
     char why[256];
     size_t len = 0;
-    char *buf = file_read_all(path, SCN_MAX_FILE_BYTES, &len, why, sizeof why);
+    char *buf = plat_read_file(path, SCN_MAX_FILE_BYTES, &len, why, sizeof why);
     if (!buf) {
         fprintf(err, "%s: error [KA100]: cannot read the scenario: %s\n", path, why);
         return NULL;

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fileio.h"
+#include "platform.h"
 #include "keyaccounts/scenario.h"
 #include "scnfile.h"
 
@@ -40,7 +40,7 @@ size_t shipped_list(ShippedScenario *out, size_t max)
         sc->arg[len - 5] = '\0';
         char why[256];
         size_t blen;
-        char *buf = file_read_all(sc->path, SCN_MAX_FILE_BYTES, &blen, why, sizeof why);
+        char *buf = plat_read_file(sc->path, SCN_MAX_FILE_BYTES, &blen, why, sizeof why);
         if (!buf) {
             continue;
         }

@@ -1,5 +1,6 @@
-#define _POSIX_C_SOURCE 200809L
-#include "fileio.h"
+/* The platform layer on POSIX: files and folders (platform.h). */
+#define _XOPEN_SOURCE 700
+#include "platform.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -11,7 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
-char *file_read_all(const char *path, size_t max, size_t *len, char *err, size_t errlen)
+char *plat_read_file(const char *path, size_t max, size_t *len, char *err, size_t errlen)
 {
     /* O_NONBLOCK so that opening a FIFO nobody writes to does not wait for
      * ever; reads then block again as usual (a FIFO without a writer reads as
@@ -147,7 +148,7 @@ static void remove_stale_temporaries(const char *dir, const char *base)
     closedir(d);
 }
 
-int file_write_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen)
+int plat_write_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen)
 {
     size_t plen = strlen(path);
     char *tmp = malloc(plen + 16);
@@ -196,4 +197,155 @@ int file_write_atomic(const char *path, const char *data, size_t len, char *err,
     const char *slash = strrchr(path, '/');
     remove_stale_temporaries(dir, slash ? slash + 1 : path);
     return 0;
+}
+
+PlatKind plat_kind(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        return PLAT_MISSING;
+    }
+    return S_ISREG(st.st_mode) ? PLAT_FILE : S_ISDIR(st.st_mode) ? PLAT_DIR : PLAT_OTHER;
+}
+
+bool plat_stamp(const char *path, PlatStamp *out)
+{
+    struct stat st;
+    memset(out, 0, sizeof *out);
+    if (stat(path, &st) != 0) {
+        return false;
+    }
+    out->device = (uint64_t)st.st_dev;
+    out->inode = (uint64_t)st.st_ino;
+    out->size = (int64_t)st.st_size;
+    out->mtime_s = (int64_t)st.st_mtim.tv_sec;
+    out->mtime_ns = (int64_t)st.st_mtim.tv_nsec;
+    return true;
+}
+
+bool plat_stamp_equal(const PlatStamp *a, const PlatStamp *b)
+{
+    return a->device == b->device && a->inode == b->inode && a->size == b->size && a->mtime_s == b->mtime_s
+           && a->mtime_ns == b->mtime_ns;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int plat_list(const char *dir, PlatList *out, char *err, size_t errlen)
+{
+    out->names = NULL;
+    out->count = 0;
+    DIR *d = opendir(dir);
+    if (!d) {
+        snprintf(err, errlen, "%s", strerror(errno));
+        return -1;
+    }
+    size_t cap = 0;
+    for (struct dirent *e; (e = readdir(d));) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) {
+            continue;
+        }
+        if (out->count == cap) {
+            size_t ncap = cap ? cap * 2 : 32;
+            char **bigger = realloc(out->names, ncap * sizeof *bigger);
+            if (!bigger) {
+                break;
+            }
+            out->names = bigger;
+            cap = ncap;
+        }
+        size_t len = strlen(e->d_name);
+        char *name = malloc(len + 1);
+        if (!name || out->count == cap) {
+            free(name);
+            closedir(d);
+            plat_list_free(out);
+            snprintf(err, errlen, "out of memory");
+            return -1;
+        }
+        memcpy(name, e->d_name, len + 1);
+        out->names[out->count++] = name;
+    }
+    closedir(d);
+    if (out->count > 1) {
+        qsort(out->names, out->count, sizeof *out->names, by_name);
+    }
+    return 0;
+}
+
+void plat_list_free(PlatList *list)
+{
+    for (size_t i = 0; i < list->count; i++) {
+        free(list->names[i]);
+    }
+    free(list->names);
+    list->names = NULL;
+    list->count = 0;
+}
+
+const char *plat_realpath(const char *path, char *buf, size_t n)
+{
+    char *real = realpath(path, NULL);
+    if (!real) {
+        return NULL;
+    }
+    size_t len = strlen(real);
+    if (len >= n) {
+        free(real);
+        return NULL;
+    }
+    memcpy(buf, real, len + 1);
+    free(real);
+    return buf;
+}
+
+int plat_remove(const char *path)
+{
+    return remove(path);
+}
+
+int plat_rename(const char *from, const char *to, char *err, size_t errlen)
+{
+    if (rename(from, to) != 0) {
+        if (err) {
+            snprintf(err, errlen, "%s", strerror(errno));
+        }
+        return -1;
+    }
+    return 0;
+}
+
+int plat_make_dirs(const char *path, char *err, size_t errlen)
+{
+    char buf[4096];
+    size_t len = strlen(path);
+    if (len == 0 || len >= sizeof buf) {
+        snprintf(err, errlen, "the folder's path is empty or too long");
+        return -1;
+    }
+    memcpy(buf, path, len + 1);
+    for (char *p = buf + 1;; p++) {
+        if (*p != '/' && *p != '\0') {
+            continue;
+        }
+        char saved = *p;
+        *p = '\0';
+        struct stat st;
+        if (stat(buf, &st) != 0) {
+            if (mkdir(buf, 0700) != 0 && errno != EEXIST) {
+                snprintf(err, errlen, "cannot create the folder %s: %s", buf, strerror(errno));
+                return -1;
+            }
+        } else if (!S_ISDIR(st.st_mode)) {
+            snprintf(err, errlen, "%s exists and is not a folder", buf);
+            return -1;
+        }
+        *p = saved;
+        if (saved == '\0') {
+            return 0;
+        }
+    }
 }

@@ -11,8 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "datadir.h"
-#include "fileio.h"
+
+#include "platform.h"
 
 enum {
     CONF_MAX_BYTES = 16384,
@@ -40,7 +40,7 @@ static char *trim(char *s)
 static int conf_path(char *buf, size_t n, bool create, char *err, size_t errlen)
 {
     char dir[4096];
-    const char *d = create ? datadir_ensure(NULL, dir, sizeof dir, err, errlen) : datadir_path(dir, sizeof dir);
+    const char *d = create ? plat_data_subdir(NULL, dir, sizeof dir, err, errlen) : plat_data_dir(dir, sizeof dir);
     if (!d) {
         if (!create) {
             snprintf(err, errlen, "no data folder: set KEYACCOUNTS_DATA_DIR, XDG_DATA_HOME or HOME");
@@ -65,7 +65,7 @@ int lrs_config_load(LrsConfig *cfg, char *err, size_t errlen)
         return 0;
     }
     size_t len;
-    char *text = file_read_all(path, CONF_MAX_BYTES, &len, why, sizeof why);
+    char *text = plat_read_file(path, CONF_MAX_BYTES, &len, why, sizeof why);
     if (!text) {
         snprintf(err, errlen, "cannot read %s: %s", path, why);
         return -1;
@@ -130,8 +130,8 @@ int lrs_config_save(const LrsConfig *cfg, char *path, size_t n, char *err, size_
                      "url = %s\nauth = %s\n%s%s%s",
                      cfg->url, cfg->auth, cfg->homepage[0] ? "homepage = " : "", cfg->homepage,
                      cfg->homepage[0] ? "\n" : "");
-    /* file_write_atomic creates the file with mkstemp: mode 0600 */
-    int rc = w > 0 && (size_t)w < cap ? file_write_atomic(path, text, (size_t)w, err, errlen) : -1;
+    /* plat_write_atomic creates the file with mkstemp: mode 0600 */
+    int rc = w > 0 && (size_t)w < cap ? plat_write_atomic(path, text, (size_t)w, err, errlen) : -1;
     if (w <= 0 || (size_t)w >= cap) {
         snprintf(err, errlen, "the settings are too long");
     }
@@ -157,7 +157,7 @@ bool lrs_url_ok(const char *url)
 
 const char *lrs_queue_dir(char *buf, size_t n, char *err, size_t errlen)
 {
-    return datadir_ensure("xapi-queue", buf, n, err, errlen);
+    return plat_data_subdir("xapi-queue", buf, n, err, errlen);
 }
 
 int lrs_queue_add(const char *name, const char *json, size_t len, char *err, size_t errlen)
@@ -171,7 +171,7 @@ int lrs_queue_add(const char *name, const char *json, size_t len, char *err, siz
         snprintf(err, errlen, "the queue's path is too long");
         return -1;
     }
-    return file_write_atomic(path, json, len, err, errlen);
+    return plat_write_atomic(path, json, len, err, errlen);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -466,7 +466,7 @@ int lrs_flush(const LrsConfig *cfg, LrsReport *rep, char *err, size_t errlen)
         char path[4400], why[256];
         snprintf(path, sizeof path, "%s/%s", dir, list[k]);
         size_t len;
-        char *json = file_read_all(path, BATCH_MAX_BYTES, &len, why, sizeof why);
+        char *json = plat_read_file(path, BATCH_MAX_BYTES, &len, why, sizeof why);
         if (!json) {
             if (access(path, F_OK) != 0) {
                 continue; /* another program sent it meanwhile */

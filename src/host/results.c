@@ -11,8 +11,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "datadir.h"
-#include "fileio.h"
+
+#include "platform.h"
 #include "shipped.h"
 #include "scnfile.h"
 #include "keyaccounts/scenario.h"
@@ -69,7 +69,7 @@ static void slug(const char *in, char *out, size_t max)
 int results_save(const Sim *sim, const ResultMeta *meta, char *path, size_t n, char *err, size_t errlen)
 {
     char dir[4096];
-    if (!datadir_ensure("results", dir, sizeof dir, err, errlen)) {
+    if (!plat_data_subdir("results", dir, sizeof dir, err, errlen)) {
         return -1;
     }
     size_t len;
@@ -107,7 +107,7 @@ int results_save(const Sim *sim, const ResultMeta *meta, char *path, size_t n, c
         if (access(path, F_OK) == 0) {
             continue; /* never overwrite an earlier result */
         }
-        rc = file_write_atomic(path, json, len, err, errlen);
+        rc = plat_write_atomic(path, json, len, err, errlen);
         break;
     }
     free(json);
@@ -148,7 +148,7 @@ int results_load(const char *path, ResultRecord *out, FILE *err)
     char why[256];
     size_t len;
     memset(out, 0, sizeof *out);
-    char *buf = file_read_all(path, SCN_MAX_FILE_BYTES, &len, why, sizeof why);
+    char *buf = plat_read_file(path, SCN_MAX_FILE_BYTES, &len, why, sizeof why);
     if (!buf) {
         fprintf(err, "%s: error [KA100]: cannot read the result: %s\n", path, why);
         return -1;
@@ -284,7 +284,7 @@ static Scenario *load_scenario_bytes(const char *path, uint64_t *hash, FILE *err
 {
     char why[256];
     size_t len;
-    char *buf = file_read_all(path, SCN_MAX_FILE_BYTES, &len, why, sizeof why);
+    char *buf = plat_read_file(path, SCN_MAX_FILE_BYTES, &len, why, sizeof why);
     if (!buf) {
         if (!quiet) {
             fprintf(err, "%s: error [KA100]: cannot read the scenario: %s\n", path, why);

@@ -3,12 +3,11 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "commands.h"
-
+#include "platform.h"
 #ifdef KA_HAVE_UI
-int cmd_replay_window(int argc, char **argv, FILE *err); /* src/ui/scr_replay.c */
+#include "window.h"
 #endif
 
 static const char HELP[] =
@@ -67,7 +66,7 @@ int main(int argc, char **argv)
             watch = watch || strcmp(argv[i], "--watch") == 0;
             as_text = as_text || strcmp(argv[i], "--text") == 0;
         }
-        if (watch && !as_text && isatty(STDOUT_FILENO)) {
+        if (watch && !as_text && plat_is_terminal(stdout)) {
             int status = cmd_replay_window(argc - 1, argv + 1, stderr);
             if (status != KA_EXIT_NO_DISPLAY) {
                 return status;

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fileio.h"
+#include "platform.h"
 #include "keyaccounts/xapi.h"
 #include "results.h"
 
@@ -68,7 +68,7 @@ int xapi_prepare(const char *result_path, const ResultRecord *r, const Scenario 
     } else {
         char why[512];
         rc = 0;
-        if (file_write_atomic(path, json, len, why, sizeof why) != 0) {
+        if (plat_write_atomic(path, json, len, why, sizeof why) != 0) {
             /* the statements can still be queued: the result is what counts */
             snprintf(err, errlen, "could not write the statements file: %s", why);
             rc = queue ? 1 : -1;
