@@ -38,5 +38,7 @@ void diags_add(Diagnostics *d, Severity sev, const char *code, int line, int col
 void diags_sort(Diagnostics *d);
 /* FILE:LINE:COL: error|warning [CODE]: PATH: message, one per line. */
 void diags_print(const Diagnostics *d, const char *file, FILE *out);
+/* One diagnostic as diags_print writes it, without the line end, in buf. */
+const char *diags_format_one(const Diagnostic *g, const char *file, char *buf, size_t n);
 
 #endif

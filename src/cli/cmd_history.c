@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "say.h"
 #include "platform.h"
 #include "keyaccounts/text.h"
 #include "results.h"
@@ -82,9 +83,12 @@ int cmd_history(int argc, char **argv, FILE *out, FILE *err)
     char *args[1] = {dir};
     ResultSet set;
     memset(&set, 0, sizeof set);
-    struct stat st;
-    bool exists = stat(dir, &st) == 0;
-    if (exists && results_collect(args, 1, &set, err) != 0) {
+    bool exists = plat_kind(dir) != PLAT_MISSING;
+    Msgs m;
+    msgs_init(&m);
+    int collected = exists ? results_collect(args, 1, &set, &m) : 0;
+    say(err, &m);
+    if (collected != 0) {
         fprintf(err, "keyaccounts: out of memory\n");
         results_set_free(&set);
         return 1;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "say.h"
 #include "keyaccounts/scenario.h"
 #include "keyaccounts/session.h"
 #include "keyaccounts/text.h"
@@ -25,7 +26,10 @@ typedef struct Found {
 static bool find_scenario(const ResultRecord *r, const char *given, Found *f, FILE *err)
 {
     memset(f, 0, sizeof *f);
-    f->scn = results_find_scenario(r, given, f->path, sizeof f->path, &f->hash, err);
+    Msgs m;
+    msgs_init(&m);
+    f->scn = results_find_scenario(r, given, f->path, sizeof f->path, &f->hash, &m);
+    say(err, &m);
     return f->scn != NULL;
 }
 
@@ -230,7 +234,11 @@ int cmd_replay(int argc, char **argv, FILE *out, FILE *err)
         return usage(err);
     }
     ResultRecord r;
-    if (results_load(file, &r, err) != 0) {
+    Msgs m;
+    msgs_init(&m);
+    int loaded = results_load(file, &r, &m);
+    say(err, &m);
+    if (loaded != 0) {
         fprintf(out, "%s: cannot verify: the result file is unusable (see the errors above)\n", file);
         return 1;
     }

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "commands.h"
+#include "say.h"
 #include "platform.h"
 #include "report.h"
 
@@ -175,7 +176,10 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
         return 2;
     }
     ResultSet set;
-    int rc = results_collect(inputs, n, &set, err);
+    Msgs m;
+    msgs_init(&m);
+    int rc = results_collect(inputs, n, &set, &m);
+    say(err, &m);
     free(inputs);
     if (rc != 0) {
         fprintf(err, "keyaccounts: out of memory\n");

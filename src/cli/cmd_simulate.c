@@ -9,7 +9,7 @@
 #include "balance_out.h"
 #include "keyaccounts/optimise.h"
 #include "keyaccounts/stats.h"
-#include "scnfile.h"
+#include "host.h"
 
 enum { DEFAULT_RUNS = 1000, DEFAULT_OPT_RUNS = 20, MAX_RUNS = 10000000, MAX_OPT_RUNS = 100000 };
 
@@ -118,10 +118,15 @@ int cmd_simulate(int argc, char **argv, FILE *out, FILE *err)
     if (!file) {
         return usage(err);
     }
-    Scenario *s = scnfile_load(file, NULL, err);
-    if (!s) {
+    Msgs m;
+    msgs_init(&m);
+    HostScenario *hs = host_open(file, &m);
+    fputs(msgs_text(&m), err);
+    msgs_deinit(&m);
+    if (!hs) {
         return 1;
     }
+    Scenario *s = host_open_release(hs);
     /* The verdict reads every strategy, whichever are shown. */
     Balance *b = malloc(sizeof *b);
     if (!b || stats_balance(s, runs, opt_runs, seed, OPT_DEFAULT_BEAM, b) != 0) {

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "commands.h"
+#include "say.h"
 #include "platform.h"
 #include "keyaccounts/scenario.h"
 #include "keyaccounts/xapi.h"
@@ -163,7 +164,11 @@ int cmd_xapi(int argc, char **argv, FILE *out, FILE *err)
         fprintf(out, "Remembered the LRS in %s (the secret is stored in plain text, readable only by you).\n", path);
     }
     LrsConfig cfg;
-    if (xapi_settings(&given, &cfg, err) != 0) {
+    Msgs m;
+    msgs_init(&m);
+    int settled = xapi_settings(&given, &cfg, &m);
+    say(err, &m);
+    if (settled != 0) {
         free(files);
         return 1;
     }
@@ -181,7 +186,9 @@ int cmd_xapi(int argc, char **argv, FILE *out, FILE *err)
     int failed = 0;
     for (int k = 0; k < nfiles; k++) {
         ResultRecord r;
-        if (results_load(files[k], &r, err) != 0) {
+        int loaded = results_load(files[k], &r, &m);
+        say(err, &m);
+        if (loaded != 0) {
             failed = 1;
             continue;
         }
@@ -204,6 +211,7 @@ int cmd_xapi(int argc, char **argv, FILE *out, FILE *err)
     }
     LrsReport rep;
     int sent = lrs_flush(&cfg, &rep, why, sizeof why);
-    xapi_print_flush(sent == 0 ? out : err, &cfg, sent, &rep, why);
+    xapi_flush_msgs(&m, &cfg, sent, &rep, why);
+    say(sent == 0 ? out : err, &m);
     return sent == 0 && !failed ? 0 : 1;
 }

@@ -7,29 +7,26 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "args.h"
 #include "commands.h"
 #include "trainee.h"
 #include "platform.h"
-#include "jumpstart.h"
+#include "host.h"
 #include "keyaccounts/scenario.h"
-#include "keyaccounts/session.h"
 #include "nextstep.h"
 #include "results.h"
 #include "keyaccounts/sim.h"
 #include "keyaccounts/text.h"
 #include "render.h"
 #include "scnfile.h"
-#include "xapi_hook.h"
 
 enum { LINE_MAX_BYTES = 1024, MAX_WORDS = 8 };
 
 typedef struct Game {
-    Sim *sim;
-    const Scenario *scn;
-    uint64_t scn_hash;    /* of the bytes played, for the result */
+    HostSession *host;    /* the session: scenario bytes, seed, start, result */
+    Sim *sim;             /* host_sim(host) */
+    const Scenario *scn;  /* host_scenario(host) */
     Lang lang;
     int account;          /* the account shown */
     size_t journal_seen;  /* journal entries already printed */
@@ -178,7 +175,7 @@ static void say(const Game *g, const char *en, const char *ru)
 
 static void apply(Game *g, Command c)
 {
-    Refusal r = sim_apply(g->sim, c);
+    Refusal r = host_apply(g->host, c);
     if (r != REFUSE_NONE) {
         char why[512];
         fprintf(g->out, "  %s\n", text_why_refused(g->lang, g->sim, c, r, why, sizeof why));
@@ -327,7 +324,7 @@ static void ask_name(const char *name_arg, FILE *in, FILE *out, Lang lang, char 
         return;
     }
     buf[0] = '\0';
-    if (!isatty(fileno(in))) {
+    if (!plat_is_terminal(in)) {
         return;
     }
     fprintf(out, "%s", lang == LANG_RU ? "Ваше имя для результатов (Enter — пропустить): "
@@ -362,31 +359,20 @@ static void ask_name(const char *name_arg, FILE *in, FILE *out, Lang lang, char 
 
 /* Writes the result file of the finished session and says where it went. A
  * failure is reported and loses nothing else. */
-static void save_result(Game *g, const char *file, const char *trainee, const char *started_at, FILE *err)
+static void save_result(Game *g, const char *trainee, FILE *err)
 {
-    char path[4096], why[512], finished_at[32];
-    results_now(finished_at, sizeof finished_at);
-    scnfile_resolve(file, path, sizeof path);
-    char resolved[4096];
-    const char *abs = realpath(path, resolved);
-    CoachNote notes[64];
-    size_t n = sim_coach(g->sim, notes, 64);
-    char texts[64][1024];
-    const char *ptrs[64];
-    for (size_t k = 0; k < n; k++) {
-        ptrs[k] = text_coach(g->lang, g->sim, &notes[k], texts[k], sizeof texts[k]);
-    }
-    ResultMeta meta = {trainee, KA_VERSION, started_at, finished_at, abs ? abs : path, g->scn_hash,
-                       text_lang_key(g->lang), ptrs, n};
-    char saved[4096];
-    if (results_save(g->sim, &meta, saved, sizeof saved, why, sizeof why) != 0) {
+    char saved[4096], why[512];
+    Msgs m;
+    msgs_init(&m);
+    if (host_save_result(g->host, g->lang, trainee, &g->lrs, saved, sizeof saved, why, sizeof why, &m) != 0) {
         fprintf(err, g->lang == LANG_RU ? "Не удалось сохранить результат: %s\n"
                                         : "Could not save the result: %s\n", why);
-        return;
+    } else {
+        fprintf(g->out, g->lang == LANG_RU ? "\nРезультат сохранён: %s\n" : "\nResult saved: %s\n", saved);
+        fflush(g->out);
     }
-    fprintf(g->out, g->lang == LANG_RU ? "\nРезультат сохранён: %s\n" : "\nResult saved: %s\n", saved);
-    fflush(g->out);
-    (void)xapi_after_result(saved, NULL, g->scn, &g->lrs, err); /* statements beside it; sent when an LRS is set */
+    fputs(msgs_text(&m), err); /* what happened to the xAPI statements */
+    msgs_deinit(&m);
 }
 
 int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
@@ -445,40 +431,31 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
             file = argv[i];
         }
     }
-    uint64_t scn_bytes_hash = 0;
-    Scenario *s = scnfile_load(file, &scn_bytes_hash, err);
-    if (!s) {
+    Msgs m;
+    msgs_init(&m);
+    HostScenario *hs = host_open(file, &m);
+    fputs(msgs_text(&m), err);
+    msgs_deinit(&m);
+    if (!hs) {
         return 1;
     }
     char jwhy[512];
-    bool jumped = jump_week > 0 || known;
-    if (jumpstart_known(s, known, jwhy, sizeof jwhy) != 0
-        || (jump_week > 0 && !jumpstart_week_ok(s, (int)jump_week, jwhy, sizeof jwhy))) {
-        fprintf(err, "keyaccounts play: %s\n", jwhy);
-        scenario_destroy(s);
-        return 2;
-    }
+    HostStart start = {seed, (int)jump_week, known};
     Game g;
     memset(&g, 0, sizeof g);
-    g.scn = s;
-    g.scn_hash = scn_bytes_hash;
+    HostStatus st = host_begin(hs, &start, &g.host, jwhy, sizeof jwhy);
+    if (st != HOST_OK) {
+        fprintf(err, "keyaccounts play: %s\n", jwhy);
+        return st == HOST_BAD_START ? 2 : 1;
+    }
+    g.sim = host_sim(g.host);
+    g.scn = host_scenario(g.host);
+    const Scenario *s = g.scn;
     g.out = out;
     g.lang = text_lang_from(lang_arg ? lang_arg : s->language);
-    g.echo = !isatty(fileno(in));
+    g.echo = !plat_is_terminal(in);
     g.lrs = lrs;
-    g.sim = sim_create(s, seed);
-    if (!g.sim) {
-        fprintf(err, "keyaccounts: out of memory\n");
-        scenario_destroy(s);
-        return 1;
-    }
-    if (jump_week > 1 && jumpstart_to_week(g.sim, (int)jump_week, jwhy, sizeof jwhy) != 0) {
-        fprintf(err, "keyaccounts play: --week: %s\n", jwhy);
-        sim_destroy(g.sim);
-        scenario_destroy(s);
-        return 1;
-    }
-    if (jumped && save) {
+    if (!host_is_attempt(g.host) && save) {
         save = false; /* not a real attempt: never a result file */
         fprintf(out, "%s\n", g.lang == LANG_RU ? "Сессия начата с выбранного состояния (--week/--known): "
                                                  "результат не сохраняется."
@@ -489,8 +466,6 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
     if (save) {
         ask_name(name_arg, in, out, g.lang, trainee, sizeof trainee);
     }
-    char started_at[32];
-    results_now(started_at, sizeof started_at);
     render_briefing(out, g.lang, s, seed);
     render_board(out, g.lang, g.sim, 0);
     fprintf(out, "%s\n", g.lang == LANG_RU ? "Наберите help, чтобы увидеть команды."
@@ -527,12 +502,11 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
     render_debrief(out, g.lang, g.sim, true);
     nextstep_print(out, g.lang, g.sim);
     if (save && sim_over(g.sim)) {
-        save_result(&g, file, trainee, started_at, err);
+        save_result(&g, trainee, err);
     } else if (save) {
         fprintf(out, "\n%s\n", g.lang == LANG_RU ? "Сессия не дошла до конца, поэтому результат не сохранён."
                                                  : "The session did not reach its end, so no result was saved.");
     }
-    sim_destroy(g.sim);
-    scenario_destroy(s);
+    host_destroy(g.host);
     return 0;
 }

@@ -13,8 +13,8 @@
  *
  * A jump-started session is not a real attempt: neither front end writes a
  * result file for it (docs/workshops.md), so a workshop report never counts it. */
-#ifndef KEYACCOUNTS_CLI_JUMPSTART_H
-#define KEYACCOUNTS_CLI_JUMPSTART_H
+#ifndef KEYACCOUNTS_HOST_JUMPSTART_H
+#define KEYACCOUNTS_HOST_JUMPSTART_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -4,12 +4,10 @@
 
 #include <cjson/cJSON.h>
 #include <curl/curl.h>
-#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 
 #include "platform.h"
@@ -61,7 +59,7 @@ int lrs_config_load(LrsConfig *cfg, char *err, size_t errlen)
     if (conf_path(path, sizeof path, false, err, errlen) != 0) {
         return 0; /* no data folder: no settings */
     }
-    if (access(path, F_OK) != 0) {
+    if (plat_kind(path) == PLAT_MISSING) {
         return 0;
     }
     size_t len;
@@ -174,11 +172,6 @@ int lrs_queue_add(const char *name, const char *json, size_t len, char *err, siz
     return plat_write_atomic(path, json, len, err, errlen);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static bool is_batch(const char *name)
 {
     size_t n = strlen(name);
@@ -190,36 +183,24 @@ static bool is_batch(const char *name)
 static char **queue_list(const char *dir, size_t *count)
 {
     *count = 0;
-    DIR *d = opendir(dir);
-    if (!d) {
+    PlatList names;
+    char why[256];
+    if (plat_list(dir, &names, why, sizeof why) != 0) {
         return NULL;
     }
-    char **list = NULL;
-    size_t cap = 0;
-    for (struct dirent *e; (e = readdir(d)) && *count < QUEUE_MAX_FILES;) {
-        if (!is_batch(e->d_name)) {
-            continue;
+    /* keep only the batches, in the list's own sorted storage */
+    for (size_t k = 0; k < names.count; k++) {
+        if (is_batch(names.names[k]) && *count < QUEUE_MAX_FILES) {
+            names.names[(*count)++] = names.names[k];
+        } else {
+            free(names.names[k]);
         }
-        if (*count == cap) {
-            size_t nc = cap ? cap * 2 : 16;
-            char **grown = realloc(list, nc * sizeof *grown);
-            if (!grown) {
-                break;
-            }
-            list = grown;
-            cap = nc;
-        }
-        char *copy = strdup(e->d_name);
-        if (!copy) {
-            break;
-        }
-        list[(*count)++] = copy;
     }
-    closedir(d);
-    if (*count > 1) {
-        qsort(list, *count, sizeof *list, cmp_str);
+    if (*count == 0) {
+        free(names.names);
+        return NULL;
     }
-    return list;
+    return names.names;
 }
 
 static void list_free(char **list, size_t count)
@@ -468,7 +449,7 @@ int lrs_flush(const LrsConfig *cfg, LrsReport *rep, char *err, size_t errlen)
         size_t len;
         char *json = plat_read_file(path, BATCH_MAX_BYTES, &len, why, sizeof why);
         if (!json) {
-            if (access(path, F_OK) != 0) {
+            if (plat_kind(path) == PLAT_MISSING) {
                 continue; /* another program sent it meanwhile */
             }
             snprintf(err, errlen, "cannot read the queued batch %s: %s", path, why);
@@ -491,8 +472,8 @@ int lrs_flush(const LrsConfig *cfg, LrsReport *rep, char *err, size_t errlen)
         cJSON_Delete(batch);
         free(json);
         if (o == OUT_OK) {
-            if (unlink(path) != 0 && errno != ENOENT) {
-                snprintf(err, errlen, "sent, but cannot remove %s from the queue: %s", path, strerror(errno));
+            if (plat_remove(path) != 0 && plat_kind(path) != PLAT_MISSING) {
+                snprintf(err, errlen, "sent, but cannot remove %s from the queue", path);
             }
             rep->batches_sent++;
             rep->statements_sent += (size_t)items;

@@ -4,8 +4,8 @@
  * batch leaves the queue only when the LRS said it holds every statement in
  * it; statement ids are fixed by the program, so sending a batch again after
  * a lost answer stores nothing twice. */
-#ifndef KEYACCOUNTS_CLI_LRS_H
-#define KEYACCOUNTS_CLI_LRS_H
+#ifndef KEYACCOUNTS_HOST_LRS_H
+#define KEYACCOUNTS_HOST_LRS_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,7 +1,7 @@
 /* After the debrief: what to try next time, drawn from the coaching notes,
  * and which shipped scenario to play next. */
-#ifndef KEYACCOUNTS_CLI_NEXTSTEP_H
-#define KEYACCOUNTS_CLI_NEXTSTEP_H
+#ifndef KEYACCOUNTS_HOST_NEXTSTEP_H
+#define KEYACCOUNTS_HOST_NEXTSTEP_H
 
 #include <stdio.h>
 

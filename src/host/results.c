@@ -1,15 +1,11 @@
 #define _XOPEN_SOURCE 700
 #include "results.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
-#include <unistd.h>
 
 
 #include "platform.h"
@@ -19,20 +15,7 @@
 
 const char *results_now(char *buf, size_t n)
 {
-    time_t t = time(NULL);
-    const char *fixed = getenv("SOURCE_DATE_EPOCH");
-    if (fixed && fixed[0]) {
-        char *end;
-        long long v = strtoll(fixed, &end, 10);
-        if (!*end && v >= 0) {
-            t = (time_t)v;
-        }
-    }
-    struct tm tm;
-    if (!gmtime_r(&t, &tm) || strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0) {
-        snprintf(buf, n, "1970-01-01T00:00:00Z");
-    }
-    return buf;
+    return plat_utc_text(plat_now(), buf, n);
 }
 
 /* A file-name-safe form of the trainee's name: letters and digits kept (UTF-8
@@ -104,7 +87,7 @@ int results_save(const Sim *sim, const ResultMeta *meta, char *path, size_t n, c
             snprintf(err, errlen, "the result's path is too long");
             break;
         }
-        if (access(path, F_OK) == 0) {
+        if (plat_kind(path) != PLAT_MISSING) {
             continue; /* never overwrite an earlier result */
         }
         rc = plat_write_atomic(path, json, len, err, errlen);
@@ -143,14 +126,14 @@ bool results_name_ok(const char *name)
     return true;
 }
 
-int results_load(const char *path, ResultRecord *out, FILE *err)
+int results_load(const char *path, ResultRecord *out, Msgs *m)
 {
     char why[256];
     size_t len;
     memset(out, 0, sizeof *out);
     char *buf = plat_read_file(path, SCN_MAX_FILE_BYTES, &len, why, sizeof why);
     if (!buf) {
-        fprintf(err, "%s: error [KA100]: cannot read the result: %s\n", path, why);
+        msgs_add(m, "%s: error [KA100]: cannot read the result: %s", path, why);
         return -1;
     }
     Diagnostics d;
@@ -159,15 +142,10 @@ int results_load(const char *path, ResultRecord *out, FILE *err)
     free(buf);
     if (rc != 0) {
         diags_sort(&d);
-        diags_print(&d, path, err);
+        msgs_add_diags(m, &d, path);
     }
     diags_deinit(&d);
     return rc;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 static bool ends_with(const char *s, const char *tail)
@@ -196,35 +174,34 @@ static int push(char ***list, size_t *count, size_t *cap, const char *path)
     return 0;
 }
 
-int results_collect(char **args, int n, ResultSet *set, FILE *err)
+int results_collect(char **args, int n, ResultSet *set, Msgs *m)
 {
     memset(set, 0, sizeof *set);
     char **files = NULL;
     size_t count = 0, cap = 0;
     int rc = 0;
     for (int i = 0; i < n && rc == 0; i++) {
-        struct stat st;
-        if (stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-            DIR *d = opendir(args[i]);
-            if (!d) {
-                fprintf(err, "%s: error [KA100]: cannot read the folder: %s\n", args[i], strerror(errno));
+        if (plat_kind(args[i]) == PLAT_DIR) {
+            PlatList names;
+            char why[256];
+            if (plat_list(args[i], &names, why, sizeof why) != 0) {
+                msgs_add(m, "%s: error [KA100]: cannot read the folder: %s", args[i], why);
                 set->failed++;
                 continue;
             }
-            size_t first = count;
-            for (struct dirent *e; rc == 0 && (e = readdir(d));) {
-                if (e->d_name[0] == '.' || !ends_with(e->d_name, ".json")
-                    || ends_with(e->d_name, ".xapi.json")) { /* xAPI statements beside a result */
+            for (size_t e = 0; rc == 0 && e < names.count; e++) { /* sorted by name */
+                const char *name = names.names[e];
+                if (name[0] == '.' || !ends_with(name, ".json")
+                    || ends_with(name, ".xapi.json")) { /* xAPI statements beside a result */
                     continue;
                 }
-                char p[PATH_MAX];
-                int w = snprintf(p, sizeof p, "%s/%s", args[i], e->d_name);
+                char p[4096];
+                int w = snprintf(p, sizeof p, "%s/%s", args[i], name);
                 if (w > 0 && (size_t)w < sizeof p) {
                     rc = push(&files, &count, &cap, p);
                 }
             }
-            closedir(d);
-            qsort(files + first, count - first, sizeof *files, cmp_str);
+            plat_list_free(&names);
         } else {
             rc = push(&files, &count, &cap, args[i]);
         }
@@ -237,7 +214,9 @@ int results_collect(char **args, int n, ResultSet *set, FILE *err)
     char **seen = rc == 0 && count ? calloc(count, sizeof *seen) : NULL;
     size_t nseen = 0;
     for (size_t k = 0; rc == 0 && k < count; k++) {
-        char *real = realpath(files[k], NULL);
+        char realbuf[4096];
+        const char *found = plat_realpath(files[k], realbuf, sizeof realbuf);
+        char *real = found ? strdup(found) : NULL;
         bool dup = false;
         for (size_t j = 0; real && j < nseen && !dup; j++) {
             dup = strcmp(seen[j], real) == 0;
@@ -251,7 +230,7 @@ int results_collect(char **args, int n, ResultSet *set, FILE *err)
         } else {
             free(real);
         }
-        if (results_load(files[k], &set->items[set->count], err) != 0) {
+        if (results_load(files[k], &set->items[set->count], m) != 0) {
             set->failed++;
             continue;
         }
@@ -280,14 +259,14 @@ void results_set_free(ResultSet *set)
     memset(set, 0, sizeof *set);
 }
 
-static Scenario *load_scenario_bytes(const char *path, uint64_t *hash, FILE *err, bool quiet)
+static Scenario *load_scenario_bytes(const char *path, uint64_t *hash, Msgs *m, bool quiet)
 {
     char why[256];
     size_t len;
     char *buf = plat_read_file(path, SCN_MAX_FILE_BYTES, &len, why, sizeof why);
     if (!buf) {
         if (!quiet) {
-            fprintf(err, "%s: error [KA100]: cannot read the scenario: %s\n", path, why);
+            msgs_add(m, "%s: error [KA100]: cannot read the scenario: %s", path, why);
         }
         return NULL;
     }
@@ -297,24 +276,23 @@ static Scenario *load_scenario_bytes(const char *path, uint64_t *hash, FILE *err
     Scenario *s = scn_parse(buf, len, path, &d);
     free(buf);
     if (!s && !quiet) {
-        diags_print(&d, path, err);
+        msgs_add_diags(m, &d, path);
     }
     diags_deinit(&d);
     return s;
 }
 
 Scenario *results_find_scenario(const ResultRecord *r, const char *given, char *path, size_t n,
-                                uint64_t *hash, FILE *err)
+                                uint64_t *hash, Msgs *m)
 {
     if (given) {
         scnfile_resolve(given, path, n);
-        return load_scenario_bytes(path, hash, err, false);
+        return load_scenario_bytes(path, hash, m, false);
     }
     const char *rec = r->session.scenario_path;
-    struct stat st;
-    if (rec && rec[0] && stat(rec, &st) == 0) {
+    if (rec && rec[0] && plat_kind(rec) != PLAT_MISSING) {
         snprintf(path, n, "%s", rec);
-        Scenario *s = load_scenario_bytes(path, hash, err, true);
+        Scenario *s = load_scenario_bytes(path, hash, m, true);
         if (s && strcmp(s->id, r->session.scenario_id) == 0) {
             return s;
         }
@@ -326,13 +304,13 @@ Scenario *results_find_scenario(const ResultRecord *r, const char *given, char *
     for (size_t k = 0; k < count && !s; k++) {
         if (strcmp(list[k].id, r->session.scenario_id) == 0) {
             snprintf(path, n, "%s", list[k].path);
-            s = load_scenario_bytes(path, hash, err, false);
+            s = load_scenario_bytes(path, hash, m, false);
         }
     }
     free(list);
     if (!s) {
-        fprintf(err, "keyaccounts replay: cannot find the scenario '%s' (recorded at %s); "
-                     "give it with --scenario FILE\n",
+        msgs_add(m, "keyaccounts replay: cannot find the scenario '%s' (recorded at %s); "
+                     "give it with --scenario FILE",
                 r->session.scenario_id, rec && rec[0] ? rec : "no path");
     }
     return s;

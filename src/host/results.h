@@ -1,9 +1,9 @@
 /* Result files on disk: the clock, saving a finished session into the results
  * folder, loading one with its diagnostics, and collecting many for reports. */
-#ifndef KEYACCOUNTS_CLI_RESULTS_H
-#define KEYACCOUNTS_CLI_RESULTS_H
+#ifndef KEYACCOUNTS_HOST_RESULTS_H
+#define KEYACCOUNTS_HOST_RESULTS_H
 
-#include <stdio.h>
+#include "msgs.h"
 
 #include "keyaccounts/session.h"
 
@@ -20,8 +20,8 @@ int results_save(const Sim *sim, const ResultMeta *meta, char *path, size_t n, c
  * most 200 bytes. */
 bool results_name_ok(const char *name);
 
-/* Loads a result; on failure prints FILE:LINE:COL diagnostics to err. */
-int results_load(const char *path, ResultRecord *out, FILE *err);
+/* Loads a result; on failure adds FILE:LINE:COL diagnostics to m. */
+int results_load(const char *path, ResultRecord *out, Msgs *m);
 
 typedef struct ResultSet {
     ResultRecord *items;
@@ -33,7 +33,7 @@ typedef struct ResultSet {
 /* Loads every FILE given and every *.json in every DIR given (sorted by
  * name); the same file named twice counts once. Returns 0, or -1 when out of
  * memory. */
-int results_collect(char **args, int n, ResultSet *set, FILE *err);
+int results_collect(char **args, int n, ResultSet *set, Msgs *m);
 void results_set_free(ResultSet *set);
 
 /* The scenario a result was played on: `given` (a file or a shipped id) when
@@ -41,6 +41,6 @@ void results_set_free(ResultSet *set);
  * the shipped scenario with that id. Returns it loaded, with its path and the
  * hash of its bytes; NULL after saying why on err. */
 Scenario *results_find_scenario(const ResultRecord *r, const char *given, char *path, size_t n,
-                                uint64_t *hash, FILE *err);
+                                uint64_t *hash, Msgs *m);
 
 #endif

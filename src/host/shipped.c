@@ -1,7 +1,6 @@
 #define _POSIX_C_SOURCE 200809L
 #include "shipped.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,21 +21,23 @@ static int by_difficulty(const void *a, const void *b)
 size_t shipped_list(ShippedScenario *out, size_t max)
 {
     const char *dir = scnfile_dir();
-    DIR *d = opendir(dir);
-    if (!d) {
+    PlatList names;
+    char lwhy[256];
+    if (plat_list(dir, &names, lwhy, sizeof lwhy) != 0) {
         return 0;
     }
     size_t n = 0;
-    for (struct dirent *e; n < max && (e = readdir(d));) {
-        size_t len = strlen(e->d_name);
-        if (e->d_name[0] == '.' || len < 6 || strcmp(e->d_name + len - 5, ".json") != 0
+    for (size_t k = 0; n < max && k < names.count; k++) {
+        const char *name = names.names[k];
+        size_t len = strlen(name);
+        if (name[0] == '.' || len < 6 || strcmp(name + len - 5, ".json") != 0
             || len - 5 >= sizeof out[n].arg) {
             continue;
         }
         ShippedScenario *sc = &out[n];
         memset(sc, 0, sizeof *sc);
-        snprintf(sc->path, sizeof sc->path, "%s/%s", dir, e->d_name);
-        memcpy(sc->arg, e->d_name, len - 5);
+        snprintf(sc->path, sizeof sc->path, "%s/%s", dir, name);
+        memcpy(sc->arg, name, len - 5);
         sc->arg[len - 5] = '\0';
         char why[256];
         size_t blen;
@@ -59,7 +60,7 @@ size_t shipped_list(ShippedScenario *out, size_t max)
         scenario_destroy(s);
         n++;
     }
-    closedir(d);
+    plat_list_free(&names);
     qsort(out, n, sizeof *out, by_difficulty);
     return n;
 }

@@ -1,7 +1,7 @@
 /* The shipped scenarios, read from scnfile_dir(): for finding a result's
  * scenario by id and for suggesting which one to play next. */
-#ifndef KEYACCOUNTS_CLI_SHIPPED_H
-#define KEYACCOUNTS_CLI_SHIPPED_H
+#ifndef KEYACCOUNTS_HOST_SHIPPED_H
+#define KEYACCOUNTS_HOST_SHIPPED_H
 
 #include <stddef.h>
 

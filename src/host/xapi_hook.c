@@ -44,11 +44,10 @@ int xapi_prepare(const char *result_path, const ResultRecord *r, const Scenario 
     ResultRecord loaded;
     memset(&loaded, 0, sizeof loaded);
     if (!r) {
-        FILE *sink = fopen("/dev/null", "w");
-        int rc = results_load(result_path, &loaded, sink ? sink : stderr);
-        if (sink) {
-            fclose(sink);
-        }
+        Msgs ignored; /* the message below says where to look */
+        msgs_init(&ignored);
+        int rc = results_load(result_path, &loaded, &ignored);
+        msgs_deinit(&ignored);
         if (rc != 0) {
             snprintf(err, errlen, "%s is not a readable result file (keyaccounts replay %s says why)", result_path,
                      result_path);
@@ -87,7 +86,7 @@ int xapi_prepare(const char *result_path, const ResultRecord *r, const Scenario 
     return rc;
 }
 
-int xapi_settings(const LrsConfig *given, LrsConfig *out, FILE *err)
+int xapi_settings(const LrsConfig *given, LrsConfig *out, Msgs *m)
 {
     char why[512];
     if (given) {
@@ -96,50 +95,51 @@ int xapi_settings(const LrsConfig *given, LrsConfig *out, FILE *err)
         memset(out, 0, sizeof *out);
     }
     if (lrs_config_load(out, why, sizeof why) != 0) {
-        fprintf(err, "xAPI: %s\n", why);
+        msgs_add(m, "xAPI: %s", why);
         return -1;
     }
     return 0;
 }
 
-void xapi_print_flush(FILE *err, const LrsConfig *cfg, int rc, const LrsReport *rep, const char *why)
+void xapi_flush_msgs(Msgs *m, const LrsConfig *cfg, int rc, const LrsReport *rep, const char *why)
 {
     if (rc == 0) {
         if (rep->batches_sent == 0) {
-            fprintf(err, "xAPI: nothing waits to be sent to %s\n", cfg->url);
+            msgs_add(m, "xAPI: nothing waits to be sent to %s", cfg->url);
             return;
         }
-        fprintf(err, "xAPI: %zu statement%s (%zu session%s) sent to %s", rep->statements_sent,
-                rep->statements_sent == 1 ? "" : "s", rep->batches_sent, rep->batches_sent == 1 ? "" : "s",
-                cfg->url);
+        char conflicts[160] = "";
         if (rep->conflicts) {
-            fprintf(err, "; %zu already there with other content, kept as the LRS has them", rep->conflicts);
+            snprintf(conflicts, sizeof conflicts, "; %zu already there with other content, kept as the LRS has them",
+                     rep->conflicts);
         }
-        fputc('\n', err);
+        msgs_add(m, "xAPI: %zu statement%s (%zu session%s) sent to %s%s", rep->statements_sent,
+                 rep->statements_sent == 1 ? "" : "s", rep->batches_sent, rep->batches_sent == 1 ? "" : "s",
+                 cfg->url, conflicts);
         return;
     }
     char dir[4096], d_err[256];
     const char *q = lrs_queue_dir(dir, sizeof dir, d_err, sizeof d_err);
-    fprintf(err, "xAPI: not sent: %s. The statements of %zu session%s wait in %s and go with the next result "
-                 "or `keyaccounts xapi flush`.\n",
-            why, rep->batches_left, rep->batches_left == 1 ? "" : "s", q ? q : "the queue");
+    msgs_add(m, "xAPI: not sent: %s. The statements of %zu session%s wait in %s and go with the next result "
+                "or `keyaccounts xapi flush`.",
+             why, rep->batches_left, rep->batches_left == 1 ? "" : "s", q ? q : "the queue");
     if (rep->batches_sent) {
-        fprintf(err, "xAPI: %zu statement%s (%zu session%s) were sent to %s before that.\n", rep->statements_sent,
-                rep->statements_sent == 1 ? "" : "s", rep->batches_sent, rep->batches_sent == 1 ? "" : "s",
-                cfg->url);
+        msgs_add(m, "xAPI: %zu statement%s (%zu session%s) were sent to %s before that.", rep->statements_sent,
+                 rep->statements_sent == 1 ? "" : "s", rep->batches_sent, rep->batches_sent == 1 ? "" : "s",
+                 cfg->url);
     }
 }
 
 int xapi_after_result(const char *result_path, const ResultRecord *r, const Scenario *s, const LrsConfig *lrs,
-                      FILE *err)
+                      Msgs *m)
 {
     LrsConfig cfg;
     char why[1024];
-    bool have_settings = xapi_settings(lrs, &cfg, err) == 0;
+    bool have_settings = xapi_settings(lrs, &cfg, m) == 0;
     bool send = have_settings && cfg.url[0];
     int rc = xapi_prepare(result_path, r, s, cfg.homepage, send, why, sizeof why);
     if (rc != 0) {
-        fprintf(err, "xAPI: %s\n", why);
+        msgs_add(m, "xAPI: %s", why);
         if (rc < 0) {
             return -1;
         }
@@ -149,6 +149,6 @@ int xapi_after_result(const char *result_path, const ResultRecord *r, const Scen
     }
     LrsReport rep;
     int sent = lrs_flush(&cfg, &rep, why, sizeof why);
-    xapi_print_flush(err, &cfg, sent, &rep, why);
+    xapi_flush_msgs(m, &cfg, sent, &rep, why);
     return rc == 0 ? 0 : -1;
 }

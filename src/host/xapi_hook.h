@@ -1,10 +1,10 @@
 /* xAPI after a finished session (docs/xapi.md). The terminal game calls
  * xapi_after_result right after it wrote a result file; the window calls the
  * same function after its own save. */
-#ifndef KEYACCOUNTS_CLI_XAPI_HOOK_H
-#define KEYACCOUNTS_CLI_XAPI_HOOK_H
+#ifndef KEYACCOUNTS_HOST_XAPI_HOOK_H
+#define KEYACCOUNTS_HOST_XAPI_HOOK_H
 
-#include <stdio.h>
+#include "msgs.h"
 
 #include "keyaccounts/model.h"
 #include "keyaccounts/session.h"
@@ -29,13 +29,13 @@ int xapi_prepare(const char *result_path, const ResultRecord *r, const Scenario 
  * with the next result or `keyaccounts xapi flush`. lrs may be NULL.
  * Returns 0 when the statements file was written (sent or queued), else -1. */
 int xapi_after_result(const char *result_path, const ResultRecord *r, const Scenario *s, const LrsConfig *lrs,
-                      FILE *err);
+                      Msgs *m);
 
 /* The LRS settings to use: the given ones, completed from DATA/lrs.conf.
  * Returns 0, or -1 with a message on err (a damaged lrs.conf). */
-int xapi_settings(const LrsConfig *given, LrsConfig *out, FILE *err);
+int xapi_settings(const LrsConfig *given, LrsConfig *out, Msgs *m);
 
 /* One line about a flush: "73 statements sent to URL" or why not. */
-void xapi_print_flush(FILE *err, const LrsConfig *cfg, int rc, const LrsReport *rep, const char *why);
+void xapi_flush_msgs(Msgs *m, const LrsConfig *cfg, int rc, const LrsReport *rep, const char *why);
 
 #endif

@@ -128,20 +128,23 @@ static const char *severity_name(Severity s)
     return s == SEV_ERROR ? "error" : "warning";
 }
 
+const char *diags_format_one(const Diagnostic *g, const char *file, char *buf, size_t n)
+{
+    char where[64] = "";
+    if (g->line > 0) {
+        snprintf(where, sizeof where, ":%d:%d", g->line, g->column);
+    }
+    bool has_path = g->path && g->path[0];
+    snprintf(buf, n, "%s%s: %s [%s]: %s%s%s", file, where, severity_name(g->severity), g->code,
+             has_path ? g->path : "", has_path ? ": " : "", g->message);
+    return buf;
+}
+
 void diags_print(const Diagnostics *d, const char *file, FILE *out)
 {
+    char line[4096];
     for (size_t i = 0; i < d->count; i++) {
-        const Diagnostic *g = &d->items[i];
-        if (g->line > 0) {
-            fprintf(out, "%s:%d:%d: ", file, g->line, g->column);
-        } else {
-            fprintf(out, "%s: ", file);
-        }
-        fprintf(out, "%s [%s]: ", severity_name(g->severity), g->code);
-        if (g->path && g->path[0]) {
-            fprintf(out, "%s: ", g->path);
-        }
-        fprintf(out, "%s\n", g->message);
+        fprintf(out, "%s\n", diags_format_one(&d->items[i], file, line, sizeof line));
     }
     if (d->dropped > 0) {
         fprintf(out, "%s: note: %zu more problems not shown\n", file, d->dropped);

@@ -7,15 +7,11 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "window.h"
 
 #include "platform.h"
-#include "jumpstart.h"
-#include "results.h"
 #include "keyaccounts/scenario.h"
-#include "scnfile.h"
 #include "ui_strings.h"
 #include "keyaccounts/session.h"
 
@@ -144,72 +140,71 @@ void app_apply_theme(App *app)
 void app_end_game(App *app)
 {
     reload_watch_stop(app);
-    sim_destroy(app->sim);
-    scenario_destroy(app->scn);
+    if (app->session) {
+        host_destroy(app->session); /* owns scn and sim */
+    } else {
+        sim_destroy(app->sim);
+        scenario_destroy(app->scn);
+    }
+    app->session = NULL;
     app->sim = NULL;
     app->scn = NULL;
     app->scn_path[0] = '\0';
     app->account = 0;
-    app->author_session = false;
-    app->jump_known[0] = '\0';
     app->result_done = false;
     app->result_path[0] = '\0';
     app->result_err[0] = '\0';
 }
 
-/* Starts a session; known: play --known (jumpstart.h), NULL for none. */
-static bool start_game(App *app, const char *path, uint64_t seed, const char *known, char *why, size_t whylen)
+bool app_author_session(const App *app)
 {
-    char *msg = NULL;
-    size_t msglen = 0;
-    FILE *err = open_memstream(&msg, &msglen);
-    uint64_t hash = 0;
-    Scenario *s = scnfile_load(path, &hash, err ? err : stderr);
-    if (err) {
-        fclose(err);
-    }
-    if (!s) {
-        ui_copy(why, whylen, msg && msg[0] ? msg : "cannot load the scenario");
-        /* keep the first line only: the window shows one message */
-        char *nl = strchr(why, '\n');
-        if (nl) {
-            *nl = '\0';
-        }
-        free(msg);
-        return false;
-    }
-    free(msg);
-    if (jumpstart_known(s, known, why, whylen) != 0) {
-        scenario_destroy(s);
-        return false;
-    }
-    Sim *sim = sim_create(s, seed);
-    if (!sim) {
-        scenario_destroy(s);
-        snprintf(why, whylen, "out of memory");
-        return false;
-    }
+    return app->session && !host_is_attempt(app->session);
+}
+
+/* Shows the host's session: the screens read scn and sim. */
+static void adopt(App *app, HostSession *h)
+{
     app_end_game(app);
-    app->scn = s;
-    app->sim = sim;
-    app->seed = seed;
+    app->session = h;
+    app->scn = (Scenario *)host_scenario(h);
+    app->sim = host_sim(h);
+    app->seed = host_seed(h);
     app->account = 0;
-    scnfile_resolve(path, app->scn_path, sizeof app->scn_path);
-    app->scn_hash = hash;
-    results_now(app->started_at, sizeof app->started_at);
-    if (known && known[0]) {
-        app->author_session = true;
-        ui_copy(app->jump_known, sizeof app->jump_known, known);
-    }
+    ui_copy(app->scn_path, sizeof app->scn_path, host_path(h));
     if (!app->replay_mode) {
         reload_watch_start(app);
     }
+}
+
+/* Starts a session; week and known: play --week and --known (jumpstart.h),
+ * 0 and NULL for none. */
+static bool start_game(App *app, const char *path, uint64_t seed, int week, const char *known, char *why,
+                       size_t whylen)
+{
+    Msgs m;
+    msgs_init(&m);
+    HostScenario *hs = host_open(path, &m);
+    if (!hs) {
+        msgs_first(&m, why, whylen); /* the window shows one line */
+        if (!why[0]) {
+            snprintf(why, whylen, "cannot load the scenario");
+        }
+        msgs_deinit(&m);
+        return false;
+    }
+    msgs_deinit(&m);
+    HostStart opt = {seed, week, known};
+    HostSession *h = NULL;
+    if (host_begin(hs, &opt, &h, why, whylen) != HOST_OK) {
+        return false;
+    }
+    adopt(app, h);
     return true;
 }
 
 bool app_start_game(App *app, const char *path, uint64_t seed, char *why, size_t whylen)
 {
-    return start_game(app, path, seed, NULL, why, whylen);
+    return start_game(app, path, seed, 0, NULL, why, whylen);
 }
 
 void app_show_session(App *app)
@@ -234,11 +229,11 @@ static void autosave_path(const App *app, char *buf, size_t n)
 
 void app_autosave(App *app)
 {
-    if (!app->sim || !app->pref_dir[0]) {
+    if (!app->session || !app->pref_dir[0]) {
         return;
     }
     size_t len = 0;
-    char *json = session_to_json(app->sim, app->scn_path, app->scn_hash, NULL, &len);
+    char *json = app->session ? host_session_json(app->session, &len) : NULL;
     if (!json) {
         return;
     }
@@ -251,7 +246,7 @@ void app_autosave(App *app)
         if (plat_write_atomic(done, json, len, why, sizeof why) != 0) {
             fprintf(stderr, "keyaccounts: cannot save %s: %s\n", done, why);
         }
-        remove(path);
+        plat_remove(path);
     } else if (plat_write_atomic(path, json, len, why, sizeof why) != 0) {
         fprintf(stderr, "keyaccounts: cannot autosave to %s: %s\n", path, why);
     }
@@ -265,21 +260,20 @@ typedef struct Resume {
 static void resume_yes(App *app, void *ctx)
 {
     Resume *r = ctx;
-    char why[512];
-    if (app_start_game(app, r->rec.scenario_path, r->rec.seed, why, sizeof why)) {
-        long failed = -1;
-        Sim *sim = session_replay(app->scn, &r->rec, &failed);
-        if (sim) {
-            sim_destroy(app->sim);
-            app->sim = sim;
-            screen_board_push(app);
-        } else {
-            app_end_game(app);
-            app_set_status(app, ui_str(app->lang, S_CANNOT_OPEN));
-        }
+    Msgs m;
+    msgs_init(&m);
+    bool mismatch = false;
+    HostSession *h = host_resume(&r->rec, &mismatch, &m);
+    if (h) {
+        adopt(app, h);
+        screen_board_push(app);
+    } else if (mismatch) {
+        app_set_status(app, ui_str(app->lang, S_CANNOT_OPEN));
     } else {
-        app_set_status(app, why);
+        char why[512];
+        app_set_status(app, msgs_first(&m, why, sizeof why));
     }
+    msgs_deinit(&m);
     session_record_free(&r->rec);
     free(r);
 }
@@ -289,7 +283,7 @@ static void resume_no(App *app, void *ctx)
     Resume *r = ctx;
     char path[UI_PATH_BYTES];
     autosave_path(app, path, sizeof path);
-    remove(path);
+    plat_remove(path);
     session_record_free(&r->rec);
     free(r);
 }
@@ -305,13 +299,11 @@ static void set_aside_damaged(App *app, const char *path, UiStr message)
         } else {
             snprintf(aside, sizeof aside, "%s.damaged-%d", path, k);
         }
-        FILE *exists = fopen(aside, "rb");
-        if (!exists) {
+        if (plat_kind(aside) == PLAT_MISSING) {
             break;
         }
-        fclose(exists);
     }
-    if (rename(path, aside) != 0) {
+    if (plat_rename(path, aside, NULL, 0) != 0) {
         snprintf(aside, sizeof aside, "%s", path); /* cannot move it: at least say which file */
     }
     const char *base = strrchr(aside, '/');
@@ -638,12 +630,12 @@ static Lang system_lang(void)
         SDL_free(loc);
         return l;
     }
-    const char *env = getenv("LC_ALL");
+    const char *env = plat_env("LC_ALL");
     if (!env || !env[0]) {
-        env = getenv("LC_MESSAGES");
+        env = plat_env("LC_MESSAGES");
     }
     if (!env || !env[0]) {
-        env = getenv("LANG");
+        env = plat_env("LANG");
     }
     return text_lang_from(env);
 }
@@ -665,12 +657,12 @@ static void data_folder(App *app)
         return;
     }
     snprintf(app->pref_dir, sizeof app->pref_dir, "%s/", dir);
-    const char *env = getenv("KEYACCOUNTS_DATA_DIR");
+    const char *env = plat_env("KEYACCOUNTS_DATA_DIR");
     if (env && env[0]) {
         return; /* a folder of its own: nothing older to look for */
     }
     char old[UI_PATH_BYTES];
-    const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+    const char *xdg = plat_env("XDG_DATA_HOME"), *home = plat_env("HOME");
     if (xdg && xdg[0]) {
         snprintf(old, sizeof old, "%s/keyaccounts/keyaccounts", xdg);
     } else if (home && home[0]) {
@@ -681,11 +673,10 @@ static void data_folder(App *app)
     static const char *const FILES[] = {"settings.txt", "autosave.json", "last-session.json", "scenarios"};
     for (size_t i = 0; i < sizeof FILES / sizeof FILES[0]; i++) {
         char from[UI_PATH_BYTES + 32], to[UI_PATH_BYTES + 32];
-        struct stat st;
         snprintf(from, sizeof from, "%s/%s", old, FILES[i]);
         snprintf(to, sizeof to, "%s%s", app->pref_dir, FILES[i]);
-        if (stat(from, &st) == 0 && stat(to, &st) != 0) {
-            (void)rename(from, to);
+        if (plat_kind(from) != PLAT_MISSING && plat_kind(to) == PLAT_MISSING) {
+            (void)plat_rename(from, to, NULL, 0);
         }
     }
 }
@@ -719,7 +710,8 @@ App *app_create(const AppOptions *opt, FILE *err)
     if (opt->pref_dir) {
         snprintf(app->pref_dir, sizeof app->pref_dir, "%s%s", opt->pref_dir,
                  opt->pref_dir[0] && opt->pref_dir[strlen(opt->pref_dir) - 1] == '/' ? "" : "/");
-        mkdir(opt->pref_dir, 0755);
+        char why[256];
+        (void)plat_make_dirs(opt->pref_dir, why, sizeof why); /* a folder that cannot be made shows at the first save */
     } else {
         data_folder(app);
     }
@@ -776,22 +768,13 @@ App *app_create(const AppOptions *opt, FILE *err)
     if (opt->scenario) {
         char why[512];
         uint64_t seed = opt->seed_set ? opt->seed : 1;
-        if (!start_game(app, opt->scenario, seed, opt->known, why, sizeof why)) {
+        /* --week: an author wants to see week N with a plausible state (the expander's moves) */
+        if (!start_game(app, opt->scenario, seed, opt->jump_week, opt->known, why, sizeof why)) {
             fprintf(err, "keyaccounts: %s\n", why);
             app_destroy(app);
             return NULL;
         }
-        if (opt->jump_week > 0) {
-            /* an author wants to see week N with a plausible state: the expander's moves */
-            if (!jumpstart_week_ok(app->scn, opt->jump_week, why, sizeof why)
-                || jumpstart_to_week(app->sim, opt->jump_week, why, sizeof why) != 0) {
-                fprintf(err, "keyaccounts: %s\n", why);
-                app_destroy(app);
-                return NULL;
-            }
-            app->author_session = true;
-        }
-        if (app->author_session) {
+        if (app_author_session(app)) {
             screen_board_push(app);
         } else {
             screen_briefing_push(app);

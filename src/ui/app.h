@@ -13,6 +13,7 @@
 
 #include "keyaccounts/sim.h"
 #include "keyaccounts/text.h"
+#include "host.h"
 
 enum {
     UI_MAX_SCREENS = 8,
@@ -144,19 +145,18 @@ struct App {
     bool status_ok;             /* a good-news notice, not a problem */
     const char *keys_help;      /* the screen's shortcuts, shown in the hint bar */
 
-    /* The game in progress. */
+    /* The game in progress: the host's session (host.h), and what the screens
+     * read from it. In replay mode there is no session; scn and sim are the
+     * replay's own. */
+    HostSession *session;
     Scenario *scn;
     Sim *sim;
     char scn_path[UI_PATH_BYTES];
-    uint64_t scn_hash;
     uint64_t seed;
     int account;        /* the account shown */
     uint64_t frames;    /* frames drawn (tests, benchmarks) */
 
     /* The session's result (results_ui.c): written once when the debrief opens. */
-    char started_at[32];
-    bool author_session;        /* jump-started or hot-reloaded: no result file */
-    char jump_known[1024];      /* --known of this session, applied again on a reload */
     bool result_done;           /* this session's result was handled */
     char result_path[UI_PATH_BYTES]; /* where it was saved; "" when not */
     char result_err[512];       /* why it could not be saved; "" when it was */
@@ -164,7 +164,6 @@ struct App {
     /* Hot reload (reload.c): a timer watches the scenario file while a game is open. */
     struct Watch *watch;
     Uint32 ev_reload;           /* the user event the timer pushes when the file changed */
-    unsigned reloads;           /* successful reloads (tests) */
     bool replay_mode;           /* replay --watch: no saving, no reloading */
 };
 
@@ -185,6 +184,9 @@ void app_apply_theme(App *app);
 /* Starts a session of the scenario at path (the current one is dropped). */
 bool app_start_game(App *app, const char *path, uint64_t seed, char *why, size_t whylen);
 void app_end_game(App *app);
+/* The session is an author's test (jump-started or hot-reloaded), not an
+ * attempt: it saves no result. */
+bool app_author_session(const App *app);
 /* Saves the session to the autosave file. */
 void app_autosave(App *app);
 void app_quit(App *app);

@@ -5,15 +5,12 @@
  * On errors the last good version keeps running and the diagnostics are
  * shown; on success the session is replayed from its log on the new version,
  * stopping at the first command that no longer applies. */
-#define _POSIX_C_SOURCE 200809L
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "app.h"
 #include "platform.h"
-#include "jumpstart.h"
 #include "keyaccounts/scenario.h"
 #include "keyaccounts/session.h"
 #include "ui_strings.h"
@@ -30,17 +27,11 @@ struct Watch {
     SDL_TimerID timer;
     Uint32 ev;
     char path[UI_PATH_BYTES];
-    struct stat seen;
+    PlatStamp seen;
     bool seen_ok;
 };
 
 static struct Watch watch_slot;
-
-static bool same_file(const struct stat *a, const struct stat *b)
-{
-    return a->st_size == b->st_size && a->st_ino == b->st_ino && a->st_mtim.tv_sec == b->st_mtim.tv_sec
-           && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
-}
 
 static Uint32 watch_tick(Uint32 interval, void *param)
 {
@@ -53,9 +44,9 @@ static Uint32 watch_tick(Uint32 interval, void *param)
         SDL_AtomicUnlock(&w->lock);
         return 0; /* stale: this timer ends */
     }
-    struct stat st;
-    bool ok = stat(w->path, &st) == 0;
-    if (ok != w->seen_ok || (ok && !same_file(&st, &w->seen))) {
+    PlatStamp st;
+    bool ok = plat_stamp(w->path, &st);
+    if (ok != w->seen_ok || (ok && !plat_stamp_equal(&st, &w->seen))) {
         changed = ok; /* a file that disappears (an editor saving) is not a change yet */
         w->seen_ok = ok;
         if (ok) {
@@ -85,7 +76,7 @@ void reload_watch_start(App *app)
     w->active = true;
     w->ev = app->ev_reload;
     ui_copy(w->path, sizeof w->path, app->scn_path);
-    w->seen_ok = stat(w->path, &w->seen) == 0;
+    w->seen_ok = plat_stamp(w->path, &w->seen);
     unsigned gen = w->gen;
     SDL_AtomicUnlock(&w->lock);
     if (SDL_WasInit(SDL_INIT_TIMER) == 0) {
@@ -275,117 +266,58 @@ static void diags_text(const Diagnostics *d, char *out, size_t n)
     }
 }
 
-static void describe(const Scenario *s, Command c, char *buf, size_t n)
-{
-    static const char *const VERB[ACT_COUNT] = {"research", "meet", "pitch", "refer", "call",
-                                               "propose", "service", "end"};
-    const Account *a = c.account >= 0 && c.account < s->account_count ? &s->accounts[c.account] : NULL;
-    const char *idea = a && c.idea >= 0 && c.idea < a->idea_count ? a->ideas[c.idea].id : NULL;
-    const char *who = a && c.contact >= 0 && c.contact < a->contact_count ? a->contacts[c.contact].id : NULL;
-    snprintf(buf, n, "%s%s%s%s%s", (int)c.kind >= 0 && c.kind < ACT_COUNT ? VERB[c.kind] : "?",
-             idea ? " " : "", idea ? idea : "", who ? " " : "", who ? who : "");
-}
-
 bool app_reload(App *app)
 {
-    if (!app->sim || !app->scn || !app->scn_path[0] || app->replay_mode) {
+    if (!app->session || app->replay_mode) {
         return false;
     }
     Lang L = app->lang;
-    char why[512];
-    size_t len = 0;
-    char *buf = plat_read_file(app->scn_path, SCN_MAX_FILE_BYTES, &len, why, sizeof why);
     char *text = malloc(DIAG_TEXT_MAX);
     if (!text) {
-        free(buf);
-        return false;
-    }
-    if (!buf) {
-        snprintf(text, DIAG_TEXT_MAX, "0:0 [KA100] %s: %s\n", app->scn_path, why);
-        screen_diags_push(app, ui_str(L, S_RELOAD_ERRORS_TITLE), text);
-        free(text);
         return false;
     }
     Diagnostics d;
     diags_init(&d);
-    Scenario *ns = scn_parse(buf, len, app->scn_path, &d);
-    uint64_t hash = scn_hash(buf, len);
-    free(buf);
-    if (!ns) {
-        diags_sort(&d);
-        diags_text(&d, text, DIAG_TEXT_MAX);
-        diags_deinit(&d);
+    Msgs m;
+    msgs_init(&m);
+    HostReload rep;
+    if (host_reload(app->session, &rep, &d, &m) != 0) {
+        if (d.count > 0) {
+            diags_text(&d, text, DIAG_TEXT_MAX);
+        } else {
+            char line[1024];
+            snprintf(text, DIAG_TEXT_MAX, "0:0 [KA100] %s\n", msgs_first(&m, line, sizeof line));
+        }
         screen_diags_push(app, ui_str(L, S_RELOAD_ERRORS_TITLE), text);
+        diags_deinit(&d);
+        msgs_deinit(&m);
         free(text);
         return false;
     }
     diags_deinit(&d);
-    Sim *nsim = NULL;
-    if (jumpstart_known(ns, app->jump_known, why, sizeof why) != 0
-        || !(nsim = sim_create(ns, app->seed))) {
-        snprintf(text, DIAG_TEXT_MAX, "0:0 [KA100] %s\n", nsim ? why : "out of memory");
-        screen_diags_push(app, ui_str(L, S_RELOAD_ERRORS_TITLE), text);
-        scenario_destroy(ns);
-        free(text);
-        return false;
+    msgs_deinit(&m);
+    /* the screens read the new version */
+    app->scn = (Scenario *)host_scenario(app->session);
+    app->sim = host_sim(app->session);
+    if (app->account >= app->scn->account_count) {
+        app->account = 0;
     }
-    /* the session's log, by ids, on the new version */
-    size_t n;
-    const Command *log = sim_log(app->sim, &n);
-    const Scenario *os = app->scn;
-    long stopped = -1;
-    char stop_why[256] = "", stop_what[200] = "";
-    for (size_t i = 0; i < n; i++) {
-        Command c = log[i];
-        const Account *oa = &os->accounts[c.account];
-        SessionCommand sc = {c.kind, (char *)oa->id, c.contact >= 0 ? (char *)oa->contacts[c.contact].id : NULL,
-                             c.idea >= 0 ? (char *)oa->ideas[c.idea].id : NULL};
-        Command nc;
-        Refusal r = REFUSE_NONE;
-        if (session_command_resolve(ns, &sc, &nc) != 0) {
-            ui_copy(stop_why, sizeof stop_why, ui_str(L, S_RELOAD_MISSING_ID));
-        } else if ((r = sim_apply(nsim, nc)) != REFUSE_NONE) {
-            ui_copy(stop_why, sizeof stop_why, r == REFUSE_COUNT ? "out of memory" : text_refusal(L, r));
-        } else {
-            continue;
-        }
-        stopped = (long)i;
-        describe(os, c, stop_what, sizeof stop_what);
-        break;
-    }
-    /* swap in the new version (the old log was read above, before freeing) */
-    int account = app->account < ns->account_count ? app->account : 0;
-    char path[UI_PATH_BYTES], known[sizeof app->jump_known];
-    ui_copy(path, sizeof path, app->scn_path);
-    ui_copy(known, sizeof known, app->jump_known);
-    uint64_t seed = app->seed;
-    char started[sizeof app->started_at];
-    ui_copy(started, sizeof started, app->started_at);
-    char title[256];
-    ui_copy(title, sizeof title, ns->id);
-    app_end_game(app); /* stops the watch, clears the flags */
-    app->scn = ns;
-    app->sim = nsim;
-    app->seed = seed;
-    app->account = account;
-    app->scn_hash = hash;
-    ui_copy(app->scn_path, sizeof app->scn_path, path);
-    ui_copy(app->jump_known, sizeof app->jump_known, known);
-    ui_copy(app->started_at, sizeof app->started_at, started);
-    app->author_session = true; /* played on two versions: a test, not an attempt */
-    app->reloads++;
+    app->result_done = false;
+    app->result_path[0] = '\0';
+    app->result_err[0] = '\0';
     reload_watch_start(app);
     app_show_session(app);
-    if (stopped >= 0) {
-        ui_fmt(text, DIAG_TEXT_MAX, L, S_RELOAD_STOPPED, title, (int)stopped + 1, (int)n, stop_what,
-                 stop_why);
-    } else {
-        int week = sim_over(nsim) ? ns->weeks : sim_week(nsim);
-        ui_fmt(text, DIAG_TEXT_MAX, L, S_RELOADED, title, week);
-    }
-    if (stopped >= 0) {
+    const char *title = app->scn->id;
+    if (rep.stopped >= 0) {
+        const char *why = rep.missing_id ? ui_str(L, S_RELOAD_MISSING_ID)
+                          : rep.refusal == REFUSE_COUNT ? "out of memory"
+                                                        : text_refusal(L, rep.refusal);
+        ui_fmt(text, DIAG_TEXT_MAX, L, S_RELOAD_STOPPED, title, (int)rep.stopped + 1, (int)rep.commands,
+               rep.stopped_what, why);
         app_set_status(app, text);
     } else {
+        int week = sim_over(app->sim) ? app->scn->weeks : sim_week(app->sim);
+        ui_fmt(text, DIAG_TEXT_MAX, L, S_RELOADED, title, week);
         app_set_notice(app, text);
     }
     free(text);

@@ -440,7 +440,7 @@ static void result_line(App *app, int y)
     }
     char line[UI_PATH_BYTES + 700];
     SDL_Color c = t->text_dim;
-    if (app->author_session) {
+    if (app_author_session(app)) {
         ui_copy(line, sizeof line, ui_str(L, S_RESULT_AUTHOR));
         c = t->warn;
     } else if (app->result_path[0]) {

@@ -5,7 +5,6 @@
 #define _POSIX_C_SOURCE 200809L
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "app.h"
 #include "platform.h"
@@ -47,19 +46,14 @@ static void h_enter(App *app, void *st)
     if (plat_data_dir(base, sizeof base)) {
         snprintf(h->dir, sizeof h->dir, "%s/results", base);
     }
-    struct stat sb;
-    if (h->dir[0] && stat(h->dir, &sb) == 0) {
-        char *msg = NULL;
-        size_t mlen = 0;
-        FILE *err = open_memstream(&msg, &mlen);
+    if (h->dir[0] && plat_kind(h->dir) == PLAT_DIR) {
+        Msgs m; /* the count of unreadable files is shown; `keyaccounts history` says why */
+        msgs_init(&m);
         char *args[1] = {h->dir};
-        if (results_collect(args, 1, &h->set, err ? err : stderr) != 0) {
+        if (results_collect(args, 1, &h->set, &m) != 0) {
             results_set_free(&h->set);
         }
-        if (err) {
-            fclose(err);
-        }
-        free(msg); /* the count of unreadable files is shown; `keyaccounts history` prints why */
+        msgs_deinit(&m);
     }
     size_t n = h->set.count;
     h->sorted = calloc(n ? n : 1, sizeof *h->sorted);

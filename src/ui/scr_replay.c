@@ -206,13 +206,19 @@ int screen_replay_start(App *app, const char *result, const char *scenario, FILE
     if (!r) {
         return 1;
     }
-    if (results_load(result, &r->rec, err) != 0) {
+    Msgs m;
+    msgs_init(&m);
+    if (results_load(result, &r->rec, &m) != 0) {
+        fputs(msgs_text(&m), err);
+        msgs_deinit(&m);
         r_exit(app, r);
         return 1;
     }
     char path[UI_PATH_BYTES];
     uint64_t hash;
-    Scenario *s = results_find_scenario(&r->rec, scenario, path, sizeof path, &hash, err);
+    Scenario *s = results_find_scenario(&r->rec, scenario, path, sizeof path, &hash, &m);
+    fputs(msgs_text(&m), err);
+    msgs_deinit(&m);
     if (!s) {
         r_exit(app, r);
         return 1;

@@ -100,7 +100,11 @@ static void keyboard_game(const char *pref)
         char remembered[256];
         CHECK(trainee_load(remembered, sizeof remembered) && strcmp(remembered, "Анна Петрова") == 0);
         ResultRecord rec;
-        CHECK(results_load(app->result_path, &rec, stderr) == 0);
+        Msgs m;
+        msgs_init(&m);
+        CHECK(results_load(app->result_path, &rec, &m) == 0);
+        CHECK(msgs_text(&m)[0] == '\0');
+        msgs_deinit(&m);
         CHECK(rec.session.trainee && strcmp(rec.session.trainee, "Анна Петрова") == 0);
         CHECK(rec.final.total == sim_score(app->sim).total);
         CHECK(rec.session.command_count == sim_log_count(app));

@@ -1,0 +1,107 @@
+/* The host: one session's lifecycle, the same for every front end (the
+ * terminal game, the window, replay --watch, hot reload). It opens a scenario
+ * from a path, a shipped id or bytes — keeping the bytes played and their
+ * hash —, starts a session (seed, --week, --known), applies commands, rebases
+ * the session onto an edited scenario, and saves the result with its xAPI
+ * statements. It never prints: what went wrong comes back as diagnostics or
+ * messages (msgs.h) for the front end to show. */
+#ifndef KEYACCOUNTS_HOST_HOST_H
+#define KEYACCOUNTS_HOST_HOST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "keyaccounts/session.h"
+#include "keyaccounts/sim.h"
+#include "keyaccounts/text.h"
+#include "lrs.h"
+#include "msgs.h"
+
+typedef struct HostSession HostSession;
+
+typedef struct HostStart {
+    uint64_t seed;
+    int week;          /* > 1: the expander plays the weeks before it (jumpstart.h) */
+    const char *known; /* comma-separated contact ids known from the start; NULL: none */
+} HostStart;
+
+/* A scenario opened for play: the parsed model and the exact bytes it came
+ * from (their hash goes into the result). */
+typedef struct HostScenario HostScenario;
+
+/* Opens `arg`: a file, or the id of a shipped scenario. NULL with the reasons
+ * in m (a scenario's errors as FILE:LINE:COL diagnostics, then one line that
+ * says what to do). */
+HostScenario *host_open(const char *arg, Msgs *m);
+/* The same from bytes in memory (a browser's file, a test); name is what
+ * diagnostics and the result call the scenario. The bytes are copied. */
+HostScenario *host_open_bytes(const char *bytes, size_t len, const char *name, Msgs *m);
+/* The model, for checks before the session starts (and to change what
+ * --known changes). */
+Scenario *host_open_scenario(HostScenario *hs);
+void host_close(HostScenario *hs); /* accepts NULL */
+/* Closes hs and gives its model to the caller (scenario_destroy it). */
+Scenario *host_open_release(HostScenario *hs);
+
+typedef enum HostStatus {
+    HOST_OK = 0,
+    HOST_FAILED = 1,    /* out of memory, or the expander could not play to --week */
+    HOST_BAD_START = 2, /* --week or --known do not fit the scenario */
+} HostStatus;
+
+/* Starts a session on the opened scenario, which the session takes over
+ * (also on failure). HOST_OK with *out set, or a status with the reason in
+ * err. */
+HostStatus host_begin(HostScenario *hs, const HostStart *opt, HostSession **out, char *err, size_t errlen);
+
+/* Resumes a saved session (the window's autosave): the recorded scenario, the
+ * recorded seed, every command applied again. NULL with the reason in m;
+ * *mismatch is true when the scenario opened but the commands do not fit it. */
+HostSession *host_resume(const SessionRecord *rec, bool *mismatch, Msgs *m);
+
+void host_destroy(HostSession *h); /* accepts NULL */
+
+Sim *host_sim(HostSession *h);
+const Sim *host_sim_const(const HostSession *h);
+const Scenario *host_scenario(const HostSession *h);
+const char *host_path(const HostSession *h); /* as opened ("" for bytes) */
+uint64_t host_hash(const HostSession *h);     /* of the bytes played */
+uint64_t host_seed(const HostSession *h);
+const char *host_started_at(const HostSession *h); /* ISO 8601 UTC */
+/* A real attempt, whose result counts: not jump-started (--week, --known)
+ * and not played across a reload. */
+bool host_is_attempt(const HostSession *h);
+int host_reloads(const HostSession *h);
+
+/* sim_apply: the trainee's decision, logged. */
+Refusal host_apply(HostSession *h, Command c);
+
+/* What a reload did. */
+typedef struct HostReload {
+    size_t commands;     /* commands of the session before the reload */
+    long stopped;        /* index of the first command the new version refused; -1: all replayed */
+    char stopped_what[200]; /* that command, as typed: "pitch oil_analysis frank" */
+    bool missing_id;     /* it names something the new version lacks */
+    Refusal refusal;     /* else why the rules refused it (REFUSE_COUNT: out of memory) */
+} HostReload;
+
+/* Reads the scenario file again and rebases the session onto it: the same
+ * seed and start, the commands replayed by id up to the first the new version
+ * refuses. On success the session has become a test of the author's, not an
+ * attempt. -1 when the file cannot be read or has errors (the diagnostics in
+ * d, the reason in m): the session is left exactly as it was. */
+int host_reload(HostSession *h, HostReload *rep, Diagnostics *d, Msgs *m);
+
+/* The session as a saved session (autosave), malloc'd; NULL when out of
+ * memory. */
+char *host_session_json(const HostSession *h, size_t *len);
+
+/* Saves the finished session's result in the data folder (results/), with
+ * the coaching notes in lang, and writes its xAPI statements beside it (sent
+ * when an LRS is configured; lrs may be NULL). 0 with the file's path in
+ * path; -1 with the reason in err. Notes about xAPI go to m either way. */
+int host_save_result(HostSession *h, Lang lang, const char *trainee, const LrsConfig *lrs, char *path, size_t n,
+                     char *err, size_t errlen, Msgs *m);
+
+#endif
