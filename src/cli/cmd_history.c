@@ -2,7 +2,6 @@
  * folder: per scenario the attempts in order (date, score, pass, sub-scores),
  * the best and the latest, and the change from the first to the latest. */
 #include <stdlib.h>
-#include <sys/stat.h>
 #include <string.h>
 
 #include "commands.h"

@@ -14,6 +14,7 @@
 #include "keyaccounts/session.h"
 #include "keyaccounts/text.h"
 #include "render.h"
+#include "host.h"
 #include "results.h"
 
 typedef struct Found {
@@ -22,15 +23,21 @@ typedef struct Found {
     char path[4096];
 } Found;
 
-/* The result's scenario (results_find_scenario), its path and byte hash. */
+/* The result's scenario (host_open_for_result), its path and byte hash. */
 static bool find_scenario(const ResultRecord *r, const char *given, Found *f, FILE *err)
 {
     memset(f, 0, sizeof *f);
     Msgs m;
     msgs_init(&m);
-    f->scn = results_find_scenario(r, given, f->path, sizeof f->path, &f->hash, &m);
+    HostScenario *hs = host_open_for_result(r, given, &m);
     say(err, &m);
-    return f->scn != NULL;
+    if (!hs) {
+        return false;
+    }
+    f->hash = host_open_hash(hs);
+    snprintf(f->path, sizeof f->path, "%s", host_open_path(hs));
+    f->scn = host_open_release(hs);
+    return true;
 }
 
 /* "pitch cutting-fluid paul", as typed in the terminal game. */

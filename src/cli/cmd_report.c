@@ -6,7 +6,6 @@
 #define _POSIX_C_SOURCE 200809L
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "commands.h"
 #include "say.h"
@@ -90,18 +89,24 @@ static int write_file(const char *dir, const char *name, const Report *r, void (
 {
     char path[4096], why[512];
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    char *data = NULL;
-    size_t len = 0;
-    FILE *mem = open_memstream(&data, &len);
+    /* tmpfile() is standard C (open_memstream is not on every platform) */
+    FILE *mem = tmpfile();
     if (!mem) {
-        fprintf(err, "keyaccounts report: out of memory\n");
+        fprintf(err, "keyaccounts report: cannot make a temporary file\n");
         return -1;
     }
     render(r, mem);
-    bool ok = fflush(mem) == 0 && !ferror(mem);
+    long size = fflush(mem) == 0 && !ferror(mem) ? ftell(mem) : -1;
+    char *data = size >= 0 ? malloc((size_t)size + 1) : NULL;
+    size_t len = 0;
+    if (data) {
+        rewind(mem);
+        len = fread(data, 1, (size_t)size, mem);
+    }
+    bool ok = data && len == (size_t)size;
     fclose(mem);
     if (!ok || plat_write_atomic(path, data, len, why, sizeof why) != 0) {
-        fprintf(err, "keyaccounts report: cannot write %s: %s\n", path, ok ? why : "out of memory");
+        fprintf(err, "keyaccounts report: cannot write %s: %s\n", path, ok ? why : "cannot render the report");
         free(data);
         return -1;
     }
@@ -169,8 +174,7 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
         free(inputs);
         return usage(err);
     }
-    struct stat st;
-    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+    if (plat_kind(dir) != PLAT_DIR) {
         fprintf(err, "keyaccounts report: --out %s is not a folder\n", dir);
         free(inputs);
         return 2;

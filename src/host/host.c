@@ -10,6 +10,7 @@
 #include "platform.h"
 #include "results.h"
 #include "scnfile.h"
+#include "shipped.h"
 #include "xapi_hook.h"
 
 enum { HOST_PATH_BYTES = 4096, HOST_KNOWN_BYTES = 1024, MAX_NOTES = 64, NOTE_BYTES = 1024 };
@@ -102,6 +103,50 @@ void host_close(HostScenario *hs)
     scenario_destroy(hs->scn);
     free(hs->bytes);
     free(hs);
+}
+
+const char *host_open_path(const HostScenario *hs)
+{
+    return hs->path;
+}
+
+uint64_t host_open_hash(const HostScenario *hs)
+{
+    return hs->hash;
+}
+
+HostScenario *host_open_for_result(const ResultRecord *r, const char *given, Msgs *m)
+{
+    if (given) {
+        return host_open(given, m);
+    }
+    const char *rec = r->session.scenario_path;
+    if (rec && rec[0] && plat_kind(rec) != PLAT_MISSING) {
+        Msgs quiet; /* a recorded file that moved on is not an error: the shipped copy may do */
+        msgs_init(&quiet);
+        HostScenario *hs = host_open(rec, &quiet);
+        msgs_deinit(&quiet);
+        if (hs && strcmp(hs->scn->id, r->session.scenario_id) == 0) {
+            return hs;
+        }
+        host_close(hs);
+    }
+    ShippedScenario *list = calloc(SHIPPED_MAX, sizeof *list);
+    size_t count = list ? shipped_list(list, SHIPPED_MAX) : 0;
+    HostScenario *hs = NULL;
+    bool tried = false;
+    for (size_t k = 0; k < count && !hs && !tried; k++) {
+        if (strcmp(list[k].id, r->session.scenario_id) == 0) {
+            hs = host_open(list[k].path, m);
+            tried = true;
+        }
+    }
+    free(list);
+    if (!hs) {
+        msgs_add(m, "keyaccounts replay: cannot find the scenario '%s' (recorded at %s); give it with --scenario FILE",
+                 r->session.scenario_id, rec && rec[0] ? rec : "no path");
+    }
+    return hs;
 }
 
 Scenario *host_open_release(HostScenario *hs)

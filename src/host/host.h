@@ -41,6 +41,14 @@ HostScenario *host_open_bytes(const char *bytes, size_t len, const char *name, M
  * --known changes). */
 Scenario *host_open_scenario(HostScenario *hs);
 void host_close(HostScenario *hs); /* accepts NULL */
+/* The path it was opened from (the name, for bytes) and the hash of its bytes. */
+const char *host_open_path(const HostScenario *hs);
+uint64_t host_open_hash(const HostScenario *hs);
+/* The scenario a result was played on (replay, replay --watch): `given` when
+ * not NULL (a file or a shipped id), else the recorded path when the file
+ * there still has the recorded id, else the shipped scenario with that id.
+ * NULL with the reasons in m. */
+HostScenario *host_open_for_result(const ResultRecord *r, const char *given, Msgs *m);
 /* Closes hs and gives its model to the caller (scenario_destroy it). */
 Scenario *host_open_release(HostScenario *hs);
 

@@ -36,11 +36,4 @@ typedef struct ResultSet {
 int results_collect(char **args, int n, ResultSet *set, Msgs *m);
 void results_set_free(ResultSet *set);
 
-/* The scenario a result was played on: `given` (a file or a shipped id) when
- * not NULL, else the recorded path when it still holds the recorded id, else
- * the shipped scenario with that id. Returns it loaded, with its path and the
- * hash of its bytes; NULL after saying why on err. */
-Scenario *results_find_scenario(const ResultRecord *r, const char *given, char *path, size_t n,
-                                uint64_t *hash, Msgs *m);
-
 #endif

@@ -4,9 +4,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "app.h"
+#include "platform.h"
 #include "ui_strings.h"
 
 #define UI_PI 3.14159265f
@@ -465,14 +465,13 @@ void gfx_clip(App *app, const Rect *r)
 
 static bool exists(const char *p)
 {
-    struct stat st;
-    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+    return plat_kind(p) == PLAT_FILE;
 }
 
 bool gfx_fonts_find(App *app, FILE *err)
 {
     static const char *const NAMES[FACE_COUNT] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"};
-    const char *env = getenv("KEYACCOUNTS_ASSETS");
+    const char *env = plat_env("KEYACCOUNTS_ASSETS");
     const char *dirs[5];
     int nd = 0;
     char envdir[UI_PATH_BYTES];

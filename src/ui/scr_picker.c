@@ -1,7 +1,6 @@
 /* The scenario picker: shipped scenarios and those in the user's folder, with
  * title, industry, length, difficulty and language; or any file by path. */
 #define _POSIX_C_SOURCE 200809L
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,38 +72,25 @@ static void add_file(Picker *p, const char *path, bool user)
     scenario_destroy(s);
 }
 
-static int cmp_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void scan_dir(Picker *p, const char *dir, bool user)
 {
-    DIR *d = opendir(dir);
-    if (!d) {
+    PlatList names;
+    char why[256];
+    if (plat_list(dir, &names, why, sizeof why) != 0) {
         return;
     }
-    char *names[MAX_ITEMS];
     int n = 0;
-    struct dirent *de;
-    while ((de = readdir(d)) && n < MAX_ITEMS) {
-        size_t len = strlen(de->d_name);
-        if (len > 5 && strcmp(de->d_name + len - 5, ".json") == 0 && de->d_name[0] != '.') {
-            names[n] = malloc(len + 1);
-            if (names[n]) {
-                memcpy(names[n], de->d_name, len + 1);
-                n++;
-            }
+    for (size_t k = 0; k < names.count && n < MAX_ITEMS; k++) { /* sorted by name */
+        const char *name = names.names[k];
+        size_t len = strlen(name);
+        if (len > 5 && strcmp(name + len - 5, ".json") == 0 && name[0] != '.') {
+            char path[UI_PATH_BYTES];
+            snprintf(path, sizeof path, "%s/%s", dir, name);
+            add_file(p, path, user);
+            n++;
         }
     }
-    closedir(d);
-    qsort(names, (size_t)n, sizeof names[0], cmp_name);
-    for (int i = 0; i < n; i++) {
-        char path[UI_PATH_BYTES];
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        add_file(p, path, user);
-        free(names[i]);
-    }
+    plat_list_free(&names);
 }
 
 static int cmp_items(const void *a, const void *b)

@@ -215,10 +215,14 @@ int screen_replay_start(App *app, const char *result, const char *scenario, FILE
         return 1;
     }
     char path[UI_PATH_BYTES];
-    uint64_t hash;
-    Scenario *s = results_find_scenario(&r->rec, scenario, path, sizeof path, &hash, &m);
+    HostScenario *hs = host_open_for_result(&r->rec, scenario, &m);
     fputs(msgs_text(&m), err);
     msgs_deinit(&m);
+    Scenario *s = NULL;
+    if (hs) {
+        ui_copy(path, sizeof path, host_open_path(hs));
+        s = host_open_release(hs);
+    }
     if (!s) {
         r_exit(app, r);
         return 1;

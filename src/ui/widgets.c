@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "platform.h"
 #include "ui_strings.h"
 
 WState ui_widget(App *app, int id, Rect r, SDL_Scancode key, bool enabled, const char *hint)
@@ -267,7 +268,7 @@ void ui_bar(App *app, Rect r, int value, SDL_Color c, bool label)
 
 void ui_tilde(const char *path, char *out, size_t n)
 {
-    const char *home = getenv("HOME");
+    const char *home = plat_env("HOME");
     size_t hl = home ? strlen(home) : 0;
     while (hl > 1 && home[hl - 1] == '/') {
         hl--;

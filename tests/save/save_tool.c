@@ -1,4 +1,4 @@
-/* Tests of plat_write_atomic (src/cli/fileio.c), the writer of results,
+/* Tests of plat_write_atomic (src/platform/posix_files.c), the writer of results,
  * autosaves and settings.
  *
  *   save_tool kill DIR N      N times: a child saves old and new contents in
