@@ -51,6 +51,9 @@ static void slug(const char *in, char *out, size_t max)
 
 int results_save(const Sim *sim, const ResultMeta *meta, char *path, size_t n, char *err, size_t errlen)
 {
+    if (errlen > 0) {
+        err[0] = '\0';
+    }
     char dir[4096];
     if (!plat_data_subdir("results", dir, sizeof dir, err, errlen)) {
         return -1;
@@ -87,11 +90,15 @@ int results_save(const Sim *sim, const ResultMeta *meta, char *path, size_t n, c
             snprintf(err, errlen, "the result's path is too long");
             break;
         }
-        if (plat_kind(path) != PLAT_MISSING) {
-            continue; /* never overwrite an earlier result */
+        rc = plat_write_new(path, json, len, err, errlen);
+        if (rc == 1) {
+            rc = -1;
+            continue; /* never overwrite an earlier result, nor one saved at the same moment */
         }
-        rc = plat_write_atomic(path, json, len, err, errlen);
         break;
+    }
+    if (rc != 0 && !err[0]) {
+        snprintf(err, errlen, "999 results of this name already exist in %s", dir);
     }
     free(json);
     return rc;

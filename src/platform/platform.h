@@ -24,6 +24,11 @@ char *plat_read_file(const char *path, size_t max, size_t *len, char *err, size_
  * renamed into place. 0, or -1 with a reason in err. */
 int plat_write_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen);
 
+/* Creates path with data, all or nothing, and never replaces a file that is
+ * there: of two programs creating the same name at once, exactly one wins.
+ * 0; 1 when path already exists (nothing written); -1 with a reason in err. */
+int plat_write_new(const char *path, const char *data, size_t len, char *err, size_t errlen);
+
 typedef enum PlatKind {
     PLAT_MISSING, /* nothing there, or it cannot be looked at */
     PLAT_FILE,

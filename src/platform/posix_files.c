@@ -148,20 +148,22 @@ static void remove_stale_temporaries(const char *dir, const char *base)
     closedir(d);
 }
 
-int plat_write_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen)
+/* Writes data to a new temporary file beside path and flushes it to disk.
+ * The temporary's name (malloc'd), or NULL with a reason in err. */
+static char *write_temporary(const char *path, const char *data, size_t len, char *err, size_t errlen)
 {
     size_t plen = strlen(path);
     char *tmp = malloc(plen + 16);
     if (!tmp) {
         snprintf(err, errlen, "out of memory");
-        return -1;
+        return NULL;
     }
     snprintf(tmp, plen + 16, "%s.tmpXXXXXX", path);
     int fd = mkstemp(tmp);
     if (fd < 0) {
         snprintf(err, errlen, "cannot create a file beside %s: %s", path, strerror(errno));
         free(tmp);
-        return -1;
+        return NULL;
     }
     size_t done = 0;
     while (done < len) {
@@ -174,7 +176,7 @@ int plat_write_atomic(const char *path, const char *data, size_t len, char *err,
             close(fd);
             unlink(tmp);
             free(tmp);
-            return -1;
+            return NULL;
         }
         done += (size_t)w;
     }
@@ -182,6 +184,25 @@ int plat_write_atomic(const char *path, const char *data, size_t len, char *err,
         snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
         unlink(tmp);
         free(tmp);
+        return NULL;
+    }
+    return tmp;
+}
+
+/* After the new name is in place: the folder entry to disk, old leftovers away. */
+static void settle(const char *path)
+{
+    char dir[4096];
+    dir_of(path, dir, sizeof dir);
+    sync_dir(dir);
+    const char *slash = strrchr(path, '/');
+    remove_stale_temporaries(dir, slash ? slash + 1 : path);
+}
+
+int plat_write_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen)
+{
+    char *tmp = write_temporary(path, data, len, err, errlen);
+    if (!tmp) {
         return -1;
     }
     if (rename(tmp, path) != 0) {
@@ -191,12 +212,37 @@ int plat_write_atomic(const char *path, const char *data, size_t len, char *err,
         return -1;
     }
     free(tmp);
-    char dir[4096];
-    dir_of(path, dir, sizeof dir);
-    sync_dir(dir);
-    const char *slash = strrchr(path, '/');
-    remove_stale_temporaries(dir, slash ? slash + 1 : path);
+    settle(path);
     return 0;
+}
+
+int plat_write_new(const char *path, const char *data, size_t len, char *err, size_t errlen)
+{
+    struct stat st;
+    if (lstat(path, &st) == 0) {
+        return 1;
+    }
+    char *tmp = write_temporary(path, data, len, err, errlen);
+    if (!tmp) {
+        return -1;
+    }
+    /* link() fails when the name exists, atomically: the complete file
+     * appears under its name or not at all, and never over another one */
+    int rc = 0;
+    if (link(tmp, path) != 0) {
+        if (errno == EEXIST) {
+            rc = 1;
+        } else {
+            snprintf(err, errlen, "cannot create %s: %s", path, strerror(errno));
+            rc = -1;
+        }
+    }
+    unlink(tmp);
+    free(tmp);
+    if (rc == 0) {
+        settle(path);
+    }
+    return rc;
 }
 
 PlatKind plat_kind(const char *path)
