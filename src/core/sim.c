@@ -222,6 +222,7 @@ void sim_reset(Sim *sim, uint64_t seed)
     sim->current_command = -1;
     for (int i = 0; i < s->account_count; i++) {
         reset_account(&sim->accounts[i], &s->accounts[i]);
+        score_sums_init(sim, i);
     }
     score_refresh(sim);
     sim->last_score = score_overall(sim);
@@ -650,7 +651,14 @@ static JournalEntry *journal(Sim *sim, JournalKind kind, int account)
 /* Attributes any change of the overall score to the latest journal entry. */
 static void attribute(Sim *sim)
 {
-    score_refresh(sim);
+    if (!score_refresh(sim)) {
+        /* Nothing the score reads changed since the last look. */
+#ifndef NDEBUG
+        Score same = score_overall(sim);
+        assert(memcmp(&same, &sim->last_score, sizeof same) == 0);
+#endif
+        return;
+    }
     Score now = score_overall(sim);
     bool moved = now.total != sim->last_score.total;
     for (int i = 0; i < SUB_COUNT && !moved; i++) {
@@ -697,7 +705,7 @@ static void change_rel(Sim *sim, int a, int c, int delta)
     int rel = clamp(cs->rel + delta, 0, 100);
     if (rel != cs->rel) { /* a relationship at its bound changes no score */
         cs->rel = rel;
-        score_touch(sim, a);
+        score_contact(sim, a, c);
     }
 }
 
@@ -786,7 +794,7 @@ static void do_research(Sim *sim, int a)
             if (acc->contacts[c].department == pick && acc->contacts[c].findable
                 && acc->contacts[c].present && st->contacts[c].status == STATUS_UNKNOWN) {
                 st->contacts[c].status = STATUS_HEARD_OF;
-                score_touch(sim, a);
+                score_contact(sim, a, c);
                 e->contact = c;
                 break;
             }
@@ -794,7 +802,7 @@ static void do_research(Sim *sim, int a)
     } else if (pick < acc->department_count + acc->contact_count) {
         int c = pick - acc->department_count;
         st->contacts[c].status = STATUS_HEARD_OF;
-        score_touch(sim, a);
+        score_contact(sim, a, c);
         reveal_contact_dept(sim, a, c);
         journal(sim, J_RESEARCH_NAME, a)->contact = c;
     } else {
@@ -1019,7 +1027,7 @@ static void do_referral(Sim *sim, int a, int c)
         ts->introduced_by = c;
         ts->depth = cs->depth + 1;
         ts->last_touch = sim->week;
-        score_touch(sim, a);
+        score_contact(sim, a, t);
         reveal_contact_dept(sim, a, t);
         JournalEntry *e = journal(sim, J_REFERRAL_WON, a);
         e->contact = c;
@@ -1042,7 +1050,7 @@ static void do_cold_call(Sim *sim, int a, int c)
         cs->status = STATUS_KNOWN;
         cs->rel = ct->relationship > COLD_START ? ct->relationship : COLD_START;
         cs->last_touch = sim->week;
-        score_touch(sim, a);
+        score_contact(sim, a, c);
         reveal_contact_dept(sim, a, c);
         journal(sim, J_COLD_CALL_WON, a)->contact = c;
     } else {
@@ -1140,7 +1148,7 @@ static void contact_leaves(Sim *sim, int a, int c)
     bool thread = cs->status == STATUS_KNOWN
                   && (sim_engaged(sim, a, c) || sim->scn->accounts[a].contacts[c].main);
     cs->status = STATUS_GONE;
-    score_touch(sim, a);
+    score_contact(sim, a, c);
     for (int i = 0; i < sim->scn->accounts[a].idea_count; i++) {
         remove_sponsor(st, &st->ideas[i], c);
     }
@@ -1181,7 +1189,7 @@ static void apply_effect(Sim *sim, int a, const Effect *fx)
             return;
         }
         cs->status = fx->known ? STATUS_KNOWN : STATUS_HEARD_OF;
-        score_touch(sim, a);
+        score_contact(sim, a, fx->contact);
         cs->last_touch = sim->week;
         reveal_contact_dept(sim, a, fx->contact);
         journal(sim, J_CONTACT_ARRIVED, a)->contact = fx->contact;
