@@ -57,6 +57,12 @@ static ScoreShare share_of(const Sim *sim, const Contact *ct, const ContactState
     return sh;
 }
 
+static bool share_equal(const ScoreShare *x, const ScoreShare *y)
+{
+    return x->present == y->present && x->engaged == y->engaged && x->introduced == y->introduced
+           && x->depth == y->depth && x->weight == y->weight;
+}
+
 /* Adds (sign 1) or takes out (sign -1) one person's share. */
 static void sums_add(ScoreSums *sum, const Contact *ct, const ScoreShare *sh, int sign)
 {
@@ -130,7 +136,7 @@ void score_contact(Sim *sim, int a, int c)
     const Contact *ct = &sim->scn->accounts[a].contacts[c];
     ContactState *cs = &st->contacts[c];
     ScoreShare now = share_of(sim, ct, cs);
-    if (memcmp(&now, &cs->share, sizeof now) == 0) {
+    if (share_equal(&now, &cs->share)) {
         return; /* nothing the score reads moved */
     }
     sums_add(&st->sums, ct, &cs->share, -1);
@@ -153,7 +159,7 @@ static void check_sums(const Sim *sim, int a)
     memset(&w, 0, sizeof w);
     for (int c = 0; c < acc->contact_count; c++) {
         ScoreShare sh = share_of(sim, &acc->contacts[c], &st->contacts[c]);
-        assert(memcmp(&sh, &st->contacts[c].share, sizeof sh) == 0);
+        assert(share_equal(&sh, &st->contacts[c].share));
         sums_add(&w, &acc->contacts[c], &sh, 1);
     }
     const ScoreSums *k = &st->sums;
