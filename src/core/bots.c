@@ -108,7 +108,9 @@ static Choice no_choice(Rule rule)
 
 static void offer(const Sim *sim, Choice *best, Command c, long prio)
 {
-    if ((!best->set || prio > best->prio)
+    /* Hours first: a command that does not fit is refused anyway, and this
+     * is cheaper than asking sim_check. */
+    if ((!best->set || prio > best->prio) && sim_cost(sim, c.kind) <= sim_hours_left(sim)
         && (best->rule.constraint == CONSTRAINT_NONE || rule_allows(sim, best->rule, c)) && can(sim, c)) {
         best->cmd = c;
         best->prio = prio;
@@ -560,11 +562,25 @@ static Choice expander_account(const Sim *sim, int a, Rule rule, Memory *m)
     return best;
 }
 
+/* Whether any action but ending the week fits in the hours left. */
+static bool any_action_fits(const Sim *sim)
+{
+    for (int k = 0; k < ACT_END_WEEK; k++) {
+        if (sim_cost(sim, (ActionKind)k) <= sim_hours_left(sim)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* m is the expander's memory of people's needs, or NULL to ask the session. */
 static Command choose_expander(const Sim *sim, Rule rule, Memory *m)
 {
     const Scenario *s = sim_scenario(sim);
     Choice best = no_choice(rule);
+    if (!any_action_fits(sim)) {
+        return end_week(); /* every offer would be refused for lack of hours */
+    }
     /* Urgent anywhere: close what can close, keep every base serviced. */
     for (int a = 0; a < s->account_count; a++) {
         offer_proposals(sim, &best, a, TIER_PROPOSE);

@@ -183,7 +183,16 @@ static void reset_account(AccountState *st, const Account *a)
             memcpy(cs->needs, ct->needs, (size_t)ct->need_count * sizeof *ct->needs);
         }
     }
-    memset(st->ideas, 0, (size_t)a->idea_count * sizeof *st->ideas);
+    /* Only the counts: the lists beyond them are never read (a memset of
+     * every list cost more than the rest of the reset). */
+    for (int i = 0; i < a->idea_count; i++) {
+        IdeaState *is = &st->ideas[i];
+        is->adopted = false;
+        is->pitched = false;
+        is->adopted_week = 0;
+        is->sponsor_count = 0;
+        is->refused_count = 0;
+    }
     memset(st->dept_known, 0, (size_t)a->department_count * sizeof *st->dept_known);
     memset(st->need_known, 0, (size_t)a->need_count * sizeof *st->need_known);
     memset(st->event_fired, 0, (size_t)a->event_count * sizeof *st->event_fired);
