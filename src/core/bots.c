@@ -142,6 +142,26 @@ static int known_needs(const Sim *sim, int a, int c, int *out)
     return sim_known_needs(sim, a, c, out, SCN_MAX_CONTACT_NEEDS);
 }
 
+/* The expander works in priority tiers, highest first, and stops at the first
+ * tier that offers something: close what can close, keep the base serviced,
+ * ask trusted sponsors for introductions, pitch what fits, then build trust,
+ * call names and research. */
+enum {
+    TIER_PROPOSE = 2000,
+    TIER_SERVICE = 1500,
+    TIER_REFERRAL = 1300,
+    TIER_PITCH_FIT = 1200,
+    TIER_PITCH_APPROVAL = 1100,
+    TIER_MEET_TRUST = 800,
+    TIER_MEET_NEEDS = 700,
+    TIER_COLD_CALL = 600,
+    TIER_RESEARCH_NO_LEADS = 650,
+    TIER_MEET = 500,
+    TIER_REFERRAL_NO_VALUE = 450,
+    TIER_RESEARCH = 300,
+    TIER_USEFUL = TIER_COLD_CALL, /* below this, another account may do better */
+};
+
 /* ---- what the expander remembers -------------------------------------------
  *
  * Each thing below changes only when a journal entry says so, so the expander
@@ -152,7 +172,9 @@ static int known_needs(const Sim *sim, int a, int c, int *out)
  *   surfaces, a pitch is won (they say why it fits) or a need changes. Ideas
  *   the person already sponsors are left out: pitching them is refused.
  * - A person's status changes only with an entry naming them; when any status
- *   in an account changes, who can still introduce whom is asked again.
+ *   in an account changes, who can still introduce whom is asked again, and
+ *   the roster (the people known or named, the only ones the expander looks
+ *   at) is rebuilt.
  * - Which ideas are open, sponsored and approved changes when a pitch is won,
  *   a person leaves or an idea is adopted. */
 typedef struct PersonMemo {
@@ -173,12 +195,16 @@ typedef struct IdeaMemo {
     unsigned *missing; /* approval roles no sponsor holds, for backed ideas */
     int *backed;       /* open and sponsored, in idea order */
     int backed_count;
+    long approval_top; /* the highest priority of a pitch for approval, or -1 */
 } IdeaMemo;
 
 typedef struct Memory {
     size_t seen; /* journal entries read */
     PersonMemo *people[SCN_MAX_ACCOUNTS];
     IdeaMemo ideas[SCN_MAX_ACCOUNTS];
+    int *roster[SCN_MAX_ACCOUNTS]; /* people known or named, in contact order */
+    int roster_count[SCN_MAX_ACCOUNTS];
+    bool roster_fresh[SCN_MAX_ACCOUNTS];
 } Memory;
 
 static void memory_free(Memory *m, const Scenario *s)
@@ -190,6 +216,7 @@ static void memory_free(Memory *m, const Scenario *s)
             }
         }
         ka_free(m->people[a]);
+        ka_free(m->roster[a]);
         IdeaMemo *im = &m->ideas[a];
         ka_free(im->open);
         ka_free(im->approved);
@@ -210,7 +237,9 @@ static bool memory_init(Memory *m, const Sim *sim)
         im->approved = ka_calloc(ideas, sizeof *im->approved);
         im->missing = ka_calloc(ideas, sizeof *im->missing);
         im->backed = ka_calloc(ideas, sizeof *im->backed);
-        if (!m->people[a] || !im->open || !im->approved || !im->missing || !im->backed) {
+        m->roster[a] = ka_calloc((size_t)s->accounts[a].contact_count, sizeof *m->roster[a]);
+        if (!m->people[a] || !im->open || !im->approved || !im->missing || !im->backed
+            || !m->roster[a]) {
             memory_free(m, s);
             return false;
         }
@@ -231,6 +260,7 @@ static void memory_named(Memory *m, const Sim *sim, int a, int c)
         return;
     }
     p->status = now;
+    m->roster_fresh[a] = false;
     for (int k = 0; k < sim_scenario(sim)->accounts[a].contact_count; k++) {
         m->people[a][k].referrals = -1;
     }
@@ -269,15 +299,55 @@ static void memory_sync(Memory *m, const Sim *sim)
             memory_named(m, sim, e->account, e->other);
         }
     }
+    const Scenario *s = sim_scenario(sim);
+    for (int a = 0; a < s->account_count; a++) {
+        if (m->roster_fresh[a]) {
+            continue;
+        }
+        m->roster_count[a] = 0;
+        for (int c = 0; c < s->accounts[a].contact_count; c++) {
+            ContactStatus st = m->people[a][c].status;
+            if (st == STATUS_KNOWN || st == STATUS_HEARD_OF) {
+                m->roster[a][m->roster_count[a]++] = c;
+            }
+        }
+        m->roster_fresh[a] = true;
+    }
 }
 
-/* The person's memo, rebuilt when stale; NULL when out of memory. */
-static const PersonMemo *memo_of(Memory *m, const Sim *sim, int a, int c)
+/* The people the expander looks at: the roster (only people known or named
+ * get a command from it), or without memory everyone in turn. */
+static int people_count(const Memory *m, const Account *acc, int a)
+{
+    return m ? m->roster_count[a] : acc->contact_count;
+}
+
+static int person_at(const Memory *m, int a, int p)
+{
+    return m ? m->roster[a][p] : p;
+}
+
+/* The priority of pitching idea i for an approval it lacks. */
+static long approval_prio(const Account *acc, int i)
+{
+    return TIER_PITCH_APPROVAL + (long)(acc->ideas[i].value / 10000);
+}
+
+static bool needs_approval_from(const Sim *sim, int a, int i, int c)
+{
+    const Idea *idea = &sim_scenario(sim)->accounts[a].ideas[i];
+    for (int k = 0; k < idea->approval_contact_count; k++) {
+        if (idea->approval_contacts[k] == c) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Rebuilds a stale person's memo; NULL when out of memory. */
+static const PersonMemo *memo_rebuild(Memory *m, const Sim *sim, int a, int c)
 {
     PersonMemo *p = &m->people[a][c];
-    if (p->fresh) {
-        return p;
-    }
     int needs[SCN_MAX_CONTACT_NEEDS];
     int k = known_needs(sim, a, c, needs);
     int total = 0;
@@ -309,6 +379,13 @@ static const PersonMemo *memo_of(Memory *m, const Sim *sim, int a, int c)
     return p;
 }
 
+/* The person's memo, rebuilt when stale; NULL when out of memory. */
+static const PersonMemo *memo_of(Memory *m, const Sim *sim, int a, int c)
+{
+    const PersonMemo *p = &m->people[a][c];
+    return p->fresh ? p : memo_rebuild(m, sim, a, c);
+}
+
 /* The account's ideas as they stand, rebuilt when stale. */
 static const IdeaMemo *ideas_of(Memory *m, const Sim *sim, int a)
 {
@@ -316,14 +393,18 @@ static const IdeaMemo *ideas_of(Memory *m, const Sim *sim, int a)
     if (im->fresh) {
         return im;
     }
+    const Account *acc = &sim_scenario(sim)->accounts[a];
     im->backed_count = 0;
-    for (int i = 0; i < sim_scenario(sim)->accounts[a].idea_count; i++) {
+    im->approval_top = -1;
+    for (int i = 0; i < acc->idea_count; i++) {
         im->open[i] = !sim_idea_adopted(sim, a, i);
         im->approved[i] = false;
         if (im->open[i] && sim_sponsor_count(sim, a, i) > 0) {
             im->missing[i] = sim_missing_roles(sim, a, i);
             im->approved[i] = im->missing[i] == 0 && sim_missing_approvers(sim, a, i, NULL, 0) == 0;
             im->backed[im->backed_count++] = i;
+            long prio = approval_prio(acc, i);
+            im->approval_top = prio > im->approval_top ? prio : im->approval_top;
         }
     }
     im->fresh = true;
@@ -347,17 +428,6 @@ static bool may_refer(Memory *m, const Sim *sim, int a, int c)
         p->referrals = sim_referrals_left(sim, a, c);
     }
     return p->referrals > 0;
-}
-
-static bool needs_approval_from(const Sim *sim, int a, int i, int c)
-{
-    const Idea *idea = &sim_scenario(sim)->accounts[a].ideas[i];
-    for (int k = 0; k < idea->approval_contact_count; k++) {
-        if (idea->approval_contacts[k] == c) {
-            return true;
-        }
-    }
-    return false;
 }
 
 static int main_contact(const Account *acc)
@@ -523,26 +593,6 @@ static Command choose_idea_first(const Sim *sim)
 
 /* ---- expander --------------------------------------------------------------------- */
 
-/* The expander works in priority tiers, highest first, and stops at the first
- * tier that offers something: close what can close, keep the base serviced,
- * ask trusted sponsors for introductions, pitch what fits, then build trust,
- * call names and research. */
-enum {
-    TIER_PROPOSE = 2000,
-    TIER_SERVICE = 1500,
-    TIER_REFERRAL = 1300,
-    TIER_PITCH_FIT = 1200,
-    TIER_PITCH_APPROVAL = 1100,
-    TIER_MEET_TRUST = 800,
-    TIER_MEET_NEEDS = 700,
-    TIER_COLD_CALL = 600,
-    TIER_RESEARCH_NO_LEADS = 650,
-    TIER_MEET = 500,
-    TIER_REFERRAL_NO_VALUE = 450,
-    TIER_RESEARCH = 300,
-    TIER_USEFUL = TIER_COLD_CALL, /* below this, another account may do better */
-};
-
 /* With memory: the proposals offer_proposals would make, less those whose
  * approvals are missing (refused anyway). */
 static void expander_proposals(const Sim *sim, Choice *best, int a, long prio, Memory *m)
@@ -565,7 +615,9 @@ static void expander_referrals(const Sim *sim, int a, Choice *best, Memory *m)
 {
     const Scenario *s = sim_scenario(sim);
     const Account *acc = &s->accounts[a];
-    for (int c = 0; c < acc->contact_count; c++) {
+    const int people = people_count(m, acc, a);
+    for (int p = 0; p < people; p++) {
+        int c = person_at(m, a, p);
         if (status_of(m, sim, a, c) == STATUS_KNOWN && sim_sponsoring(sim, a, c) > 0
             && sim_relationship(sim, a, c) >= s->rules.referral_at && may_refer(m, sim, a, c)) {
             offer(sim, best, cmd(ACT_REFERRAL, a, c, -1), TIER_REFERRAL + acc->contacts[c].influence);
@@ -596,22 +648,27 @@ static void expander_pitches(const Sim *sim, int a, Choice *best, Memory *m)
     const bool *open = open_here;
     const int *backed = backed_here; /* open and sponsored, in idea order */
     int backed_count = 0;
+    long approval_top = -1; /* no pitch for approval can beat a best this high */
     if (m) {
         const IdeaMemo *im = ideas_of(m, sim, a);
         missing = im->missing;
         open = im->open;
         backed = im->backed;
         backed_count = im->backed_count;
+        approval_top = im->approval_top;
     } else {
         for (int i = 0; i < acc->idea_count; i++) {
             open_here[i] = !sim_idea_adopted(sim, a, i);
             if (open_here[i] && sim_sponsor_count(sim, a, i) > 0) {
                 missing_here[i] = sim_missing_roles(sim, a, i);
                 backed_here[backed_count++] = i;
+                approval_top = approval_prio(acc, i) > approval_top ? approval_prio(acc, i) : approval_top;
             }
         }
     }
-    for (int c = 0; c < acc->contact_count; c++) {
+    const int people = people_count(m, acc, a);
+    for (int p = 0; p < people; p++) {
+        int c = person_at(m, a, p);
         if (status_of(m, sim, a, c) != STATUS_KNOWN) {
             continue;
         }
@@ -634,13 +691,14 @@ static void expander_pitches(const Sim *sim, int a, Choice *best, Memory *m)
                 }
             }
         }
-        /* Sponsored ideas that still lack an approval this person can give. */
-        for (int k = 0; k < backed_count; k++) {
+        /* Sponsored ideas that still lack an approval this person can give
+         * (none can win once the best is above every such pitch). */
+        for (int k = 0; k < backed_count && (!best->set || best->prio < approval_top); k++) {
             int i = backed[k];
             if (!(missing[i] & ct->roles) && !needs_approval_from(sim, a, i, c)) {
                 continue;
             }
-            long prio = TIER_PITCH_APPROVAL + (long)(acc->ideas[i].value / 10000);
+            long prio = approval_prio(acc, i);
             if ((!best->set || prio > best->prio) && refusals(sim, a, c, i) < 2) {
                 offer(sim, best, cmd(ACT_PITCH, a, c, i), prio);
             }
@@ -660,7 +718,9 @@ static void expander_groundwork(const Sim *sim, int a, Choice *best, Memory *m)
     const Scenario *s = sim_scenario(sim);
     const Account *acc = &s->accounts[a];
     int leads = 0;
-    for (int c = 0; c < acc->contact_count; c++) {
+    const int people = people_count(m, acc, a);
+    for (int p = 0; p < people; p++) {
+        int c = person_at(m, a, p);
         ContactStatus st = status_of(m, sim, a, c);
         const Contact *ct = &acc->contacts[c];
         if (st == STATUS_HEARD_OF) {

@@ -139,10 +139,26 @@ void score_contact(Sim *sim, int a, int c)
     if (share_equal(&now, &cs->share)) {
         return; /* nothing the score reads moved */
     }
-    sums_add(&st->sums, ct, &cs->share, -1);
-    cs->share = now;
-    sums_add(&st->sums, ct, &cs->share, 1);
-    if (st->sums.weight_top == 0 && st->sums.weight_max > 0) {
+    ScoreSums *sum = &st->sums;
+    if (now.engaged && cs->share.engaged && now.introduced == cs->share.introduced
+        && now.depth == cs->share.depth) {
+        /* Only the relationship moved (a meeting, most often): what
+         * sums_add would take out and put back, for the weight alone. */
+        sum->rel_weighted += now.weight - cs->share.weight;
+        sum->weight_top -= cs->share.weight == sum->weight_max;
+        if (now.weight > sum->weight_max) {
+            sum->weight_max = now.weight;
+            sum->weight_top = 1;
+        } else if (now.weight == sum->weight_max) {
+            sum->weight_top++;
+        }
+        cs->share = now;
+    } else {
+        sums_add(sum, ct, &cs->share, -1);
+        cs->share = now;
+        sums_add(sum, ct, &cs->share, 1);
+    }
+    if (sum->weight_top == 0 && sum->weight_max > 0) {
         sums_recount_max(sim, a);
     }
     st->score_dirty = true;
@@ -180,15 +196,6 @@ int score_engaged_count(const Sim *sim, int a)
     return sim->accounts[a].sums.engaged;
 }
 
-static int role_count(unsigned roles)
-{
-    int n = 0;
-    for (int i = 0; i < ROLE_KIND_COUNT; i++) {
-        n += (int)((roles >> i) & 1u);
-    }
-    return n;
-}
-
 static Score compute_account(const Sim *sim, int a)
 {
     const Scenario *s = sim->scn;
@@ -213,7 +220,7 @@ static Score compute_account(const Sim *sim, int a)
         int64_t pct = infl_engaged * 100 / infl_all;
         sc.sub[SUB_PENETRATION] = clamp100(pct * 100 / s->scoring.penetration_target);
     }
-    int available = role_count(st->roles_all);
+    int available = st->roles_available;
     if (available > 0) {
         sc.sub[SUB_COVERAGE] = clamp100(roles_engaged * 100 / available);
     }

@@ -112,6 +112,10 @@ static bool alloc_account(AccountState *st, const Account *a)
     for (int c = 0; c < a->contact_count; c++) {
         st->roles_all |= a->contacts[c].roles;
     }
+    st->roles_available = 0;
+    for (int i = 0; i < ROLE_KIND_COUNT; i++) {
+        st->roles_available += (int)((st->roles_all >> i) & 1u);
+    }
     return true;
 }
 

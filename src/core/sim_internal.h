@@ -74,6 +74,7 @@ typedef struct AccountState {
     int freeze_weeks;
     int single_thread_weeks; /* weeks ended with at most one engaged contact */
     unsigned roles_all;      /* OR of every contact's roles (from the scenario) */
+    int roles_available;     /* how many kinds of role those are */
     int idea_points;         /* level points of the adopted ideas */
     ScoreSums sums;          /* the people's share of the score, see score_contact */
     Score score;             /* cached; valid unless score_dirty */
