@@ -108,7 +108,9 @@ static Choice no_choice(Rule rule)
 
 static void offer(const Sim *sim, Choice *best, Command c, long prio)
 {
-    if ((!best->set || prio > best->prio)
+    /* Hours first: a command that does not fit is refused anyway, and this
+     * is cheaper than asking sim_check. */
+    if ((!best->set || prio > best->prio) && sim_cost(sim, c.kind) <= sim_hours_left(sim)
         && (best->rule.constraint == CONSTRAINT_NONE || rule_allows(sim, best->rule, c)) && can(sim, c)) {
         best->cmd = c;
         best->prio = prio;
@@ -140,24 +142,69 @@ static int known_needs(const Sim *sim, int a, int c, int *out)
     return sim_known_needs(sim, a, c, out, SCN_MAX_CONTACT_NEEDS);
 }
 
-/* ---- what the expander remembers about people's needs ---------------------
+/* The expander works in priority tiers, highest first, and stops at the first
+ * tier that offers something: close what can close, keep the base serviced,
+ * ask trusted sponsors for introductions, pitch what fits, then build trust,
+ * call names and research. */
+enum {
+    TIER_PROPOSE = 2000,
+    TIER_SERVICE = 1500,
+    TIER_REFERRAL = 1300,
+    TIER_PITCH_FIT = 1200,
+    TIER_PITCH_APPROVAL = 1100,
+    TIER_MEET_TRUST = 800,
+    TIER_MEET_NEEDS = 700,
+    TIER_COLD_CALL = 600,
+    TIER_RESEARCH_NO_LEADS = 650,
+    TIER_MEET = 500,
+    TIER_REFERRAL_NO_VALUE = 450,
+    TIER_RESEARCH = 300,
+    TIER_USEFUL = TIER_COLD_CALL, /* below this, another account may do better */
+};
+
+/* ---- what the expander remembers -------------------------------------------
  *
- * The ideas that answer each person's known needs change only when a journal
- * entry names that person (a need surfaced, a pitch won and said why, a need
- * changed, the person arrived or left). So the expander keeps them per person
- * and rebuilds a person's list only after such an entry: the same list, in the
- * same order, as asking the session every time. */
-typedef struct NeedMemo {
-    int *fits;       /* ideas answering known needs, need by need (repeats kept) */
+ * Each thing below changes only when a journal entry says so, so the expander
+ * keeps it and asks the session again only after such an entry; what it
+ * remembers is what asking every time would give (bot_choose_under, which has
+ * no memory, asks every time and decides the same).
+ * - A person's known needs, and the ideas answering them, change when a need
+ *   surfaces, a pitch is won (they say why it fits) or a need changes. Ideas
+ *   the person already sponsors are left out: pitching them is refused.
+ * - A person's status changes only with an entry naming them; when any status
+ *   in an account changes, who can still introduce whom is asked again, and
+ *   the roster (the people known or named, the only ones the expander looks
+ *   at) is rebuilt.
+ * - Which ideas are open, sponsored and approved changes when a pitch is won,
+ *   a person leaves or an idea is adopted. */
+typedef struct PersonMemo {
+    int *fits;       /* ideas answering known needs, need by need (repeats kept),
+                        less those the person sponsors */
     int count;
     int capacity;
     int known_needs; /* how many of their needs the trainee knows */
+    bool fresh;      /* fits and known_needs */
+    ContactStatus status;
+    int referrals;   /* sim_referrals_left, or -1 to ask again */
+} PersonMemo;
+
+typedef struct IdeaMemo {
     bool fresh;
-} NeedMemo;
+    bool *open;        /* not adopted */
+    bool *approved;    /* open, sponsored, and no approval missing */
+    unsigned *missing; /* approval roles no sponsor holds, for backed ideas */
+    int *backed;       /* open and sponsored, in idea order */
+    int backed_count;
+    long approval_top; /* the highest priority of a pitch for approval, or -1 */
+} IdeaMemo;
 
 typedef struct Memory {
     size_t seen; /* journal entries read */
-    NeedMemo *people[SCN_MAX_ACCOUNTS];
+    PersonMemo *people[SCN_MAX_ACCOUNTS];
+    IdeaMemo ideas[SCN_MAX_ACCOUNTS];
+    int *roster[SCN_MAX_ACCOUNTS]; /* people known or named, in contact order */
+    int roster_count[SCN_MAX_ACCOUNTS];
+    bool roster_fresh[SCN_MAX_ACCOUNTS];
 } Memory;
 
 static void memory_free(Memory *m, const Scenario *s)
@@ -169,45 +216,138 @@ static void memory_free(Memory *m, const Scenario *s)
             }
         }
         ka_free(m->people[a]);
+        ka_free(m->roster[a]);
+        IdeaMemo *im = &m->ideas[a];
+        ka_free(im->open);
+        ka_free(im->approved);
+        ka_free(im->missing);
+        ka_free(im->backed);
     }
 }
 
-static bool memory_init(Memory *m, const Scenario *s)
+static bool memory_init(Memory *m, const Sim *sim)
 {
+    const Scenario *s = sim_scenario(sim);
     memset(m, 0, sizeof *m);
     for (int a = 0; a < s->account_count; a++) {
+        size_t ideas = (size_t)s->accounts[a].idea_count;
+        IdeaMemo *im = &m->ideas[a];
         m->people[a] = ka_calloc((size_t)s->accounts[a].contact_count, sizeof *m->people[a]);
-        if (!m->people[a]) {
+        im->open = ka_calloc(ideas, sizeof *im->open);
+        im->approved = ka_calloc(ideas, sizeof *im->approved);
+        im->missing = ka_calloc(ideas, sizeof *im->missing);
+        im->backed = ka_calloc(ideas, sizeof *im->backed);
+        m->roster[a] = ka_calloc((size_t)s->accounts[a].contact_count, sizeof *m->roster[a]);
+        if (!m->people[a] || !im->open || !im->approved || !im->missing || !im->backed
+            || !m->roster[a]) {
             memory_free(m, s);
             return false;
+        }
+        for (int c = 0; c < s->accounts[a].contact_count; c++) {
+            m->people[a][c].status = sim_contact_status(sim, a, c);
+            m->people[a][c].referrals = -1;
         }
     }
     return true;
 }
 
-/* Marks everyone the journal named since the last look as stale. */
+/* A journal entry named this person: their status may have changed. */
+static void memory_named(Memory *m, const Sim *sim, int a, int c)
+{
+    PersonMemo *p = &m->people[a][c];
+    ContactStatus now = sim_contact_status(sim, a, c);
+    if (now == p->status) {
+        return;
+    }
+    p->status = now;
+    m->roster_fresh[a] = false;
+    for (int k = 0; k < sim_scenario(sim)->accounts[a].contact_count; k++) {
+        m->people[a][k].referrals = -1;
+    }
+}
+
+/* Forgets what the journal entries since the last look may have changed. */
 static void memory_sync(Memory *m, const Sim *sim)
 {
     size_t n;
     const JournalEntry *j = sim_journal(sim, &n);
     for (; m->seen < n; m->seen++) {
         const JournalEntry *e = &j[m->seen];
-        if (e->contact >= 0) {
+        if (e->account < 0) {
+            continue;
+        }
+        switch (e->kind) {
+        case J_NEED_FOUND:
+        case J_NEED_CHANGED:
             m->people[e->account][e->contact].fresh = false;
+            break;
+        case J_PITCH_WON:
+            m->people[e->account][e->contact].fresh = false;
+            m->ideas[e->account].fresh = false;
+            break;
+        case J_CONTACT_LEFT:
+        case J_PROPOSE_WON:
+            m->ideas[e->account].fresh = false;
+            break;
+        default:
+            break;
+        }
+        if (e->contact >= 0) {
+            memory_named(m, sim, e->account, e->contact);
         }
         if (e->kind == J_REFERRAL_WON && e->other >= 0) {
-            m->people[e->account][e->other].fresh = false;
+            memory_named(m, sim, e->account, e->other);
         }
+    }
+    const Scenario *s = sim_scenario(sim);
+    for (int a = 0; a < s->account_count; a++) {
+        if (m->roster_fresh[a]) {
+            continue;
+        }
+        m->roster_count[a] = 0;
+        for (int c = 0; c < s->accounts[a].contact_count; c++) {
+            ContactStatus st = m->people[a][c].status;
+            if (st == STATUS_KNOWN || st == STATUS_HEARD_OF) {
+                m->roster[a][m->roster_count[a]++] = c;
+            }
+        }
+        m->roster_fresh[a] = true;
     }
 }
 
-/* The person's memo, rebuilt when stale; NULL when out of memory. */
-static const NeedMemo *memo_of(Memory *m, const Sim *sim, int a, int c)
+/* The people the expander looks at: the roster (only people known or named
+ * get a command from it), or without memory everyone in turn. */
+static int people_count(const Memory *m, const Account *acc, int a)
 {
-    NeedMemo *p = &m->people[a][c];
-    if (p->fresh) {
-        return p;
+    return m ? m->roster_count[a] : acc->contact_count;
+}
+
+static int person_at(const Memory *m, int a, int p)
+{
+    return m ? m->roster[a][p] : p;
+}
+
+/* The priority of pitching idea i for an approval it lacks. */
+static long approval_prio(const Account *acc, int i)
+{
+    return TIER_PITCH_APPROVAL + (long)(acc->ideas[i].value / 10000);
+}
+
+static bool needs_approval_from(const Sim *sim, int a, int i, int c)
+{
+    const Idea *idea = &sim_scenario(sim)->accounts[a].ideas[i];
+    for (int k = 0; k < idea->approval_contact_count; k++) {
+        if (idea->approval_contacts[k] == c) {
+            return true;
+        }
     }
+    return false;
+}
+
+/* Rebuilds a stale person's memo; NULL when out of memory. */
+static const PersonMemo *memo_rebuild(Memory *m, const Sim *sim, int a, int c)
+{
+    PersonMemo *p = &m->people[a][c];
     int needs[SCN_MAX_CONTACT_NEEDS];
     int k = known_needs(sim, a, c, needs);
     int total = 0;
@@ -229,7 +369,9 @@ static const NeedMemo *memo_of(Memory *m, const Sim *sim, int a, int c)
         int n;
         const int *ideas = sim_ideas_for_need(sim, a, needs[j], &n);
         for (int i = 0; i < n; i++) {
-            p->fits[p->count++] = ideas[i];
+            if (!sim_sponsors(sim, a, ideas[i], c)) {
+                p->fits[p->count++] = ideas[i];
+            }
         }
     }
     p->known_needs = k;
@@ -237,15 +379,55 @@ static const NeedMemo *memo_of(Memory *m, const Sim *sim, int a, int c)
     return p;
 }
 
-static bool needs_approval_from(const Sim *sim, int a, int i, int c)
+/* The person's memo, rebuilt when stale; NULL when out of memory. */
+static const PersonMemo *memo_of(Memory *m, const Sim *sim, int a, int c)
 {
-    const Idea *idea = &sim_scenario(sim)->accounts[a].ideas[i];
-    for (int k = 0; k < idea->approval_contact_count; k++) {
-        if (idea->approval_contacts[k] == c) {
-            return true;
+    const PersonMemo *p = &m->people[a][c];
+    return p->fresh ? p : memo_rebuild(m, sim, a, c);
+}
+
+/* The account's ideas as they stand, rebuilt when stale. */
+static const IdeaMemo *ideas_of(Memory *m, const Sim *sim, int a)
+{
+    IdeaMemo *im = &m->ideas[a];
+    if (im->fresh) {
+        return im;
+    }
+    const Account *acc = &sim_scenario(sim)->accounts[a];
+    im->backed_count = 0;
+    im->approval_top = -1;
+    for (int i = 0; i < acc->idea_count; i++) {
+        im->open[i] = !sim_idea_adopted(sim, a, i);
+        im->approved[i] = false;
+        if (im->open[i] && sim_sponsor_count(sim, a, i) > 0) {
+            im->missing[i] = sim_missing_roles(sim, a, i);
+            im->approved[i] = im->missing[i] == 0 && sim_missing_approvers(sim, a, i, NULL, 0) == 0;
+            im->backed[im->backed_count++] = i;
+            long prio = approval_prio(acc, i);
+            im->approval_top = prio > im->approval_top ? prio : im->approval_top;
         }
     }
-    return false;
+    im->fresh = true;
+    return im;
+}
+
+static ContactStatus status_of(const Memory *m, const Sim *sim, int a, int c)
+{
+    return m ? m->people[a][c].status : sim_contact_status(sim, a, c);
+}
+
+/* Whether the person may still have someone to introduce: false only when
+ * asking for a referral is refused for sure. */
+static bool may_refer(Memory *m, const Sim *sim, int a, int c)
+{
+    if (!m) {
+        return true; /* sim_check decides */
+    }
+    PersonMemo *p = &m->people[a][c];
+    if (p->referrals < 0) {
+        p->referrals = sim_referrals_left(sim, a, c);
+    }
+    return p->referrals > 0;
 }
 
 static int main_contact(const Account *acc)
@@ -411,33 +593,33 @@ static Command choose_idea_first(const Sim *sim)
 
 /* ---- expander --------------------------------------------------------------------- */
 
-/* The expander works in priority tiers, highest first, and stops at the first
- * tier that offers something: close what can close, keep the base serviced,
- * ask trusted sponsors for introductions, pitch what fits, then build trust,
- * call names and research. */
-enum {
-    TIER_PROPOSE = 2000,
-    TIER_SERVICE = 1500,
-    TIER_REFERRAL = 1300,
-    TIER_PITCH_FIT = 1200,
-    TIER_PITCH_APPROVAL = 1100,
-    TIER_MEET_TRUST = 800,
-    TIER_MEET_NEEDS = 700,
-    TIER_COLD_CALL = 600,
-    TIER_RESEARCH_NO_LEADS = 650,
-    TIER_MEET = 500,
-    TIER_REFERRAL_NO_VALUE = 450,
-    TIER_RESEARCH = 300,
-    TIER_USEFUL = TIER_COLD_CALL, /* below this, another account may do better */
-};
+/* With memory: the proposals offer_proposals would make, less those whose
+ * approvals are missing (refused anyway). */
+static void expander_proposals(const Sim *sim, Choice *best, int a, long prio, Memory *m)
+{
+    if (!m) {
+        offer_proposals(sim, best, a, prio);
+        return;
+    }
+    const Account *acc = &sim_scenario(sim)->accounts[a];
+    const IdeaMemo *im = ideas_of(m, sim, a);
+    for (int k = 0; k < im->backed_count; k++) {
+        int i = im->backed[k];
+        if (im->approved[i]) {
+            offer(sim, best, cmd(ACT_PROPOSE, a, -1, i), prio + (long)(acc->ideas[i].value / 1000));
+        }
+    }
+}
 
-static void expander_referrals(const Sim *sim, int a, Choice *best)
+static void expander_referrals(const Sim *sim, int a, Choice *best, Memory *m)
 {
     const Scenario *s = sim_scenario(sim);
     const Account *acc = &s->accounts[a];
-    for (int c = 0; c < acc->contact_count; c++) {
-        if (sim_contact_status(sim, a, c) == STATUS_KNOWN && sim_sponsoring(sim, a, c) > 0
-            && sim_relationship(sim, a, c) >= s->rules.referral_at) {
+    const int people = people_count(m, acc, a);
+    for (int p = 0; p < people; p++) {
+        int c = person_at(m, a, p);
+        if (status_of(m, sim, a, c) == STATUS_KNOWN && sim_sponsoring(sim, a, c) > 0
+            && sim_relationship(sim, a, c) >= s->rules.referral_at && may_refer(m, sim, a, c)) {
             offer(sim, best, cmd(ACT_REFERRAL, a, c, -1), TIER_REFERRAL + acc->contacts[c].influence);
         }
     }
@@ -457,26 +639,43 @@ static void expander_pitches(const Sim *sim, int a, Choice *best, Memory *m)
     if (sim_hours_left(sim) < sim_cost(sim, ACT_PITCH)) {
         return;
     }
-    /* Per idea, once: is it still open, and which approvals does it lack? */
-    unsigned missing[SCN_MAX_IDEAS];
-    bool open[SCN_MAX_IDEAS];
-    int backed[SCN_MAX_IDEAS]; /* open and sponsored, in idea order */
+    /* Per idea, once: is it still open, and which approvals does it lack?
+     * Remembered, or asked for. */
+    unsigned missing_here[SCN_MAX_IDEAS];
+    bool open_here[SCN_MAX_IDEAS];
+    int backed_here[SCN_MAX_IDEAS];
+    const unsigned *missing = missing_here;
+    const bool *open = open_here;
+    const int *backed = backed_here; /* open and sponsored, in idea order */
     int backed_count = 0;
-    for (int i = 0; i < acc->idea_count; i++) {
-        open[i] = !sim_idea_adopted(sim, a, i);
-        if (open[i] && sim_sponsor_count(sim, a, i) > 0) {
-            missing[i] = sim_missing_roles(sim, a, i);
-            backed[backed_count++] = i;
+    long approval_top = -1; /* no pitch for approval can beat a best this high */
+    if (m) {
+        const IdeaMemo *im = ideas_of(m, sim, a);
+        missing = im->missing;
+        open = im->open;
+        backed = im->backed;
+        backed_count = im->backed_count;
+        approval_top = im->approval_top;
+    } else {
+        for (int i = 0; i < acc->idea_count; i++) {
+            open_here[i] = !sim_idea_adopted(sim, a, i);
+            if (open_here[i] && sim_sponsor_count(sim, a, i) > 0) {
+                missing_here[i] = sim_missing_roles(sim, a, i);
+                backed_here[backed_count++] = i;
+                approval_top = approval_prio(acc, i) > approval_top ? approval_prio(acc, i) : approval_top;
+            }
         }
     }
-    for (int c = 0; c < acc->contact_count; c++) {
-        if (sim_contact_status(sim, a, c) != STATUS_KNOWN) {
+    const int people = people_count(m, acc, a);
+    for (int p = 0; p < people; p++) {
+        int c = person_at(m, a, p);
+        if (status_of(m, sim, a, c) != STATUS_KNOWN) {
             continue;
         }
         const Contact *ct = &acc->contacts[c];
         /* Ideas that answer a need they told us about: remembered, or asked
          * for (without memory, or when memory ran out). */
-        const NeedMemo *memo = m ? memo_of(m, sim, a, c) : NULL;
+        const PersonMemo *memo = m ? memo_of(m, sim, a, c) : NULL;
         if (memo) {
             for (int j = 0; j < memo->count; j++) {
                 offer_fit(sim, best, a, c, memo->fits[j], open);
@@ -492,13 +691,14 @@ static void expander_pitches(const Sim *sim, int a, Choice *best, Memory *m)
                 }
             }
         }
-        /* Sponsored ideas that still lack an approval this person can give. */
-        for (int k = 0; k < backed_count; k++) {
+        /* Sponsored ideas that still lack an approval this person can give
+         * (none can win once the best is above every such pitch). */
+        for (int k = 0; k < backed_count && (!best->set || best->prio < approval_top); k++) {
             int i = backed[k];
             if (!(missing[i] & ct->roles) && !needs_approval_from(sim, a, i, c)) {
                 continue;
             }
-            long prio = TIER_PITCH_APPROVAL + (long)(acc->ideas[i].value / 10000);
+            long prio = approval_prio(acc, i);
             if ((!best->set || prio > best->prio) && refusals(sim, a, c, i) < 2) {
                 offer(sim, best, cmd(ACT_PITCH, a, c, i), prio);
             }
@@ -509,7 +709,7 @@ static void expander_pitches(const Sim *sim, int a, Choice *best, Memory *m)
 /* How many of the person's needs the trainee knows. */
 static int known_need_total(const Sim *sim, int a, int c, Memory *m, int *scratch)
 {
-    const NeedMemo *memo = m ? memo_of(m, sim, a, c) : NULL;
+    const PersonMemo *memo = m ? memo_of(m, sim, a, c) : NULL;
     return memo ? memo->known_needs : known_needs(sim, a, c, scratch);
 }
 
@@ -518,8 +718,10 @@ static void expander_groundwork(const Sim *sim, int a, Choice *best, Memory *m)
     const Scenario *s = sim_scenario(sim);
     const Account *acc = &s->accounts[a];
     int leads = 0;
-    for (int c = 0; c < acc->contact_count; c++) {
-        ContactStatus st = sim_contact_status(sim, a, c);
+    const int people = people_count(m, acc, a);
+    for (int p = 0; p < people; p++) {
+        int c = person_at(m, a, p);
+        ContactStatus st = status_of(m, sim, a, c);
         const Contact *ct = &acc->contacts[c];
         if (st == STATUS_HEARD_OF) {
             leads++;
@@ -530,7 +732,7 @@ static void expander_groundwork(const Sim *sim, int a, Choice *best, Memory *m)
             continue;
         }
         int rel = sim_relationship(sim, a, c);
-        if (rel >= s->rules.referral_at) {
+        if (rel >= s->rules.referral_at && may_refer(m, sim, a, c)) {
             offer(sim, best, cmd(ACT_REFERRAL, a, c, -1), TIER_REFERRAL_NO_VALUE);
         }
         int needs[SCN_MAX_CONTACT_NEEDS];
@@ -550,7 +752,7 @@ static void expander_groundwork(const Sim *sim, int a, Choice *best, Memory *m)
 static Choice expander_account(const Sim *sim, int a, Rule rule, Memory *m)
 {
     Choice best = no_choice(rule);
-    expander_referrals(sim, a, &best);
+    expander_referrals(sim, a, &best, m);
     if (!best.set) {
         expander_pitches(sim, a, &best, m);
     }
@@ -560,14 +762,28 @@ static Choice expander_account(const Sim *sim, int a, Rule rule, Memory *m)
     return best;
 }
 
+/* Whether any action but ending the week fits in the hours left. */
+static bool any_action_fits(const Sim *sim)
+{
+    for (int k = 0; k < ACT_END_WEEK; k++) {
+        if (sim_cost(sim, (ActionKind)k) <= sim_hours_left(sim)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* m is the expander's memory of people's needs, or NULL to ask the session. */
 static Command choose_expander(const Sim *sim, Rule rule, Memory *m)
 {
     const Scenario *s = sim_scenario(sim);
     Choice best = no_choice(rule);
+    if (!any_action_fits(sim)) {
+        return end_week(); /* every offer would be refused for lack of hours */
+    }
     /* Urgent anywhere: close what can close, keep every base serviced. */
     for (int a = 0; a < s->account_count; a++) {
-        offer_proposals(sim, &best, a, TIER_PROPOSE);
+        expander_proposals(sim, &best, a, TIER_PROPOSE, m);
         offer_service(sim, &best, a, s->rules.neglect_weeks - 1, TIER_SERVICE);
     }
     if (best.set || s->account_count == 1) {
@@ -705,7 +921,7 @@ static int play_expander(Sim *sim, Rule rule)
 {
     const Scenario *s = sim_scenario(sim);
     Memory memory;
-    Memory *m = memory_init(&memory, s) ? &memory : NULL;
+    Memory *m = memory_init(&memory, sim) ? &memory : NULL;
     int rc = 0;
     while (rc == 0 && !sim_over(sim)) {
         if (m) {

@@ -42,23 +42,158 @@ static bool engaged(const Sim *sim, const ContactState *cs)
     return cs->status == STATUS_KNOWN && cs->rel >= sim->scn->rules.engaged_at;
 }
 
-int score_engaged_count(const Sim *sim, int a)
+/* ---- the people's share, kept as running sums ------------------------------ */
+
+static ScoreShare share_of(const Sim *sim, const Contact *ct, const ContactState *cs)
 {
-    const Account *acc = &sim->scn->accounts[a];
-    int n = 0;
-    for (int c = 0; c < acc->contact_count; c++) {
-        n += engaged(sim, &sim->accounts[a].contacts[c]);
+    ScoreShare sh = {false, false, false, 0, 0};
+    sh.present = present_now(ct, cs);
+    sh.engaged = sh.present && engaged(sim, cs);
+    if (sh.engaged) {
+        sh.weight = (int64_t)ct->influence * cs->rel;
+        sh.introduced = cs->introduced_by >= 0;
+        sh.depth = sh.introduced ? cs->depth : 0;
     }
-    return n;
+    return sh;
 }
 
-static int role_count(unsigned roles)
+static bool share_equal(const ScoreShare *x, const ScoreShare *y)
 {
-    int n = 0;
-    for (int i = 0; i < ROLE_KIND_COUNT; i++) {
-        n += (int)((roles >> i) & 1u);
+    return x->present == y->present && x->engaged == y->engaged && x->introduced == y->introduced
+           && x->depth == y->depth && x->weight == y->weight;
+}
+
+/* Adds (sign 1) or takes out (sign -1) one person's share. */
+static void sums_add(ScoreSums *sum, const Contact *ct, const ScoreShare *sh, int sign)
+{
+    if (!sh->present) {
+        return;
     }
-    return n;
+    sum->infl_all += sign * ct->influence;
+    if (!sh->engaged) {
+        return;
+    }
+    sum->infl_engaged += sign * ct->influence;
+    sum->rel_weighted += sign * sh->weight;
+    sum->engaged += sign;
+    for (int i = 0; i < ROLE_KIND_COUNT; i++) {
+        sum->role_engaged[i] += sign * (int)((ct->roles >> i) & 1u);
+    }
+    if (sh->introduced) {
+        sum->introduced += sign;
+        sum->depth_one += sign * (sh->depth == 1);
+        sum->depth_deep += sign * (sh->depth >= 2);
+    }
+    /* weight_max stays an upper bound: raised by a heavier newcomer, and
+     * recounted by the caller only when nobody is left at it. */
+    if (sign > 0 && sh->weight > sum->weight_max) {
+        sum->weight_max = sh->weight;
+        sum->weight_top = 1;
+    } else if (sh->weight == sum->weight_max) {
+        sum->weight_top += sign;
+    }
+}
+
+/* The exact heaviest weight, after the last person at it went lighter or left. */
+static void sums_recount_max(const Sim *sim, int a)
+{
+    const Account *acc = &sim->scn->accounts[a];
+    AccountState *st = &sim->accounts[a];
+    int64_t max = 0;
+    int top = 0;
+    for (int c = 0; c < acc->contact_count; c++) {
+        const ScoreShare *sh = &st->contacts[c].share;
+        if (!sh->engaged) {
+            continue;
+        }
+        if (sh->weight > max) {
+            max = sh->weight;
+            top = 1;
+        } else if (sh->weight == max) {
+            top++;
+        }
+    }
+    st->sums.weight_max = max;
+    st->sums.weight_top = top;
+}
+
+void score_sums_init(Sim *sim, int a)
+{
+    const Account *acc = &sim->scn->accounts[a];
+    AccountState *st = &sim->accounts[a];
+    memset(&st->sums, 0, sizeof st->sums);
+    for (int c = 0; c < acc->contact_count; c++) {
+        ContactState *cs = &st->contacts[c];
+        cs->share = share_of(sim, &acc->contacts[c], cs);
+        sums_add(&st->sums, &acc->contacts[c], &cs->share, 1);
+    }
+    st->score_dirty = true;
+}
+
+void score_contact(Sim *sim, int a, int c)
+{
+    AccountState *st = &sim->accounts[a];
+    const Contact *ct = &sim->scn->accounts[a].contacts[c];
+    ContactState *cs = &st->contacts[c];
+    ScoreShare now = share_of(sim, ct, cs);
+    if (share_equal(&now, &cs->share)) {
+        return; /* nothing the score reads moved */
+    }
+    ScoreSums *sum = &st->sums;
+    if (now.engaged && cs->share.engaged && now.introduced == cs->share.introduced
+        && now.depth == cs->share.depth) {
+        /* Only the relationship moved (a meeting, most often): what
+         * sums_add would take out and put back, for the weight alone. */
+        sum->rel_weighted += now.weight - cs->share.weight;
+        sum->weight_top -= cs->share.weight == sum->weight_max;
+        if (now.weight > sum->weight_max) {
+            sum->weight_max = now.weight;
+            sum->weight_top = 1;
+        } else if (now.weight == sum->weight_max) {
+            sum->weight_top++;
+        }
+        cs->share = now;
+    } else {
+        sums_add(sum, ct, &cs->share, -1);
+        cs->share = now;
+        sums_add(sum, ct, &cs->share, 1);
+    }
+    if (sum->weight_top == 0 && sum->weight_max > 0) {
+        sums_recount_max(sim, a);
+    }
+    st->score_dirty = true;
+}
+
+#ifndef NDEBUG
+/* The sums as a walk over every person finds them: builds with assertions
+ * compare the kept sums with it on every computation. */
+static void check_sums(const Sim *sim, int a)
+{
+    const Account *acc = &sim->scn->accounts[a];
+    const AccountState *st = &sim->accounts[a];
+    ScoreSums w;
+    memset(&w, 0, sizeof w);
+    for (int c = 0; c < acc->contact_count; c++) {
+        ScoreShare sh = share_of(sim, &acc->contacts[c], &st->contacts[c]);
+        assert(share_equal(&sh, &st->contacts[c].share));
+        sums_add(&w, &acc->contacts[c], &sh, 1);
+    }
+    const ScoreSums *k = &st->sums;
+    assert(w.infl_all == k->infl_all && w.infl_engaged == k->infl_engaged);
+    assert(w.rel_weighted == k->rel_weighted && w.engaged == k->engaged);
+    assert(memcmp(w.role_engaged, k->role_engaged, sizeof w.role_engaged) == 0);
+    assert(w.introduced == k->introduced && w.depth_one == k->depth_one
+           && w.depth_deep == k->depth_deep);
+    assert(w.weight_max == k->weight_max && w.weight_top == k->weight_top);
+}
+#endif
+
+int score_engaged_count(const Sim *sim, int a)
+{
+#ifndef NDEBUG
+    check_sums(sim, a);
+#endif
+    return sim->accounts[a].sums.engaged;
 }
 
 static Score compute_account(const Sim *sim, int a)
@@ -66,44 +201,28 @@ static Score compute_account(const Sim *sim, int a)
     const Scenario *s = sim->scn;
     const Account *acc = &s->accounts[a];
     const AccountState *st = &sim->accounts[a];
+    const ScoreSums *sum = &st->sums;
     Score sc = {{0}, 0};
+#ifndef NDEBUG
+    check_sums(sim, a);
+#endif
 
     int64_t growth = st->baseline + st->adopted_value - acc->baseline;
     sc.sub[SUB_REVENUE] = stretch_score(growth, acc->growth_target);
 
-    int64_t infl_all = 0, infl_engaged = 0, rel_weighted = 0;
-    int64_t weight_sum = 0, weight_max = 0;
-    unsigned roles_engaged = 0;
-    int introduced = 0, max_depth = 0;
-    const int engaged_at = s->rules.engaged_at;
-    for (int c = 0; c < acc->contact_count; c++) {
-        const ContactState *cs = &st->contacts[c];
-        const Contact *ct = &acc->contacts[c];
-        if (!present_now(ct, cs)) {
-            continue;
-        }
-        infl_all += ct->influence;
-        if (cs->status != STATUS_KNOWN || cs->rel < engaged_at) {
-            continue; /* not engaged */
-        }
-        infl_engaged += ct->influence;
-        int64_t w = (int64_t)ct->influence * cs->rel;
-        rel_weighted += w;
-        roles_engaged |= ct->roles;
-        weight_sum += w;
-        weight_max = w > weight_max ? w : weight_max;
-        if (cs->introduced_by >= 0) {
-            introduced++;
-            max_depth = cs->depth > max_depth ? cs->depth : max_depth;
-        }
+    const int64_t infl_all = sum->infl_all, infl_engaged = sum->infl_engaged;
+    const int64_t rel_weighted = sum->rel_weighted, weight_max = sum->weight_max;
+    int roles_engaged = 0;
+    for (int i = 0; i < ROLE_KIND_COUNT; i++) {
+        roles_engaged += sum->role_engaged[i] > 0;
     }
     if (infl_all > 0) {
         int64_t pct = infl_engaged * 100 / infl_all;
         sc.sub[SUB_PENETRATION] = clamp100(pct * 100 / s->scoring.penetration_target);
     }
-    int available = role_count(st->roles_all);
+    int available = st->roles_available;
     if (available > 0) {
-        sc.sub[SUB_COVERAGE] = clamp100(role_count(roles_engaged) * 100 / available);
+        sc.sub[SUB_COVERAGE] = clamp100(roles_engaged * 100 / available);
     }
     /* Depth is measured over at least the share of the client the
      * penetration target asks for: one close friend in a large client is not
@@ -113,8 +232,8 @@ static Score compute_account(const Sim *sim, int a)
     if (depth_base > 0) {
         sc.sub[SUB_DEPTH] = clamp100(rel_weighted / depth_base);
     }
-    int chain_bonus = max_depth >= 2 ? 20 : max_depth == 1 ? 10 : 0;
-    sc.sub[SUB_REFERRALS] = clamp100((int64_t)introduced * 80 / s->scoring.referral_target
+    int chain_bonus = sum->depth_deep > 0 ? 20 : sum->depth_one > 0 ? 10 : 0;
+    sc.sub[SUB_REFERRALS] = clamp100((int64_t)sum->introduced * 80 / s->scoring.referral_target
                                      + chain_bonus);
     int points = st->idea_points;
 #ifndef NDEBUG
@@ -130,7 +249,7 @@ static Score compute_account(const Sim *sim, int a)
     /* Resilience: what the others carry next to the heaviest thread; the rest
      * carrying twice the top person's weight scores full marks. */
     if (weight_max > 0) {
-        sc.sub[SUB_RESILIENCE] = clamp100((weight_sum - weight_max) * 100 / (2 * weight_max));
+        sc.sub[SUB_RESILIENCE] = clamp100((rel_weighted - weight_max) * 100 / (2 * weight_max));
     }
     int64_t total = 0, wsum = 0;
     for (int i = 0; i < SUB_COUNT; i++) {
@@ -147,15 +266,18 @@ void score_touch(Sim *sim, int a)
     sim->accounts[a].score_dirty = true;
 }
 
-void score_refresh(Sim *sim)
+bool score_refresh(Sim *sim)
 {
+    bool any = false;
     for (int a = 0; a < sim->scn->account_count; a++) {
         AccountState *st = &sim->accounts[a];
         if (st->score_dirty) {
             st->score = compute_account(sim, a);
             st->score_dirty = false;
+            any = true;
         }
     }
+    return any;
 }
 
 Score score_account(const Sim *sim, int a)

@@ -112,6 +112,10 @@ static bool alloc_account(AccountState *st, const Account *a)
     for (int c = 0; c < a->contact_count; c++) {
         st->roles_all |= a->contacts[c].roles;
     }
+    st->roles_available = 0;
+    for (int i = 0; i < ROLE_KIND_COUNT; i++) {
+        st->roles_available += (int)((st->roles_all >> i) & 1u);
+    }
     return true;
 }
 
@@ -183,7 +187,16 @@ static void reset_account(AccountState *st, const Account *a)
             memcpy(cs->needs, ct->needs, (size_t)ct->need_count * sizeof *ct->needs);
         }
     }
-    memset(st->ideas, 0, (size_t)a->idea_count * sizeof *st->ideas);
+    /* Only the counts: the lists beyond them are never read (a memset of
+     * every list cost more than the rest of the reset). */
+    for (int i = 0; i < a->idea_count; i++) {
+        IdeaState *is = &st->ideas[i];
+        is->adopted = false;
+        is->pitched = false;
+        is->adopted_week = 0;
+        is->sponsor_count = 0;
+        is->refused_count = 0;
+    }
     memset(st->dept_known, 0, (size_t)a->department_count * sizeof *st->dept_known);
     memset(st->need_known, 0, (size_t)a->need_count * sizeof *st->need_known);
     memset(st->event_fired, 0, (size_t)a->event_count * sizeof *st->event_fired);
@@ -222,6 +235,7 @@ void sim_reset(Sim *sim, uint64_t seed)
     sim->current_command = -1;
     for (int i = 0; i < s->account_count; i++) {
         reset_account(&sim->accounts[i], &s->accounts[i]);
+        score_sums_init(sim, i);
     }
     score_refresh(sim);
     sim->last_score = score_overall(sim);
@@ -650,7 +664,14 @@ static JournalEntry *journal(Sim *sim, JournalKind kind, int account)
 /* Attributes any change of the overall score to the latest journal entry. */
 static void attribute(Sim *sim)
 {
-    score_refresh(sim);
+    if (!score_refresh(sim)) {
+        /* Nothing the score reads changed since the last look. */
+#ifndef NDEBUG
+        Score same = score_overall(sim);
+        assert(memcmp(&same, &sim->last_score, sizeof same) == 0);
+#endif
+        return;
+    }
     Score now = score_overall(sim);
     bool moved = now.total != sim->last_score.total;
     for (int i = 0; i < SUB_COUNT && !moved; i++) {
@@ -697,7 +718,7 @@ static void change_rel(Sim *sim, int a, int c, int delta)
     int rel = clamp(cs->rel + delta, 0, 100);
     if (rel != cs->rel) { /* a relationship at its bound changes no score */
         cs->rel = rel;
-        score_touch(sim, a);
+        score_contact(sim, a, c);
     }
 }
 
@@ -786,7 +807,7 @@ static void do_research(Sim *sim, int a)
             if (acc->contacts[c].department == pick && acc->contacts[c].findable
                 && acc->contacts[c].present && st->contacts[c].status == STATUS_UNKNOWN) {
                 st->contacts[c].status = STATUS_HEARD_OF;
-                score_touch(sim, a);
+                score_contact(sim, a, c);
                 e->contact = c;
                 break;
             }
@@ -794,7 +815,7 @@ static void do_research(Sim *sim, int a)
     } else if (pick < acc->department_count + acc->contact_count) {
         int c = pick - acc->department_count;
         st->contacts[c].status = STATUS_HEARD_OF;
-        score_touch(sim, a);
+        score_contact(sim, a, c);
         reveal_contact_dept(sim, a, c);
         journal(sim, J_RESEARCH_NAME, a)->contact = c;
     } else {
@@ -1019,7 +1040,7 @@ static void do_referral(Sim *sim, int a, int c)
         ts->introduced_by = c;
         ts->depth = cs->depth + 1;
         ts->last_touch = sim->week;
-        score_touch(sim, a);
+        score_contact(sim, a, t);
         reveal_contact_dept(sim, a, t);
         JournalEntry *e = journal(sim, J_REFERRAL_WON, a);
         e->contact = c;
@@ -1042,7 +1063,7 @@ static void do_cold_call(Sim *sim, int a, int c)
         cs->status = STATUS_KNOWN;
         cs->rel = ct->relationship > COLD_START ? ct->relationship : COLD_START;
         cs->last_touch = sim->week;
-        score_touch(sim, a);
+        score_contact(sim, a, c);
         reveal_contact_dept(sim, a, c);
         journal(sim, J_COLD_CALL_WON, a)->contact = c;
     } else {
@@ -1140,7 +1161,7 @@ static void contact_leaves(Sim *sim, int a, int c)
     bool thread = cs->status == STATUS_KNOWN
                   && (sim_engaged(sim, a, c) || sim->scn->accounts[a].contacts[c].main);
     cs->status = STATUS_GONE;
-    score_touch(sim, a);
+    score_contact(sim, a, c);
     for (int i = 0; i < sim->scn->accounts[a].idea_count; i++) {
         remove_sponsor(st, &st->ideas[i], c);
     }
@@ -1181,7 +1202,7 @@ static void apply_effect(Sim *sim, int a, const Effect *fx)
             return;
         }
         cs->status = fx->known ? STATUS_KNOWN : STATUS_HEARD_OF;
-        score_touch(sim, a);
+        score_contact(sim, a, fx->contact);
         cs->last_touch = sim->week;
         reveal_contact_dept(sim, a, fx->contact);
         journal(sim, J_CONTACT_ARRIVED, a)->contact = fx->contact;

@@ -7,6 +7,31 @@
 
 enum { IDEA_MAX_SPONSORS = 32 };
 
+/* What one person adds to their account's score sums (score.c), as last
+ * counted: kept so that a change can take the old share out again. */
+typedef struct ScoreShare {
+    bool present;    /* at the client now: influence counts in the whole */
+    bool engaged;    /* known and at least rules.engaged_at */
+    bool introduced; /* engaged and introduced by someone */
+    int depth;       /* referral chain depth, when introduced */
+    int64_t weight;  /* influence × relationship, when engaged */
+} ScoreShare;
+
+/* An account's score inputs summed over its people, kept up to date by
+ * score_contact instead of a walk over every contact on each recomputation. */
+typedef struct ScoreSums {
+    int64_t infl_all;         /* influence of the people present */
+    int64_t infl_engaged;     /* influence of the engaged */
+    int64_t rel_weighted;     /* sum of the engaged people's weights */
+    int64_t weight_max;       /* no engaged weight is above it; exact when weight_top > 0 */
+    int weight_top;           /* engaged people whose weight is weight_max */
+    int engaged;              /* engaged people */
+    int role_engaged[ROLE_KIND_COUNT]; /* engaged people holding each role */
+    int introduced;           /* engaged people who were introduced */
+    int depth_one;            /* ... at depth 1 */
+    int depth_deep;           /* ... at depth 2 or more */
+} ScoreSums;
+
 typedef struct ContactState {
     ContactStatus status;
     int rel;                 /* 0..100 */
@@ -20,6 +45,7 @@ typedef struct ContactState {
     int need_count;
     uint32_t needs_known;    /* bit i: needs[i] discovered */
     int sponsoring;          /* ideas this contact sponsors */
+    ScoreShare share;        /* what the score sums count for them */
 } ContactState;
 
 typedef struct IdeaState {
@@ -48,7 +74,9 @@ typedef struct AccountState {
     int freeze_weeks;
     int single_thread_weeks; /* weeks ended with at most one engaged contact */
     unsigned roles_all;      /* OR of every contact's roles (from the scenario) */
+    int roles_available;     /* how many kinds of role those are */
     int idea_points;         /* level points of the adopted ideas */
+    ScoreSums sums;          /* the people's share of the score, see score_contact */
     Score score;             /* cached; valid unless score_dirty */
     bool score_dirty;        /* set by every change the score depends on */
 } AccountState;
@@ -79,11 +107,16 @@ struct Sim {
 };
 
 /* The account's score: the cached one unless the account changed since.
- * Every change to what the score reads (a contact's status, relationship or
- * introduction; an adopted idea; the baseline) calls score_touch. */
+ * Every change to what the score reads calls score_touch (an adopted idea, the
+ * baseline) or, for a contact's status, relationship or introduction,
+ * score_contact, which also updates the account's sums. */
 Score score_account(const Sim *sim, int account);
 void score_touch(Sim *sim, int account);
-void score_refresh(Sim *sim); /* recomputes the accounts that changed */
+void score_contact(Sim *sim, int account, int contact);
+/* Counts every person of a freshly reset account into its sums. */
+void score_sums_init(Sim *sim, int account);
+/* Recomputes the accounts that changed; false when none had. */
+bool score_refresh(Sim *sim);
 Score score_overall(const Sim *sim);
 int score_engaged_count(const Sim *sim, int account);
 bool score_business_result(const Sim *sim);
