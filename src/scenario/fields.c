@@ -209,6 +209,13 @@ int enum_find(const EnumSpec *values, const char *key)
     return -1;
 }
 
+int enum_value(const EnumSpec *values, const char *key)
+{
+    int i = enum_find(values, key);
+    assert(i >= 0);
+    return values->base + i;
+}
+
 const char *enum_suggest(const EnumSpec *values, const char *word)
 {
     TuSuggest sg;
@@ -430,7 +437,7 @@ void fields_store(FieldCtx *fc, const ObjectSpec *spec, const cJSON *const found
             break;
         }
         case FK_ENUM: {
-            int x = enum_find(f->values, v->valuestring);
+            int x = enum_value(f->values, v->valuestring);
             memcpy(at, &x, sizeof x); /* model enums are int-sized: see load.c */
             break;
         }

@@ -32,9 +32,11 @@ typedef enum FieldKind {
     FK_ARRAY,  /* a list of min..max items of kind `item` */
 } FieldKind;
 
+/* An enum's keys (the model's arrays, model.h); keys[i] is stored as base + i. */
 typedef struct EnumSpec {
     const char *const *keys;
     int count;
+    int base;
 } EnumSpec;
 
 typedef struct FieldSpec {
@@ -96,6 +98,8 @@ int64_t field_int(const cJSON *v);
 
 /* Index of key in values, or -1. */
 int enum_find(const EnumSpec *values, const char *key);
+/* The stored value of a key enum_find knows (base + index). */
+int enum_value(const EnumSpec *values, const char *key);
 /* Reports an unknown value of an enum with a suggestion and the choices. */
 void fields_bad_enum(FieldCtx *fc, const EnumSpec *values, const cJSON *v, const char *path,
                      const char *what);

@@ -27,38 +27,18 @@
 _Static_assert(sizeof(ResponseMode) == sizeof(int), "ResponseMode must be int-sized");
 _Static_assert(sizeof(IdeaLevel) == sizeof(int), "IdeaLevel must be int-sized");
 _Static_assert(sizeof(SubScore) == sizeof(int), "SubScore must be int-sized");
+_Static_assert(sizeof(Gender) == sizeof(int), "Gender must be int-sized");
 
-/* ---- enumerations (same order as the model's enums; tests compare them with
- * model.c's key functions) --------------------------------------------------- */
+/* ---- enumerations: the model's key arrays (model.h), one list each -------- */
 
-static const char *const MODE_KEYS[] = {"growth", "trouble", "even_keel", "overconfident"};
-static const char *const LEVEL_KEYS[] = {"product", "service", "business", "organisational"};
-static const char *const ROLE_KEYS[] = {"economic_buyer", "technical_buyer", "user_buyer", "coach"};
-static const char *const SUBSCORE_KEYS[] = {"revenue",   "penetration", "coverage",  "depth",
-                                            "referrals", "ideas",       "resilience"};
-static const char *const CONDITION_KEYS[] = {
-    "always",           "contact_known",   "contact_unknown",  "relationship_below",
-    "relationship_at_least", "idea_adopted", "idea_not_adopted", "engaged_below",
-    "engaged_at_least", "no_service_for",  "subscore_below",   "subscore_at_least"};
-static const char *const EFFECT_KEYS[] = {"contact_leaves", "contact_arrives", "competitor",
-                                          "budget_freeze",  "need_changes",    "relationship"};
-
-_Static_assert(sizeof MODE_KEYS / sizeof *MODE_KEYS == MODE_COUNT, "modes");
-_Static_assert(sizeof LEVEL_KEYS / sizeof *LEVEL_KEYS == LEVEL_COUNT, "levels");
-_Static_assert(sizeof ROLE_KEYS / sizeof *ROLE_KEYS == ROLE_KIND_COUNT, "roles");
-_Static_assert(sizeof SUBSCORE_KEYS / sizeof *SUBSCORE_KEYS == SUB_COUNT, "subscores");
-_Static_assert(sizeof CONDITION_KEYS / sizeof *CONDITION_KEYS == COND_COUNT, "conditions");
-_Static_assert(sizeof EFFECT_KEYS / sizeof *EFFECT_KEYS == EFFECT_COUNT, "effects");
-
-static const EnumSpec MODES = {MODE_KEYS, MODE_COUNT};
-static const EnumSpec LEVELS = {LEVEL_KEYS, LEVEL_COUNT};
-static const EnumSpec ROLES = {ROLE_KEYS, ROLE_KIND_COUNT};
-static const EnumSpec SUBSCORES = {SUBSCORE_KEYS, SUB_COUNT};
-static const EnumSpec CONDITIONS = {CONDITION_KEYS, COND_COUNT};
-static const EnumSpec EFFECTS = {EFFECT_KEYS, EFFECT_COUNT};
-/* Not stored through the table: the model's Gender keeps 0 for "not given". */
-static const char *const GENDER_KEYS[] = {"f", "m"};
-static const EnumSpec GENDERS = {GENDER_KEYS, 2};
+static const EnumSpec MODES = {MODE_KEYS, MODE_COUNT, 0};
+static const EnumSpec LEVELS = {LEVEL_KEYS, LEVEL_COUNT, 0};
+static const EnumSpec ROLES = {ROLE_KEYS, ROLE_KIND_COUNT, 0};
+static const EnumSpec SUBSCORES = {SUBSCORE_KEYS, SUB_COUNT, 0};
+static const EnumSpec CONDITIONS = {CONDITION_KEYS, COND_COUNT, 0};
+static const EnumSpec EFFECTS = {EFFECT_KEYS, EFFECT_COUNT, 0};
+/* GENDER_UNSPECIFIED ("") is what an absent key leaves, not a value to write. */
+static const EnumSpec GENDERS = {GENDER_KEYS + 1, GENDER_COUNT - 1, GENDER_FEMALE};
 
 /* ---- the field tables: docs/scenario-format.md, one row per key --------- */
 
@@ -187,7 +167,7 @@ static const FieldSpec CONTACT_FIELDS[] = {
     {LIST("needs", false, 0, SCN_MAX_CONTACT_NEEDS, FK_REF)},
     {LIST("refers", false, 0, SCN_MAX_REFERS, FK_REF)},
     {OBJECT("lines")},
-    {.key = "gender", .kind = FK_ENUM, .values = &GENDERS},
+    {.key = "gender", .kind = FK_ENUM, .values = &GENDERS, FIELD_STORE(Contact, gender)},
     {LIST("reactions", false, 0, SCN_MAX_IDEAS, FK_OBJECT)},
     {LIST("introductions", false, 0, SCN_MAX_REFERS, FK_OBJECT)},
 };
@@ -641,7 +621,7 @@ static void load_condition(Loader *L, const cJSON *obj, int a, bool in_note, con
     if (!type) {
         return;
     }
-    c->kind = (ConditionKind)enum_find(&CONDITIONS, type->valuestring);
+    c->kind = (ConditionKind)enum_value(&CONDITIONS, type->valuestring);
     const TypeRule *rule = &CONDITION_RULES[c->kind];
     check_type_keys(L, obj, rule, type->valuestring, "condition", path);
     if (rule->notes_only && !in_note) {
@@ -688,7 +668,7 @@ static void load_effect(Loader *L, const cJSON *obj, int a, const char *path, Ef
     if (!type) {
         return;
     }
-    e->kind = (EffectKind)enum_find(&EFFECTS, type->valuestring);
+    e->kind = (EffectKind)enum_value(&EFFECTS, type->valuestring);
     const TypeRule *rule = &EFFECT_RULES[e->kind];
     check_type_keys(L, obj, rule, type->valuestring, "effect", path);
     const cJSON *remove = fields_get(&EFFECT_SPEC, found, "remove");
@@ -1005,11 +985,8 @@ static void load_contact_fields(Loader *L, int a, int i, const char *path,
     if (c->relationship < 0) {
         c->relationship = c->known ? 40 : 0;
     }
-    const cJSON *gender = fields_get(&CONTACT_SPEC, found, "gender");
-    if (gender) {
-        c->gender = strcmp(gender->valuestring, "f") == 0 ? GENDER_FEMALE : GENDER_MALE;
-    } else if (language_needs_gender(L->s->language)
-               && !cJSON_GetObjectItemCaseSensitive(list->items[i], "gender")) {
+    if (language_needs_gender(L->s->language)
+        && !cJSON_GetObjectItemCaseSensitive(list->items[i], "gender")) {
         ld_error(L, "KA314", list->items[i], path,
                  "the scenario is in '%s', whose sentences agree with a person's grammatical "
                  "gender; add \"gender\": \"f\" or \"gender\": \"m\"",
