@@ -1,9 +1,9 @@
-/* Field tables: every key of every object of the scenario format is described
- * once (key, kind, required, bounds, where it is stored) and checked by the
- * generic code here: unknown and duplicate keys, missing required keys, wrong
- * types, ranges, enum values, id syntax, text lengths and list sizes. The
- * loader (load.c) adds what a table cannot say: references and cross-field
- * rules. Private to src/scenario. */
+/* Field tables: every key of every object of every file format (scenarios,
+ * sessions, results) is described once (key, kind, required, bounds, where it
+ * is stored) and checked by the generic code here: unknown and duplicate keys,
+ * missing required keys, wrong types, ranges, enum values, id syntax, text
+ * lengths and list sizes. The readers (load.c, session.c) add what a table
+ * cannot say: references and cross-field rules. Private to src/scenario. */
 #ifndef KEYACCOUNTS_SCENARIO_FIELDS_H
 #define KEYACCOUNTS_SCENARIO_FIELDS_H
 
@@ -30,6 +30,8 @@ typedef enum FieldKind {
     FK_REF,    /* an id naming something else; the loader resolves it */
     FK_OBJECT, /* an object; the loader checks it with its own table */
     FK_ARRAY,  /* a list of min..max items of kind `item` */
+    FK_U64,    /* an unsigned 64-bit number as a string of 1..20 decimal digits, stored as uint64_t */
+    FK_HEX64,  /* an unsigned 64-bit number as a string of 16 hex digits, stored as uint64_t */
 } FieldKind;
 
 /* An enum's keys (the model's arrays, model.h); keys[i] is stored as base + i. */
@@ -62,8 +64,18 @@ typedef struct ObjectSpec {
 
 enum { FIELDS_MAX = 24, FIELD_PATH_MAX = 192 };
 
-/* What the checks need: where to report, positions, where to copy strings. */
+/* The diagnostic codes of one file format, and the document naming its keys. */
+typedef struct FieldFormat {
+    const char *unknown_key, *duplicate_key, *wrong_type, *missing_key;
+    const char *out_of_range, *bad_enum, *bad_id, *empty_text, *fraction;
+    const char *too_few_items, *too_many_items;
+    const char *reference; /* "docs/scenario-format.md" */
+} FieldFormat;
+
+/* What the checks need: the format, where to report, positions, where to copy
+ * strings. */
 typedef struct FieldCtx {
+    const FieldFormat *format;
     Diagnostics *d;
     const JsonPosMap *map;
     Arena *arena;
@@ -95,6 +107,8 @@ const cJSON *fields_get(const ObjectSpec *spec, const cJSON *const found[FIELDS_
 bool field_check_value(FieldCtx *fc, const FieldSpec *f, const cJSON *v, const char *path);
 /* The integral value of a number node already checked by field_check_value. */
 int64_t field_int(const cJSON *v);
+/* The value of an FK_U64 or FK_HEX64 node already checked by field_check_value. */
+uint64_t field_u64(const FieldSpec *f, const cJSON *v);
 
 /* Index of key in values, or -1. */
 int enum_find(const EnumSpec *values, const char *key);

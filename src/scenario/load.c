@@ -29,6 +29,14 @@ _Static_assert(sizeof(IdeaLevel) == sizeof(int), "IdeaLevel must be int-sized");
 _Static_assert(sizeof(SubScore) == sizeof(int), "SubScore must be int-sized");
 _Static_assert(sizeof(Gender) == sizeof(int), "Gender must be int-sized");
 
+/* The codes of docs/diagnostics.md, KA2xx. */
+static const FieldFormat SCENARIO_FORMAT = {
+    .unknown_key = "KA201", .duplicate_key = "KA202", .wrong_type = "KA203", .missing_key = "KA204",
+    .out_of_range = "KA205", .bad_enum = "KA206", .bad_id = "KA209", .empty_text = "KA210",
+    .fraction = "KA211", .too_few_items = "KA208", .too_many_items = "KA208",
+    .reference = "docs/scenario-format.md",
+};
+
 /* ---- enumerations: the model's key arrays (model.h), one list each -------- */
 
 static const EnumSpec MODES = {MODE_KEYS, MODE_COUNT, 0};
@@ -1405,6 +1413,7 @@ static Scenario *parse_checked(const char *text, size_t len, Diagnostics *diags)
         arena_deinit(&L.scratch);
         return NULL;
     }
+    L.fc.format = &SCENARIO_FORMAT;
     L.fc.d = diags;
     L.fc.map = &map;
     L.fc.arena = &L.s->arena;
