@@ -465,6 +465,40 @@ bool fields_check(FieldCtx *fc, const cJSON *obj, const ObjectSpec *spec, const 
     return true;
 }
 
+void fields_defaults(const ObjectSpec *spec, void *target)
+{
+    unsigned char *base = target;
+    for (size_t i = 0; i < spec->count; i++) {
+        const FieldSpec *f = &spec->fields[i];
+        if (!f->stored || f->def_kind != DEF_ROW) {
+            continue;
+        }
+        void *at = base + f->offset;
+        switch (f->kind) {
+        case FK_INT:
+        case FK_ENUM: {
+            int x = (int)f->def;
+            memcpy(at, &x, sizeof x);
+            break;
+        }
+        case FK_MONEY:
+            memcpy(at, &f->def, sizeof f->def);
+            break;
+        case FK_BOOL: {
+            bool x = f->def != 0;
+            memcpy(at, &x, sizeof x);
+            break;
+        }
+        case FK_TEXT:
+            memcpy(at, &f->def_text, sizeof f->def_text);
+            break;
+        default:
+            assert(!"no default of this kind");
+            break;
+        }
+    }
+}
+
 void fields_store(FieldCtx *fc, const ObjectSpec *spec, const cJSON *const found[FIELDS_MAX],
                   void *target)
 {

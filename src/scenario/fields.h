@@ -41,6 +41,17 @@ typedef struct EnumSpec {
     int base;
 } EnumSpec;
 
+/* Where the value of an optional field comes from when the key is absent. */
+typedef enum FieldDefault {
+    DEF_NONE,  /* required, or absence means "not given" */
+    DEF_ROW,   /* the row's def (number, bool, enum index) or def_text; fields_defaults writes it */
+    DEF_MODEL, /* what scenario_create() leaves in the Scenario: core tests build scenarios
+                * without files, so model.c holds these */
+    DEF_RULE,  /* worked out by the reader from other fields; def_text says how */
+} FieldDefault;
+
+typedef struct ObjectSpec ObjectSpec;
+
 typedef struct FieldSpec {
     const char *key;
     FieldKind kind;
@@ -51,14 +62,22 @@ typedef struct FieldSpec {
     const EnumSpec *values; /* ENUM, or ARRAY of ENUM */
     FieldKind item;         /* ARRAY: kind of each item (TEXT, ID, ENUM, REF or OBJECT) */
     int64_t item_max;       /* ARRAY of TEXT: characters per item */
+    const ObjectSpec *object; /* OBJECT, or ARRAY of OBJECT: the table of the object */
+    FieldDefault def_kind;
+    int64_t def;            /* DEF_ROW of INT, MONEY, BOOL, ENUM */
+    const char *def_text;   /* DEF_ROW of TEXT; DEF_RULE: the rule in words */
 } FieldSpec;
 
 #define FIELD_STORE(type, member) .stored = true, .offset = offsetof(type, member)
+#define DEFAULT(v) .def_kind = DEF_ROW, .def = (v)
+#define DEFAULT_TEXT(t) .def_kind = DEF_ROW, .def_text = (t)
+#define DEFAULT_FROM_MODEL .def_kind = DEF_MODEL
+#define DEFAULT_BY_RULE(how) .def_kind = DEF_RULE, .def_text = (how)
 
-typedef struct ObjectSpec {
+struct ObjectSpec {
     const FieldSpec *fields;
     size_t count;
-} ObjectSpec;
+};
 
 #define OBJECT_SPEC(table) {table, sizeof table / sizeof table[0]}
 
@@ -96,6 +115,8 @@ void path_item(char *out, const char *base, const char *key, int index);
  * present and valid, else NULL. Returns false when obj is not an object. */
 bool fields_check(FieldCtx *fc, const cJSON *obj, const ObjectSpec *spec, const char *path,
                   const cJSON *found[FIELDS_MAX]);
+/* Writes the DEF_ROW default of every stored field into target. */
+void fields_defaults(const ObjectSpec *spec, void *target);
 /* Copies every valid stored field into target. */
 void fields_store(FieldCtx *fc, const ObjectSpec *spec, const cJSON *const found[FIELDS_MAX],
                   void *target);
