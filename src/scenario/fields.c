@@ -294,7 +294,19 @@ static bool check_array(FieldCtx *fc, const FieldSpec *f, const cJSON *v, const 
     for (const cJSON *it = v->child; it; it = it->next, i++) {
         char p[FIELD_PATH_MAX];
         path_item(p, path, "", i);
-        ok = field_check_value(fc, &item, it, p) && ok;
+        if (!field_check_value(fc, &item, it, p)) {
+            ok = false;
+            continue;
+        }
+        /* unique lists are short (roles: 4), so pairs are cheap */
+        for (const cJSON *was = v->child; f->unique && was != it; was = was->next) {
+            if (cJSON_IsString(was) && strcmp(was->valuestring, it->valuestring) == 0) {
+                fc_report(fc, SEV_ERROR, fc->format->repeated_item, fc_pos(fc, it), p,
+                          "'%.80s' is listed twice; remove the repeat", it->valuestring);
+                ok = false;
+                break;
+            }
+        }
     }
     return ok;
 }

@@ -62,6 +62,7 @@ typedef struct FieldSpec {
     const EnumSpec *values; /* ENUM, or ARRAY of ENUM */
     FieldKind item;         /* ARRAY: kind of each item (TEXT, ID, ENUM, REF or OBJECT) */
     int64_t item_max;       /* ARRAY of TEXT: characters per item */
+    bool unique;            /* ARRAY: no item twice (REF items: the reader checks, as it resolves them) */
     const ObjectSpec *object; /* OBJECT, or ARRAY of OBJECT: the table of the object */
     FieldDefault def_kind;
     int64_t def;            /* DEF_ROW of INT, MONEY, BOOL, ENUM */
@@ -87,7 +88,7 @@ enum { FIELDS_MAX = 24, FIELD_PATH_MAX = 192 };
 typedef struct FieldFormat {
     const char *unknown_key, *duplicate_key, *wrong_type, *missing_key;
     const char *out_of_range, *bad_enum, *bad_id, *empty_text, *fraction;
-    const char *too_few_items, *too_many_items;
+    const char *too_few_items, *too_many_items, *repeated_item;
     const char *reference; /* "docs/scenario-format.md" */
 } FieldFormat;
 

@@ -34,7 +34,7 @@ _Static_assert(sizeof(Gender) == sizeof(int), "Gender must be int-sized");
 static const FieldFormat SCENARIO_FORMAT = {
     .unknown_key = "KA201", .duplicate_key = "KA202", .wrong_type = "KA203", .missing_key = "KA204",
     .out_of_range = "KA205", .bad_enum = "KA206", .bad_id = "KA209", .empty_text = "KA210",
-    .fraction = "KA211", .too_few_items = "KA208", .too_many_items = "KA208",
+    .fraction = "KA211", .too_few_items = "KA208", .too_many_items = "KA208", .repeated_item = "KA313",
     .reference = "docs/scenario-format.md",
 };
 
@@ -102,7 +102,7 @@ static const FieldSpec IDEA_FIELDS[] = {
     {TEXT("title", true, 1, 80), FIELD_STORE(Idea, title)},
     {TEXT("description", true, 1, 1000), FIELD_STORE(Idea, description)},
     {REF("product", true)},
-    {LIST("needs", true, 1, SCN_MAX_IDEA_NEEDS, FK_REF)},
+    {LIST("needs", true, 1, SCN_MAX_IDEA_NEEDS, FK_REF), .unique = true},
     {MONEY("value", 1), FIELD_STORE(Idea, value)},
     {ENUM("level", true, &LEVELS), FIELD_STORE(Idea, level)},
     {LIST("approvals", false, 0, SCN_MAX_APPROVALS, FK_REF)},
@@ -137,7 +137,7 @@ static const FieldSpec CONTACT_FIELDS[] = {
     {TEXT("name", true, 1, 60), FIELD_STORE(Contact, name)},
     {TEXT("title", true, 1, 80), FIELD_STORE(Contact, title)},
     {REF("department", true)},
-    {LIST("roles", false, 0, ROLE_KIND_COUNT, FK_ENUM), .values = &ROLES},
+    {LIST("roles", false, 0, ROLE_KIND_COUNT, FK_ENUM), .values = &ROLES, .unique = true},
     {INT("influence", true, 1, 5), FIELD_STORE(Contact, influence)},
     {ENUM("mode", true, &MODES), FIELD_STORE(Contact, mode)},
     {INT("relationship", false, 0, 100), FIELD_STORE(Contact, relationship),
@@ -146,8 +146,8 @@ static const FieldSpec CONTACT_FIELDS[] = {
     {BOOL("main"), FIELD_STORE(Contact, main), DEFAULT(false)},
     {BOOL("findable"), FIELD_STORE(Contact, findable), DEFAULT(false)},
     {BOOL("present"), FIELD_STORE(Contact, present), DEFAULT(true)},
-    {LIST("needs", false, 0, SCN_MAX_CONTACT_NEEDS, FK_REF)},
-    {LIST("refers", false, 0, SCN_MAX_REFERS, FK_REF)},
+    {LIST("needs", false, 0, SCN_MAX_CONTACT_NEEDS, FK_REF), .unique = true},
+    {LIST("refers", false, 0, SCN_MAX_REFERS, FK_REF), .unique = true},
     {OBJECT("lines", &LINE_SPEC)},
     {ENUM("gender", false, &GENDERS), FIELD_STORE(Contact, gender)},
     {OBJECTS("reactions", false, 0, SCN_MAX_IDEAS, &REACTION_SPEC)},

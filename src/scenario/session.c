@@ -164,7 +164,7 @@ Sim *session_replay(const Scenario *s, const SessionRecord *r, long *failed_at)
 static const FieldFormat RECORD_FORMAT = {
     .unknown_key = "KA507", .duplicate_key = "KA510", .wrong_type = "KA504", .missing_key = "KA504",
     .out_of_range = "KA508", .bad_enum = "KA506", .bad_id = "KA508", .empty_text = "KA508",
-    .fraction = "KA508", .too_few_items = "KA508", .too_many_items = "KA505",
+    .fraction = "KA508", .too_few_items = "KA508", .too_many_items = "KA505", .repeated_item = "KA508",
     .reference = "docs/workshops.md",
 };
 
