@@ -396,6 +396,20 @@ bool field_check_value(FieldCtx *fc, const FieldSpec *f, const cJSON *v, const c
     return false;
 }
 
+ObjectSpec spec_rows(const ObjectSpec *spec, FieldSpec rows[FIELDS_MAX])
+{
+    if (!spec->keys) {
+        return *spec;
+    }
+    assert(spec->keys->count <= FIELDS_MAX);
+    for (int i = 0; i < spec->keys->count; i++) {
+        rows[i] = *spec->each;
+        rows[i].key = spec->keys->keys[i];
+        rows[i].offset = spec->each->offset + (size_t)i * spec->stride;
+    }
+    return (ObjectSpec){rows, (size_t)spec->keys->count, NULL, NULL, 0};
+}
+
 static int spec_index(const ObjectSpec *spec, const char *key)
 {
     for (size_t i = 0; i < spec->count; i++) {
@@ -429,9 +443,12 @@ static int unknown_key(FieldCtx *fc, const ObjectSpec *spec, const cJSON *member
     return -1;
 }
 
-bool fields_check(FieldCtx *fc, const cJSON *obj, const ObjectSpec *spec, const char *path,
+bool fields_check(FieldCtx *fc, const cJSON *obj, const ObjectSpec *keyed, const char *path,
                   const cJSON *found[FIELDS_MAX])
 {
+    FieldSpec rows[FIELDS_MAX];
+    ObjectSpec table = spec_rows(keyed, rows);
+    const ObjectSpec *spec = &table;
     assert(spec->count <= FIELDS_MAX);
     const cJSON *first[FIELDS_MAX] = {0};
     bool suggested[FIELDS_MAX] = {0}; /* a misspelling already points at it */
@@ -477,8 +494,11 @@ bool fields_check(FieldCtx *fc, const cJSON *obj, const ObjectSpec *spec, const 
     return true;
 }
 
-void fields_defaults(const ObjectSpec *spec, void *target)
+void fields_defaults(const ObjectSpec *keyed, void *target)
 {
+    FieldSpec rows[FIELDS_MAX];
+    ObjectSpec table = spec_rows(keyed, rows);
+    const ObjectSpec *spec = &table;
     unsigned char *base = target;
     for (size_t i = 0; i < spec->count; i++) {
         const FieldSpec *f = &spec->fields[i];
@@ -511,9 +531,12 @@ void fields_defaults(const ObjectSpec *spec, void *target)
     }
 }
 
-void fields_store(FieldCtx *fc, const ObjectSpec *spec, const cJSON *const found[FIELDS_MAX],
+void fields_store(FieldCtx *fc, const ObjectSpec *keyed, const cJSON *const found[FIELDS_MAX],
                   void *target)
 {
+    FieldSpec rows[FIELDS_MAX];
+    ObjectSpec table = spec_rows(keyed, rows);
+    const ObjectSpec *spec = &table;
     unsigned char *base = target;
     for (size_t i = 0; i < spec->count; i++) {
         const FieldSpec *f = &spec->fields[i];
@@ -564,9 +587,12 @@ void fields_store(FieldCtx *fc, const ObjectSpec *spec, const cJSON *const found
     }
 }
 
-const cJSON *fields_get(const ObjectSpec *spec, const cJSON *const found[FIELDS_MAX],
+const cJSON *fields_get(const ObjectSpec *keyed, const cJSON *const found[FIELDS_MAX],
                         const char *key)
 {
+    FieldSpec rows[FIELDS_MAX];
+    ObjectSpec table = spec_rows(keyed, rows);
+    const ObjectSpec *spec = &table;
     int i = spec_index(spec, key);
     assert(i >= 0);
     return i >= 0 ? found[i] : NULL;

@@ -75,12 +75,19 @@ typedef struct FieldSpec {
 #define DEFAULT_FROM_MODEL .def_kind = DEF_MODEL
 #define DEFAULT_BY_RULE(how) .def_kind = DEF_RULE, .def_text = (how)
 
+/* An object's rows: a table, or (keyed) one row per key of an enum, each like
+ * `each` and stored at each->offset + i * stride, so that the keys are the
+ * model's own array. */
 struct ObjectSpec {
     const FieldSpec *fields;
     size_t count;
+    const EnumSpec *keys;
+    const FieldSpec *each;
+    size_t stride;
 };
 
-#define OBJECT_SPEC(table) {table, sizeof table / sizeof table[0]}
+#define OBJECT_SPEC(table) {table, sizeof table / sizeof table[0], NULL, NULL, 0}
+#define KEYED_SPEC(keys, each, stride) {NULL, 0, keys, each, stride}
 
 enum { FIELDS_MAX = 24, FIELD_PATH_MAX = 192 };
 
@@ -111,6 +118,9 @@ JsonPos fc_key_pos(const FieldCtx *fc, const cJSON *node);
 /* "base.key" and "base.key[i]" (just "key" when base is ""). */
 void path_key(char *out, const char *base, const char *key);
 void path_item(char *out, const char *base, const char *key, int index);
+
+/* The rows of spec: a keyed spec written out into rows[], any other as it is. */
+ObjectSpec spec_rows(const ObjectSpec *spec, FieldSpec rows[FIELDS_MAX]);
 
 /* Checks obj against spec; found[i] is set to the value of field i when it is
  * present and valid, else NULL. Returns false when obj is not an object. */

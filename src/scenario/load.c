@@ -109,15 +109,10 @@ static const FieldSpec IDEA_FIELDS[] = {
 };
 static const ObjectSpec IDEA_SPEC = OBJECT_SPEC(IDEA_FIELDS);
 
-static const FieldSpec LINE_FIELDS[] = {
-    {TEXT("greeting", false, 0, 300), AT_INDEX(const char *, LINE_GREETING)},
-    {TEXT("pitch_yes", false, 0, 300), AT_INDEX(const char *, LINE_PITCH_YES)},
-    {TEXT("pitch_no", false, 0, 300), AT_INDEX(const char *, LINE_PITCH_NO)},
-    {TEXT("referral_yes", false, 0, 300), AT_INDEX(const char *, LINE_REFERRAL_YES)},
-    {TEXT("referral_no", false, 0, 300), AT_INDEX(const char *, LINE_REFERRAL_NO)},
-    {TEXT("farewell", false, 0, 300), AT_INDEX(const char *, LINE_FAREWELL)},
-};
-static const ObjectSpec LINE_SPEC = OBJECT_SPEC(LINE_FIELDS);
+/* contact.lines: one optional text per LineKind, keyed by LINE_KEYS */
+static const EnumSpec LINE_KINDS = {LINE_KEYS, LINE_COUNT, 0};
+static const FieldSpec LINE_FIELD = {TEXT("", false, 0, 300), AT_INDEX(const char *, 0)};
+static const ObjectSpec LINE_SPEC = KEYED_SPEC(&LINE_KINDS, &LINE_FIELD, sizeof(const char *));
 
 static const FieldSpec REACTION_FIELDS[] = {
     {REF("idea", true)},
@@ -194,16 +189,9 @@ static const FieldSpec NOTE_FIELDS[] = {
 };
 static const ObjectSpec NOTE_SPEC = OBJECT_SPEC(NOTE_FIELDS);
 
-static const FieldSpec WEIGHT_FIELDS[] = {
-    {INT("revenue", false, 0, 100), AT_INDEX(int, SUB_REVENUE), DEFAULT_FROM_MODEL},
-    {INT("penetration", false, 0, 100), AT_INDEX(int, SUB_PENETRATION), DEFAULT_FROM_MODEL},
-    {INT("coverage", false, 0, 100), AT_INDEX(int, SUB_COVERAGE), DEFAULT_FROM_MODEL},
-    {INT("depth", false, 0, 100), AT_INDEX(int, SUB_DEPTH), DEFAULT_FROM_MODEL},
-    {INT("referrals", false, 0, 100), AT_INDEX(int, SUB_REFERRALS), DEFAULT_FROM_MODEL},
-    {INT("ideas", false, 0, 100), AT_INDEX(int, SUB_IDEAS), DEFAULT_FROM_MODEL},
-    {INT("resilience", false, 0, 100), AT_INDEX(int, SUB_RESILIENCE), DEFAULT_FROM_MODEL},
-};
-static const ObjectSpec WEIGHT_SPEC = OBJECT_SPEC(WEIGHT_FIELDS);
+/* scoring.weights: one per SubScore, keyed by SUBSCORE_KEYS */
+static const FieldSpec WEIGHT_FIELD = {INT("", false, 0, 100), AT_INDEX(int, 0), DEFAULT_FROM_MODEL};
+static const ObjectSpec WEIGHT_SPEC = KEYED_SPEC(&SUBSCORES, &WEIGHT_FIELD, sizeof(int));
 
 static const FieldSpec SCORING_FIELDS[] = {
     {OBJECT("weights", &WEIGHT_SPEC)},
@@ -225,16 +213,11 @@ static const FieldSpec RULE_FIELDS[] = {
 };
 static const ObjectSpec RULE_SPEC = OBJECT_SPEC(RULE_FIELDS);
 
-static const FieldSpec COST_FIELDS[] = {
-    {INT("research", false, 0, 40), AT_INDEX(int, ACT_RESEARCH), DEFAULT_FROM_MODEL},
-    {INT("meet", false, 0, 40), AT_INDEX(int, ACT_MEET), DEFAULT_FROM_MODEL},
-    {INT("pitch", false, 0, 40), AT_INDEX(int, ACT_PITCH), DEFAULT_FROM_MODEL},
-    {INT("referral", false, 0, 40), AT_INDEX(int, ACT_REFERRAL), DEFAULT_FROM_MODEL},
-    {INT("cold_call", false, 0, 40), AT_INDEX(int, ACT_COLD_CALL), DEFAULT_FROM_MODEL},
-    {INT("propose", false, 0, 40), AT_INDEX(int, ACT_PROPOSE), DEFAULT_FROM_MODEL},
-    {INT("service", false, 0, 40), AT_INDEX(int, ACT_SERVICE), DEFAULT_FROM_MODEL},
-};
-static const ObjectSpec COST_SPEC = OBJECT_SPEC(COST_FIELDS);
+/* costs: hours of every action but the last, end_week, which is free */
+_Static_assert(ACT_END_WEEK == ACT_COUNT - 1, "end_week must be the last action");
+static const EnumSpec PAID_ACTIONS = {ACTION_KEYS, ACT_COUNT - 1, 0};
+static const FieldSpec COST_FIELD = {INT("", false, 0, 40), AT_INDEX(int, 0), DEFAULT_FROM_MODEL};
+static const ObjectSpec COST_SPEC = KEYED_SPEC(&PAID_ACTIONS, &COST_FIELD, sizeof(int));
 
 static const FieldSpec PRODUCT_FIELDS[] = {
     {ID("id"), FIELD_STORE(Product, id)},

@@ -290,7 +290,7 @@ static void score_table(ScoreTable *t, long total_at, size_t subs_at, int64_t hi
     for (size_t i = 0; i < n_extra; i++) {
         t->rows[k++] = extra[i];
     }
-    t->spec = (ObjectSpec){t->rows, k};
+    t->spec = (ObjectSpec){t->rows, k, NULL, NULL, 0};
 }
 
 /* ---- results: writing ----------------------------------------------------------- */

@@ -280,9 +280,12 @@ static void check_value(const cJSON *prop, const FieldSpec *f, FieldKind kind, c
     }
 }
 
-static void check_object(const cJSON *schema, const ObjectSpec *spec, const char *path,
+static void check_object(const cJSON *schema, const ObjectSpec *keyed, const char *path,
                          const Scenario *model)
 {
+    FieldSpec rows[FIELDS_MAX];
+    ObjectSpec table = spec_rows(keyed, rows); /* costs, weights, lines: keyed by an enum */
+    const ObjectSpec *spec = &table;
     static const char *const OBJECT[] = {"type", "properties", "required", "additionalProperties",
                                          "allOf", "anyOf", "oneOf", "not", "$schema", "$id", NULL};
     no_other_keywords(schema, path, OBJECT);
