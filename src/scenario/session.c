@@ -266,26 +266,28 @@ static const ObjectSpec RESULT_SPEC = OBJECT_SPEC(RESULT_FIELDS);
 static const ObjectSpec RESULT_SCENARIO_SPEC = OBJECT_SPEC(RESULT_SCENARIO_FIELDS);
 static const ObjectSpec BEHAVIOUR_SPEC = OBJECT_SPEC(BEHAVIOUR_FIELDS);
 
-/* The objects keyed by sub-score (result.scenario.weights, result.score, each
- * week) take their keys from the model's SUBSCORE_KEYS, so their tables are
- * made here: "total" at total_at when total_at >= 0, each sub-score i at
- * subs_at + i ints (0..hi), then the rows of extra. */
+/* result.scenario.weights: the scenario's weights, keyed by SUBSCORE_KEYS */
+static const EnumSpec SUBSCORES = {SUBSCORE_KEYS, SUB_COUNT, 0};
+static const FieldSpec WEIGHT_FIELD = {INT("", 0, 1000), FIELD_STORE(ResultRecord, weights)};
+static const ObjectSpec WEIGHT_SPEC = KEYED_SPEC(&SUBSCORES, &WEIGHT_FIELD, sizeof(int));
+
+/* A Score (result.score, each week) takes its keys from the model's
+ * SUBSCORE_KEYS, so its table is made here: "total" and each sub-score (0..100)
+ * of the Score at score_at, then the rows of extra. */
 typedef struct ScoreTable {
     FieldSpec rows[1 + SUB_COUNT + 5];
     ObjectSpec spec;
 } ScoreTable;
 
-static void score_table(ScoreTable *t, long total_at, size_t subs_at, int64_t hi,
-                        const FieldSpec *extra, size_t n_extra)
+static void score_table(ScoreTable *t, size_t score_at, const FieldSpec *extra, size_t n_extra)
 {
     size_t k = 0;
     assert(n_extra <= 5);
-    if (total_at >= 0) {
-        t->rows[k++] = (FieldSpec){INT("total", 0, 100), .stored = true, .offset = (size_t)total_at};
-    }
+    t->rows[k++] = (FieldSpec){INT("total", 0, 100), .stored = true,
+                               .offset = score_at + offsetof(Score, total)};
     for (int i = 0; i < SUB_COUNT; i++) {
-        t->rows[k++] = (FieldSpec){INT(SUBSCORE_KEYS[i], 0, hi), .stored = true,
-                                   .offset = subs_at + (size_t)i * sizeof(int)};
+        t->rows[k++] = (FieldSpec){INT(SUBSCORE_KEYS[i], 0, 100), .stored = true,
+                                   .offset = score_at + offsetof(Score, sub) + (size_t)i * sizeof(int)};
     }
     for (size_t i = 0; i < n_extra; i++) {
         t->rows[k++] = extra[i];
@@ -427,12 +429,11 @@ char *result_to_json(const Sim *sim, const ResultMeta *m, size_t *len)
 
 /* ---- reading: the generic part ------------------------------------------------------ */
 
-typedef struct Reader {
-    FieldCtx fc;
-} Reader;
+/* What the readers pass around: the generic checks' context. */
+typedef FieldCtx Reader;
 
 #define rd_error(R, code, node, path, ...) \
-    fc_report(&(R)->fc, SEV_ERROR, code, fc_pos(&(R)->fc, node), path, __VA_ARGS__)
+    fc_report(R, SEV_ERROR, code, fc_pos(R, node), path, __VA_ARGS__)
 
 static void report_oom(Diagnostics *d)
 {
@@ -454,7 +455,7 @@ static char *dup_str(const char *s)
 static bool dup_into(Reader *R, const cJSON *v, char **out)
 {
     *out = v ? dup_str(v->valuestring) : NULL;
-    R->fc.oom |= v && !*out;
+    R->oom |= v && !*out;
     return !v || *out;
 }
 
@@ -463,10 +464,10 @@ static bool dup_into(Reader *R, const cJSON *v, char **out)
 static bool read_object(Reader *R, const cJSON *obj, const ObjectSpec *spec, const char *path,
                         const cJSON *found[FIELDS_MAX], void *target)
 {
-    if (!fields_check(&R->fc, obj, spec, path, found)) {
+    if (!fields_check(R, obj, spec, path, found)) {
         return false;
     }
-    fields_store(&R->fc, spec, found, target);
+    fields_store(R, spec, found, target);
     return true;
 }
 
@@ -500,9 +501,9 @@ static void read_command(Reader *R, const cJSON *c, int k, SessionCommand *sc)
 {
     char path[FIELD_PATH_MAX];
     path_item(path, "", "commands", k);
-    size_t before = R->fc.d->errors;
+    size_t before = R->d->errors;
     const cJSON *found[FIELDS_MAX];
-    if (!read_object(R, c, &COMMAND_SPEC, path, found, sc) || R->fc.d->errors != before) {
+    if (!read_object(R, c, &COMMAND_SPEC, path, found, sc) || R->d->errors != before) {
         return;
     }
     const cJSON *acc = fields_get(&COMMAND_SPEC, found, "account");
@@ -531,11 +532,11 @@ static void read_commands(Reader *R, const cJSON *cmds, SessionRecord *rec)
     size_t n = (size_t)(cmds ? cJSON_GetArraySize(cmds) : 0);
     rec->commands = ka_calloc(n ? n : 1, sizeof *rec->commands);
     if (!rec->commands) {
-        R->fc.oom = true;
+        R->oom = true;
         return;
     }
     int k = 0;
-    for (const cJSON *c = cmds ? cmds->child : NULL; c && !R->fc.oom; c = c->next, k++) {
+    for (const cJSON *c = cmds ? cmds->child : NULL; c && !R->oom; c = c->next, k++) {
         rec->command_count = (size_t)k + 1;
         read_command(R, c, k, &rec->commands[k]);
     }
@@ -623,9 +624,9 @@ int session_from_json(const char *buf, size_t len, const char *name, SessionReco
     JsonPosMap map = {NULL, 0, NULL};
     cJSON *root;
     if (parse_record(buf, len, "saved session", &arena, &map, &root, diags)) {
-        Reader R = {{&RECORD_FORMAT, diags, &map, &arena, false, 0}};
+        Reader R = {&RECORD_FORMAT, diags, &map, &arena, false, 0};
         read_session(&R, root, out);
-        if (R.fc.oom) {
+        if (R.oom) {
             report_oom(diags);
         }
     }
@@ -729,13 +730,12 @@ static void read_weeks(Reader *R, const cJSON *weeks, ResultRecord *o)
     size_t n = (size_t)cJSON_GetArraySize(weeks);
     o->weeks = ka_calloc(n ? n : 1, sizeof *o->weeks);
     if (!o->weeks) {
-        R->fc.oom = true;
+        R->oom = true;
         return;
     }
     o->week_count = n;
     ScoreTable t;
-    score_table(&t, (long)offsetof(WeekSnapshot, score.total), offsetof(WeekSnapshot, score.sub), 100,
-                WEEK_EXTRA, sizeof WEEK_EXTRA / sizeof WEEK_EXTRA[0]);
+    score_table(&t, offsetof(WeekSnapshot, score), WEEK_EXTRA, sizeof WEEK_EXTRA / sizeof WEEK_EXTRA[0]);
     int k = 0;
     for (const cJSON *x = weeks->child; x; x = x->next, k++) {
         char path[FIELD_PATH_MAX];
@@ -756,7 +756,7 @@ static void read_coaching(Reader *R, const cJSON *coach, ResultRecord *o)
 {
     size_t n = (size_t)cJSON_GetArraySize(coach);
     o->coaching = ka_calloc(n ? n : 1, sizeof *o->coaching);
-    R->fc.oom |= !o->coaching;
+    R->oom |= !o->coaching;
     for (const cJSON *x = coach->child; x && o->coaching; x = x->next) {
         if (!dup_into(R, x, &o->coaching[o->coaching_count])) {
             return;
@@ -802,23 +802,20 @@ static void read_result(Reader *R, const cJSON *root, ResultRecord *o)
                     RESULT_FORMAT)) {
         return;
     }
-    size_t before = R->fc.d->errors;
+    size_t before = R->d->errors;
     const cJSON *top[FIELDS_MAX], *scn[FIELDS_MAX], *found[FIELDS_MAX];
     read_object(R, root, &RESULT_SPEC, "", top, o);
     const cJSON *scenario = fields_get(&RESULT_SPEC, top, "scenario");
     if (scenario && read_object(R, scenario, &RESULT_SCENARIO_SPEC, "scenario", scn, o)) {
         const cJSON *weights = fields_get(&RESULT_SCENARIO_SPEC, scn, "weights");
-        ScoreTable t;
-        score_table(&t, -1, offsetof(ResultRecord, weights), 1000, NULL, 0);
         if (weights) {
-            read_object(R, weights, &t.spec, "scenario.weights", found, o);
+            read_object(R, weights, &WEIGHT_SPEC, "scenario.weights", found, o);
         }
     }
     const cJSON *score = fields_get(&RESULT_SPEC, top, "score");
     if (score) {
         ScoreTable t;
-        score_table(&t, (long)offsetof(ResultRecord, final.total), offsetof(ResultRecord, final.sub), 100,
-                    SCORE_EXTRA, sizeof SCORE_EXTRA / sizeof SCORE_EXTRA[0]);
+        score_table(&t, offsetof(ResultRecord, final), SCORE_EXTRA, sizeof SCORE_EXTRA / sizeof SCORE_EXTRA[0]);
         read_object(R, score, &t.spec, "score", found, o);
     }
     const cJSON *behaviour = fields_get(&RESULT_SPEC, top, "behaviour");
@@ -830,7 +827,7 @@ static void read_result(Reader *R, const cJSON *root, ResultRecord *o)
         read_weeks(R, weeks, o);
     }
     check_result_texts(R, top);
-    if (R->fc.d->errors != before || R->fc.oom) {
+    if (R->d->errors != before || R->oom) {
         return;
     }
     if (!dup_into(R, fields_get(&RESULT_SPEC, top, "program_version"), &o->program_version)
@@ -845,7 +842,7 @@ static void read_result(Reader *R, const cJSON *root, ResultRecord *o)
     }
     read_coaching(R, fields_get(&RESULT_SPEC, top, "coaching"), o);
     read_commands(R, fields_get(&RESULT_SPEC, top, "commands"), &o->session);
-    if (R->fc.d->errors != before || R->fc.oom) {
+    if (R->d->errors != before || R->oom) {
         return;
     }
     check_result_parts(R, top, o);
@@ -883,9 +880,9 @@ int result_from_json(const char *buf, size_t len, const char *name, ResultRecord
     JsonPosMap map = {NULL, 0, NULL};
     cJSON *root;
     if (parse_record(buf, len, "result file", &arena, &map, &root, diags)) {
-        Reader R = {{&RECORD_FORMAT, diags, &map, &arena, false, 0}};
+        Reader R = {&RECORD_FORMAT, diags, &map, &arena, false, 0};
         read_result(&R, root, out);
-        if (R.fc.oom) {
+        if (R.oom) {
             report_oom(diags);
         }
     }
