@@ -310,6 +310,18 @@ int account_contact_index(const Account *a, const char *id);
 int account_idea_index(const Account *a, const char *id);
 void scenario_destroy(Scenario *s); /* accepts NULL */
 
+/* The keys of the model's enums as files spell them, in enum order: the one
+ * list of each, read by the *_key() functions and by the scenario loader. */
+extern const char *const ACTION_KEYS[ACT_COUNT];
+extern const char *const SUBSCORE_KEYS[SUB_COUNT];
+extern const char *const MODE_KEYS[MODE_COUNT];
+extern const char *const LEVEL_KEYS[LEVEL_COUNT];
+extern const char *const ROLE_KEYS[ROLE_KIND_COUNT];   /* bit i of BuyingRole */
+extern const char *const LINE_KEYS[LINE_COUNT];
+extern const char *const GENDER_KEYS[GENDER_COUNT];    /* "" for GENDER_UNSPECIFIED */
+extern const char *const CONDITION_KEYS[COND_COUNT];
+extern const char *const EFFECT_KEYS[EFFECT_COUNT];
+
 const char *action_key(ActionKind a);    /* "research", "meet", ... */
 const char *subscore_key(SubScore s);    /* "revenue", ... */
 const char *mode_key(ResponseMode m);    /* "growth", ... */

@@ -3,33 +3,34 @@
 #include <assert.h>
 #include <string.h>
 
-static const char *const ACTION_KEYS[ACT_COUNT] = {
+const char *const ACTION_KEYS[ACT_COUNT] = {
     "research", "meet", "pitch", "referral", "cold_call", "propose", "service", "end_week",
 };
-static const char *const SUBSCORE_KEYS[SUB_COUNT] = {
+const char *const SUBSCORE_KEYS[SUB_COUNT] = {
     "revenue", "penetration", "coverage", "depth", "referrals", "ideas", "resilience",
 };
-static const char *const MODE_KEYS[MODE_COUNT] = {
+const char *const MODE_KEYS[MODE_COUNT] = {
     "growth", "trouble", "even_keel", "overconfident",
 };
-static const char *const LEVEL_KEYS[LEVEL_COUNT] = {
+const char *const LEVEL_KEYS[LEVEL_COUNT] = {
     "product", "service", "business", "organisational",
 };
-static const char *const ROLE_KEYS[ROLE_KIND_COUNT] = {
+const char *const ROLE_KEYS[ROLE_KIND_COUNT] = {
     "economic_buyer", "technical_buyer", "user_buyer", "coach",
 };
-static const char *const LINE_KEYS[LINE_COUNT] = {
+const char *const LINE_KEYS[LINE_COUNT] = {
     "greeting", "pitch_yes", "pitch_no", "referral_yes", "referral_no", "farewell",
 };
-static const char *const CONDITION_KEYS[COND_COUNT] = {
+const char *const CONDITION_KEYS[COND_COUNT] = {
     "always", "contact_known", "contact_unknown", "relationship_below",
     "relationship_at_least", "idea_adopted", "idea_not_adopted", "engaged_below",
     "engaged_at_least", "no_service_for", "subscore_below", "subscore_at_least",
 };
-static const char *const EFFECT_KEYS[EFFECT_COUNT] = {
+const char *const EFFECT_KEYS[EFFECT_COUNT] = {
     "contact_leaves", "contact_arrives", "competitor", "budget_freeze", "need_changes",
     "relationship",
 };
+const char *const GENDER_KEYS[GENDER_COUNT] = {"", "f", "m"};
 
 const char *action_key(ActionKind a)
 {
@@ -74,7 +75,6 @@ const char *role_key(BuyingRole r)
 
 const char *gender_key(Gender g)
 {
-    static const char *const GENDER_KEYS[GENDER_COUNT] = {"", "f", "m"};
     assert(g >= 0 && g < GENDER_COUNT);
     return GENDER_KEYS[g];
 }

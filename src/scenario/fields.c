@@ -119,7 +119,7 @@ static void wrong_type(FieldCtx *fc, const cJSON *v, const char *path, const cha
     } else if (cJSON_IsString(v) && strncmp(expected, "a list", 6) == 0) {
         hint = "; put it in square brackets: [\"...\"]";
     }
-    fc_report(fc, SEV_ERROR, "KA203", fc_pos(fc, v), path, "must be %s, but it is %s%s",
+    fc_report(fc, SEV_ERROR, fc->format->wrong_type, fc_pos(fc, v), path, "must be %s, but it is %s%s",
               expected, json_kind_name(v), hint);
 }
 
@@ -134,28 +134,29 @@ static bool check_number(FieldCtx *fc, const FieldSpec *f, const cJSON *v, const
         wrong_type(fc, v, path, "a whole number");
         return false;
     }
+    const FieldFormat *ff = fc->format;
     double x = v->valuedouble;
-    int64_t max = f->kind == FK_MONEY && f->max > FIELD_MAX_MONEY ? FIELD_MAX_MONEY : f->max;
+    int64_t max = f->max;
     if (isnan(x) || isinf(x)) {
-        fc_report(fc, SEV_ERROR, "KA205", fc_pos(fc, v), path,
+        fc_report(fc, SEV_ERROR, ff->out_of_range, fc_pos(fc, v), path,
                   "this number is far too large; it must be between %lld and %lld",
                   (long long)f->min, (long long)max);
         return false;
     }
     if (x != floor(x)) {
-        fc_report(fc, SEV_ERROR, "KA211", fc_pos(fc, v), path, "must be a whole number, without a fraction");
+        fc_report(fc, SEV_ERROR, ff->fraction, fc_pos(fc, v), path, "must be a whole number, without a fraction");
         return false;
     }
     if (x == 0 && signbit(x)) {
-        fc_report(fc, SEV_ERROR, "KA211", fc_pos(fc, v), path, "write 0 instead of -0");
+        fc_report(fc, SEV_ERROR, ff->fraction, fc_pos(fc, v), path, "write 0 instead of -0");
         return false;
     }
     if (x < (double)f->min || x > (double)max) {
         if (fabs(x) < 1e15) {
-            fc_report(fc, SEV_ERROR, "KA205", fc_pos(fc, v), path, "must be between %lld and %lld, but it is %lld",
+            fc_report(fc, SEV_ERROR, ff->out_of_range, fc_pos(fc, v), path, "must be between %lld and %lld, but it is %lld",
                       (long long)f->min, (long long)max, (long long)x);
         } else {
-            fc_report(fc, SEV_ERROR, "KA205", fc_pos(fc, v), path, "must be between %lld and %lld",
+            fc_report(fc, SEV_ERROR, ff->out_of_range, fc_pos(fc, v), path, "must be between %lld and %lld",
                       (long long)f->min, (long long)max);
         }
         return false;
@@ -170,14 +171,20 @@ static bool check_text(FieldCtx *fc, const FieldSpec *f, const cJSON *v, const c
         return false;
     }
     if (f->min > 0 && tu_is_blank(v->valuestring)) {
-        fc_report(fc, SEV_ERROR, "KA210", fc_pos(fc, v), path, "must not be empty");
+        fc_report(fc, SEV_ERROR, fc->format->empty_text, fc_pos(fc, v), path, "must not be empty");
         return false;
     }
     size_t n = tu_utf8_length(v->valuestring);
     if (f->max > 0 && n > (size_t)f->max) {
-        fc_report(fc, SEV_ERROR, "KA205", fc_pos(fc, v), path,
+        fc_report(fc, SEV_ERROR, fc->format->out_of_range, fc_pos(fc, v), path,
                   "is %zu characters long; the limit is %lld, so shorten it", n,
                   (long long)f->max);
+        return false;
+    }
+    if (f->min > 1 && n < (size_t)f->min) {
+        fc_report(fc, SEV_ERROR, fc->format->out_of_range, fc_pos(fc, v), path,
+                  "is %zu character%s long; it must have at least %lld", n, n == 1 ? "" : "s",
+                  (long long)f->min);
         return false;
     }
     return true;
@@ -190,7 +197,7 @@ static bool check_id(FieldCtx *fc, const cJSON *v, const char *path)
         return false;
     }
     if (!tu_is_id(v->valuestring)) {
-        fc_report(fc, SEV_ERROR, "KA209", fc_pos(fc, v), path,
+        fc_report(fc, SEV_ERROR, fc->format->bad_id, fc_pos(fc, v), path,
                   "'%.80s' is not a valid id: use 1 to 64 characters of a-z, 0-9, '_' and '-', "
                   "starting with a letter (for example 'plant_manager')",
                   v->valuestring);
@@ -207,6 +214,13 @@ int enum_find(const EnumSpec *values, const char *key)
         }
     }
     return -1;
+}
+
+int enum_value(const EnumSpec *values, const char *key)
+{
+    int i = enum_find(values, key);
+    assert(i >= 0);
+    return values->base + i;
 }
 
 const char *enum_suggest(const EnumSpec *values, const char *word)
@@ -234,7 +248,7 @@ void fields_bad_enum(FieldCtx *fc, const EnumSpec *values, const cJSON *v, const
     } else {
         tu_append(hint, sizeof hint, ".");
     }
-    fc_report(fc, SEV_ERROR, "KA206", fc_pos(fc, v), path, "'%.80s' is not a valid %s%s The choices are: %s",
+    fc_report(fc, SEV_ERROR, fc->format->bad_enum, fc_pos(fc, v), path, "'%.80s' is not a valid %s%s The choices are: %s",
               v->valuestring, what, hint, choices);
 }
 
@@ -259,12 +273,12 @@ static bool check_array(FieldCtx *fc, const FieldSpec *f, const cJSON *v, const 
     }
     int n = cJSON_GetArraySize(v);
     if (n < f->min) {
-        fc_report(fc, SEV_ERROR, "KA208", fc_pos(fc, v), path, "must have at least %lld item%s",
+        fc_report(fc, SEV_ERROR, fc->format->too_few_items, fc_pos(fc, v), path, "must have at least %lld item%s",
                   (long long)f->min, f->min == 1 ? "" : "s");
         return false;
     }
     if (n > f->max) {
-        fc_report(fc, SEV_ERROR, "KA208", fc_pos(fc, v), path,
+        fc_report(fc, SEV_ERROR, fc->format->too_many_items, fc_pos(fc, v), path,
                   "has %d items; at most %lld are allowed", n, (long long)f->max);
         return false;
     }
@@ -280,9 +294,67 @@ static bool check_array(FieldCtx *fc, const FieldSpec *f, const cJSON *v, const 
     for (const cJSON *it = v->child; it; it = it->next, i++) {
         char p[FIELD_PATH_MAX];
         path_item(p, path, "", i);
-        ok = field_check_value(fc, &item, it, p) && ok;
+        if (!field_check_value(fc, &item, it, p)) {
+            ok = false;
+            continue;
+        }
+        /* unique lists are short (roles: 4), so pairs are cheap */
+        for (const cJSON *was = v->child; f->unique && was != it; was = was->next) {
+            if (cJSON_IsString(was) && strcmp(was->valuestring, it->valuestring) == 0) {
+                fc_report(fc, SEV_ERROR, fc->format->repeated_item, fc_pos(fc, it), p,
+                          "'%.80s' is listed twice; remove the repeat", it->valuestring);
+                ok = false;
+                break;
+            }
+        }
     }
     return ok;
+}
+
+/* The value of a string of digits in base 10 or 16 that fits 64 bits. */
+static bool parse_u64(const char *s, int base, uint64_t *out)
+{
+    uint64_t v = 0;
+    if (!*s) {
+        return false;
+    }
+    for (; *s; s++) {
+        int d = *s >= '0' && *s <= '9'                  ? *s - '0'
+                : base == 16 && *s >= 'a' && *s <= 'f' ? *s - 'a' + 10
+                : base == 16 && *s >= 'A' && *s <= 'F' ? *s - 'A' + 10
+                                                        : -1;
+        if (d < 0 || v > (UINT64_MAX - (uint64_t)d) / (uint64_t)base) {
+            return false;
+        }
+        v = v * (uint64_t)base + (uint64_t)d;
+    }
+    *out = v;
+    return true;
+}
+
+static bool check_u64(FieldCtx *fc, const FieldSpec *f, const cJSON *v, const char *path)
+{
+    bool hex = f->kind == FK_HEX64;
+    if (!cJSON_IsString(v)) {
+        wrong_type(fc, v, path, hex ? "16 hexadecimal digits in double quotes"
+                                    : "a string of digits, such as \"42\"");
+        return false;
+    }
+    uint64_t x;
+    if ((hex && strlen(v->valuestring) != 16) || !parse_u64(v->valuestring, hex ? 16 : 10, &x)) {
+        fc_report(fc, SEV_ERROR, fc->format->out_of_range, fc_pos(fc, v), path,
+                  hex ? "must be 16 hexadecimal digits"
+                      : "must be a string of digits below 18446744073709551616, such as \"42\"");
+        return false;
+    }
+    return true;
+}
+
+uint64_t field_u64(const FieldSpec *f, const cJSON *v)
+{
+    uint64_t x = 0;
+    parse_u64(v->valuestring, f->kind == FK_HEX64 ? 16 : 10, &x);
+    return x;
 }
 
 bool field_check_value(FieldCtx *fc, const FieldSpec *f, const cJSON *v, const char *path)
@@ -317,8 +389,25 @@ bool field_check_value(FieldCtx *fc, const FieldSpec *f, const cJSON *v, const c
         return true;
     case FK_ARRAY:
         return check_array(fc, f, v, path);
+    case FK_U64:
+    case FK_HEX64:
+        return check_u64(fc, f, v, path);
     }
     return false;
+}
+
+ObjectSpec spec_rows(const ObjectSpec *spec, FieldSpec rows[FIELDS_MAX])
+{
+    if (!spec->keys) {
+        return *spec;
+    }
+    assert(spec->keys->count <= FIELDS_MAX);
+    for (int i = 0; i < spec->keys->count; i++) {
+        rows[i] = *spec->each;
+        rows[i].key = spec->keys->keys[i];
+        rows[i].offset = spec->each->offset + (size_t)i * spec->stride;
+    }
+    return (ObjectSpec){rows, (size_t)spec->keys->count, NULL, NULL, 0};
 }
 
 static int spec_index(const ObjectSpec *spec, const char *key)
@@ -343,20 +432,23 @@ static int unknown_key(FieldCtx *fc, const ObjectSpec *spec, const cJSON *member
     }
     JsonPos at = fc_key_pos(fc, member);
     if (sg.best) {
-        fc_report(fc, SEV_ERROR, "KA201", at, path, "unknown key '%.80s'; did you mean '%s'?",
+        fc_report(fc, SEV_ERROR, fc->format->unknown_key, at, path, "unknown key '%.80s'; did you mean '%s'?",
                   member->string, sg.best);
         return spec_index(spec, sg.best);
     } else {
-        fc_report(fc, SEV_ERROR, "KA201", at, path,
-                  "unknown key '%.80s'; remove it or check the spelling in docs/scenario-format.md",
-                  member->string);
+        fc_report(fc, SEV_ERROR, fc->format->unknown_key, at, path,
+                  "unknown key '%.80s'; remove it or check the spelling in %s", member->string,
+                  fc->format->reference);
     }
     return -1;
 }
 
-bool fields_check(FieldCtx *fc, const cJSON *obj, const ObjectSpec *spec, const char *path,
+bool fields_check(FieldCtx *fc, const cJSON *obj, const ObjectSpec *keyed, const char *path,
                   const cJSON *found[FIELDS_MAX])
 {
+    FieldSpec rows[FIELDS_MAX];
+    ObjectSpec table = spec_rows(keyed, rows);
+    const ObjectSpec *spec = &table;
     assert(spec->count <= FIELDS_MAX);
     const cJSON *first[FIELDS_MAX] = {0};
     bool suggested[FIELDS_MAX] = {0}; /* a misspelling already points at it */
@@ -381,7 +473,7 @@ bool fields_check(FieldCtx *fc, const cJSON *obj, const ObjectSpec *spec, const 
         }
         if (first[i]) {
             JsonPos was = fc_key_pos(fc, first[i]);
-            fc_report(fc, SEV_ERROR, "KA202", fc_key_pos(fc, m), path,
+            fc_report(fc, SEV_ERROR, fc->format->duplicate_key, fc_key_pos(fc, m), path,
                       "key '%s' appears twice in this object (first at %d:%d); keep only one",
                       m->string, was.line, was.col);
             continue;
@@ -395,16 +487,56 @@ bool fields_check(FieldCtx *fc, const cJSON *obj, const ObjectSpec *spec, const 
     }
     for (size_t i = 0; i < spec->count; i++) {
         if (spec->fields[i].required && !first[i] && !suggested[i]) {
-            fc_report(fc, SEV_ERROR, "KA204", fc_pos(fc, obj), path, "the required key '%s' is missing",
+            fc_report(fc, SEV_ERROR, fc->format->missing_key, fc_pos(fc, obj), path, "the required key '%s' is missing",
                       spec->fields[i].key);
         }
     }
     return true;
 }
 
-void fields_store(FieldCtx *fc, const ObjectSpec *spec, const cJSON *const found[FIELDS_MAX],
+void fields_defaults(const ObjectSpec *keyed, void *target)
+{
+    FieldSpec rows[FIELDS_MAX];
+    ObjectSpec table = spec_rows(keyed, rows);
+    const ObjectSpec *spec = &table;
+    unsigned char *base = target;
+    for (size_t i = 0; i < spec->count; i++) {
+        const FieldSpec *f = &spec->fields[i];
+        if (!f->stored || f->def_kind != DEF_ROW) {
+            continue;
+        }
+        void *at = base + f->offset;
+        switch (f->kind) {
+        case FK_INT:
+        case FK_ENUM: {
+            int x = (int)f->def;
+            memcpy(at, &x, sizeof x);
+            break;
+        }
+        case FK_MONEY:
+            memcpy(at, &f->def, sizeof f->def);
+            break;
+        case FK_BOOL: {
+            bool x = f->def != 0;
+            memcpy(at, &x, sizeof x);
+            break;
+        }
+        case FK_TEXT:
+            memcpy(at, &f->def_text, sizeof f->def_text);
+            break;
+        default:
+            assert(!"no default of this kind");
+            break;
+        }
+    }
+}
+
+void fields_store(FieldCtx *fc, const ObjectSpec *keyed, const cJSON *const found[FIELDS_MAX],
                   void *target)
 {
+    FieldSpec rows[FIELDS_MAX];
+    ObjectSpec table = spec_rows(keyed, rows);
+    const ObjectSpec *spec = &table;
     unsigned char *base = target;
     for (size_t i = 0; i < spec->count; i++) {
         const FieldSpec *f = &spec->fields[i];
@@ -430,7 +562,7 @@ void fields_store(FieldCtx *fc, const ObjectSpec *spec, const cJSON *const found
             break;
         }
         case FK_ENUM: {
-            int x = enum_find(f->values, v->valuestring);
+            int x = enum_value(f->values, v->valuestring);
             memcpy(at, &x, sizeof x); /* model enums are int-sized: see load.c */
             break;
         }
@@ -438,6 +570,12 @@ void fields_store(FieldCtx *fc, const ObjectSpec *spec, const cJSON *const found
         case FK_ID: {
             const char *x = arena_strdup(fc->arena, v->valuestring);
             fc->oom |= x == NULL;
+            memcpy(at, &x, sizeof x);
+            break;
+        }
+        case FK_U64:
+        case FK_HEX64: {
+            uint64_t x = field_u64(f, v);
             memcpy(at, &x, sizeof x);
             break;
         }
@@ -449,9 +587,12 @@ void fields_store(FieldCtx *fc, const ObjectSpec *spec, const cJSON *const found
     }
 }
 
-const cJSON *fields_get(const ObjectSpec *spec, const cJSON *const found[FIELDS_MAX],
+const cJSON *fields_get(const ObjectSpec *keyed, const cJSON *const found[FIELDS_MAX],
                         const char *key)
 {
+    FieldSpec rows[FIELDS_MAX];
+    ObjectSpec table = spec_rows(keyed, rows);
+    const ObjectSpec *spec = &table;
     int i = spec_index(spec, key);
     assert(i >= 0);
     return i >= 0 ? found[i] : NULL;

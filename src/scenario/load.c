@@ -17,6 +17,7 @@
 #include <cjson/cJSON.h>
 
 #include "fields.h"
+#include "scenario_tables.h"
 #include "jsonpos.h"
 #include "keyaccounts/alloc.h"
 #include "lint.h"
@@ -27,120 +28,141 @@
 _Static_assert(sizeof(ResponseMode) == sizeof(int), "ResponseMode must be int-sized");
 _Static_assert(sizeof(IdeaLevel) == sizeof(int), "IdeaLevel must be int-sized");
 _Static_assert(sizeof(SubScore) == sizeof(int), "SubScore must be int-sized");
+_Static_assert(sizeof(Gender) == sizeof(int), "Gender must be int-sized");
 
-/* ---- enumerations (same order as the model's enums; tests compare them with
- * model.c's key functions) --------------------------------------------------- */
+/* The codes of docs/diagnostics.md, KA2xx. */
+static const FieldFormat SCENARIO_FORMAT = {
+    .unknown_key = "KA201", .duplicate_key = "KA202", .wrong_type = "KA203", .missing_key = "KA204",
+    .out_of_range = "KA205", .bad_enum = "KA206", .bad_id = "KA209", .empty_text = "KA210",
+    .fraction = "KA211", .too_few_items = "KA208", .too_many_items = "KA208", .repeated_item = "KA313",
+    .reference = "docs/scenario-format.md",
+};
 
-static const char *const MODE_KEYS[] = {"growth", "trouble", "even_keel", "overconfident"};
-static const char *const LEVEL_KEYS[] = {"product", "service", "business", "organisational"};
-static const char *const ROLE_KEYS[] = {"economic_buyer", "technical_buyer", "user_buyer", "coach"};
-static const char *const SUBSCORE_KEYS[] = {"revenue",   "penetration", "coverage",  "depth",
-                                            "referrals", "ideas",       "resilience"};
-static const char *const CONDITION_KEYS[] = {
-    "always",           "contact_known",   "contact_unknown",  "relationship_below",
-    "relationship_at_least", "idea_adopted", "idea_not_adopted", "engaged_below",
-    "engaged_at_least", "no_service_for",  "subscore_below",   "subscore_at_least"};
-static const char *const EFFECT_KEYS[] = {"contact_leaves", "contact_arrives", "competitor",
-                                          "budget_freeze",  "need_changes",    "relationship"};
+/* ---- enumerations: the model's key arrays (model.h), one list each -------- */
 
-_Static_assert(sizeof MODE_KEYS / sizeof *MODE_KEYS == MODE_COUNT, "modes");
-_Static_assert(sizeof LEVEL_KEYS / sizeof *LEVEL_KEYS == LEVEL_COUNT, "levels");
-_Static_assert(sizeof ROLE_KEYS / sizeof *ROLE_KEYS == ROLE_KIND_COUNT, "roles");
-_Static_assert(sizeof SUBSCORE_KEYS / sizeof *SUBSCORE_KEYS == SUB_COUNT, "subscores");
-_Static_assert(sizeof CONDITION_KEYS / sizeof *CONDITION_KEYS == COND_COUNT, "conditions");
-_Static_assert(sizeof EFFECT_KEYS / sizeof *EFFECT_KEYS == EFFECT_COUNT, "effects");
-
-static const EnumSpec MODES = {MODE_KEYS, MODE_COUNT};
-static const EnumSpec LEVELS = {LEVEL_KEYS, LEVEL_COUNT};
-static const EnumSpec ROLES = {ROLE_KEYS, ROLE_KIND_COUNT};
-static const EnumSpec SUBSCORES = {SUBSCORE_KEYS, SUB_COUNT};
-static const EnumSpec CONDITIONS = {CONDITION_KEYS, COND_COUNT};
-static const EnumSpec EFFECTS = {EFFECT_KEYS, EFFECT_COUNT};
-/* Not stored through the table: the model's Gender keeps 0 for "not given". */
-static const char *const GENDER_KEYS[] = {"f", "m"};
-static const EnumSpec GENDERS = {GENDER_KEYS, 2};
+static const EnumSpec MODES = {MODE_KEYS, MODE_COUNT, 0};
+static const EnumSpec LEVELS = {LEVEL_KEYS, LEVEL_COUNT, 0};
+static const EnumSpec ROLES = {ROLE_KEYS, ROLE_KIND_COUNT, 0};
+static const EnumSpec SUBSCORES = {SUBSCORE_KEYS, SUB_COUNT, 0};
+static const EnumSpec CONDITIONS = {CONDITION_KEYS, COND_COUNT, 0};
+static const EnumSpec EFFECTS = {EFFECT_KEYS, EFFECT_COUNT, 0};
+/* GENDER_UNSPECIFIED ("") is what an absent key leaves, not a value to write. */
+static const EnumSpec GENDERS = {GENDER_KEYS + 1, GENDER_COUNT - 1, GENDER_FEMALE};
 
 /* ---- the field tables: docs/scenario-format.md, one row per key --------- */
 
+/* Each table comes before the tables that name it (.object), leaves first. */
 #define TEXT(k, req, lo, hi) .key = k, .kind = FK_TEXT, .required = req, .min = lo, .max = hi
 #define INT(k, req, lo, hi) .key = k, .kind = FK_INT, .required = req, .min = lo, .max = hi
 #define MONEY(k, lo) .key = k, .kind = FK_MONEY, .required = true, .min = lo, .max = FIELD_MAX_MONEY
 #define BOOL(k) .key = k, .kind = FK_BOOL
 #define ID(k) .key = k, .kind = FK_ID, .required = true
 #define REF(k, req) .key = k, .kind = FK_REF, .required = req
+#define ENUM(k, req, of) .key = k, .kind = FK_ENUM, .required = req, .values = of
 #define LIST(k, req, lo, hi, of) .key = k, .kind = FK_ARRAY, .required = req, .min = lo, .max = hi, .item = of
-#define OBJECT(k) .key = k, .kind = FK_OBJECT
+#define OBJECTS(k, req, lo, hi, spec) LIST(k, req, lo, hi, FK_OBJECT), .object = spec
+#define OBJECT(k, spec) .key = k, .kind = FK_OBJECT, .object = spec
 #define AT_INDEX(type, i) .stored = true, .offset = sizeof(type) * (size_t)(i)
 
-static const FieldSpec SCENARIO_FIELDS[] = {
-    {INT("format_version", true, INT_MIN, INT_MAX)},
-    {ID("id"), FIELD_STORE(Scenario, id)},
-    {TEXT("title", true, 1, 80), FIELD_STORE(Scenario, title)},
-    {TEXT("language", false, 1, 35), FIELD_STORE(Scenario, language)},
-    {TEXT("summary", true, 1, 300), FIELD_STORE(Scenario, summary)},
-    {TEXT("briefing", true, 1, 4000), FIELD_STORE(Scenario, briefing)},
-    {LIST("objectives", true, 1, SCN_MAX_OBJECTIVES, FK_TEXT), .item_max = 200},
-    {INT("difficulty", false, 1, 5), FIELD_STORE(Scenario, difficulty)},
-    {TEXT("currency", false, 1, 8), FIELD_STORE(Scenario, currency)},
-    {TEXT("seller", true, 1, 80), FIELD_STORE(Scenario, seller)},
-    {LIST("products", true, 1, SCN_MAX_PRODUCTS, FK_OBJECT)},
-    {INT("weeks", false, 1, SCN_MAX_WEEKS), FIELD_STORE(Scenario, weeks)},
-    {INT("hours_per_week", false, 1, SCN_MAX_HOURS), FIELD_STORE(Scenario, hours_per_week)},
-    {OBJECT("costs")},
-    {OBJECT("rules")},
-    {OBJECT("scoring")},
-    {LIST("debrief_notes", false, 0, SCN_MAX_NOTES, FK_OBJECT)},
-    {LIST("accounts", true, 1, SCN_MAX_ACCOUNTS, FK_OBJECT)},
+static const FieldSpec CONDITION_FIELDS[] = {
+    {ENUM("type", true, &CONDITIONS)},
+    {REF("contact", false)},
+    {REF("idea", false)},
+    {INT("value", false, 0, 10000), FIELD_STORE(Condition, value)},
+    {ENUM("subscore", false, &SUBSCORES), FIELD_STORE(Condition, subscore)},
 };
+static const ObjectSpec CONDITION_SPEC = OBJECT_SPEC(CONDITION_FIELDS);
 
-static const FieldSpec PRODUCT_FIELDS[] = {
-    {ID("id"), FIELD_STORE(Product, id)},
-    {TEXT("name", true, 1, 80), FIELD_STORE(Product, name)},
-    {TEXT("description", false, 0, 500), FIELD_STORE(Product, description)},
+static const FieldSpec EFFECT_FIELDS[] = {
+    {ENUM("type", true, &EFFECTS)},
+    {REF("contact", false)},
+    {BOOL("known"), FIELD_STORE(Effect, known), DEFAULT(false)},
+    {INT("weeks", false, 1, SCN_MAX_WEEKS), FIELD_STORE(Effect, weeks)},
+    {REF("remove", false)},
+    {REF("add", false)},
+    {INT("amount", false, -100, 100), FIELD_STORE(Effect, amount)},
 };
+static const ObjectSpec EFFECT_SPEC = OBJECT_SPEC(EFFECT_FIELDS);
 
-static const FieldSpec COST_FIELDS[] = {
-    {INT("research", false, 0, 40), AT_INDEX(int, ACT_RESEARCH)},
-    {INT("meet", false, 0, 40), AT_INDEX(int, ACT_MEET)},
-    {INT("pitch", false, 0, 40), AT_INDEX(int, ACT_PITCH)},
-    {INT("referral", false, 0, 40), AT_INDEX(int, ACT_REFERRAL)},
-    {INT("cold_call", false, 0, 40), AT_INDEX(int, ACT_COLD_CALL)},
-    {INT("propose", false, 0, 40), AT_INDEX(int, ACT_PROPOSE)},
-    {INT("service", false, 0, 40), AT_INDEX(int, ACT_SERVICE)},
+static const FieldSpec EVENT_FIELDS[] = {
+    {ID("id"), FIELD_STORE(Event, id)},
+    {INT("week", false, 1, SCN_MAX_WEEKS)},
+    {INT("from_week", false, 1, SCN_MAX_WEEKS), FIELD_STORE(Event, from_week), DEFAULT(1)},
+    {INT("to_week", false, 1, SCN_MAX_WEEKS), FIELD_STORE(Event, to_week),
+     DEFAULT_BY_RULE("the scenario's last week")},
+    {INT("probability", false, 0, 100), FIELD_STORE(Event, probability), DEFAULT(100)},
+    {OBJECT("when", &CONDITION_SPEC)},
+    {OBJECTS("effects", true, 1, SCN_MAX_EFFECTS, &EFFECT_SPEC)},
+    {TEXT("message", false, 0, 500), FIELD_STORE(Event, message), DEFAULT_TEXT("")},
 };
+static const ObjectSpec EVENT_SPEC = OBJECT_SPEC(EVENT_FIELDS);
 
-static const FieldSpec RULE_FIELDS[] = {
-    {INT("engaged_at", false, 1, 100), FIELD_STORE(Rules, engaged_at)},
-    {INT("referral_at", false, 1, 100), FIELD_STORE(Rules, referral_at)},
-    {INT("single_thread_loss", false, 0, 100), FIELD_STORE(Rules, single_thread_loss)},
-    {INT("neglect_weeks", false, 1, 52), FIELD_STORE(Rules, neglect_weeks)},
-    {INT("erosion", false, 0, 50), FIELD_STORE(Rules, erosion)},
-    {INT("decay_weeks", false, 1, 52), FIELD_STORE(Rules, decay_weeks)},
+static const FieldSpec IDEA_FIELDS[] = {
+    {ID("id"), FIELD_STORE(Idea, id)},
+    {TEXT("title", true, 1, 80), FIELD_STORE(Idea, title)},
+    {TEXT("description", true, 1, 1000), FIELD_STORE(Idea, description)},
+    {REF("product", true)},
+    {LIST("needs", true, 1, SCN_MAX_IDEA_NEEDS, FK_REF), .unique = true},
+    {MONEY("value", 1), FIELD_STORE(Idea, value)},
+    {ENUM("level", true, &LEVELS), FIELD_STORE(Idea, level)},
+    {LIST("approvals", false, 0, SCN_MAX_APPROVALS, FK_REF)},
 };
+static const ObjectSpec IDEA_SPEC = OBJECT_SPEC(IDEA_FIELDS);
 
-static const FieldSpec SCORING_FIELDS[] = {
-    {OBJECT("weights")},
-    {INT("pass_mark", false, 0, 100), FIELD_STORE(Scoring, pass_mark)},
-    {INT("referral_target", false, 1, 100), FIELD_STORE(Scoring, referral_target)},
-    {INT("idea_target", false, 1, 100), FIELD_STORE(Scoring, idea_target)},
-    {INT("penetration_target", false, 1, 100), FIELD_STORE(Scoring, penetration_target)},
-};
+/* contact.lines: one optional text per LineKind, keyed by LINE_KEYS */
+static const EnumSpec LINE_KINDS = {LINE_KEYS, LINE_COUNT, 0};
+static const FieldSpec LINE_FIELD = {TEXT("", false, 0, 300), AT_INDEX(const char *, 0)};
+static const ObjectSpec LINE_SPEC = KEYED_SPEC(&LINE_KINDS, &LINE_FIELD, sizeof(const char *));
 
-static const FieldSpec WEIGHT_FIELDS[] = {
-    {INT("revenue", false, 0, 100), AT_INDEX(int, SUB_REVENUE)},
-    {INT("penetration", false, 0, 100), AT_INDEX(int, SUB_PENETRATION)},
-    {INT("coverage", false, 0, 100), AT_INDEX(int, SUB_COVERAGE)},
-    {INT("depth", false, 0, 100), AT_INDEX(int, SUB_DEPTH)},
-    {INT("referrals", false, 0, 100), AT_INDEX(int, SUB_REFERRALS)},
-    {INT("ideas", false, 0, 100), AT_INDEX(int, SUB_IDEAS)},
-    {INT("resilience", false, 0, 100), AT_INDEX(int, SUB_RESILIENCE)},
+static const FieldSpec REACTION_FIELDS[] = {
+    {REF("idea", true)},
+    {TEXT("pitch_yes", false, 1, 300), FIELD_STORE(Reaction, pitch_yes)},
+    {TEXT("pitch_no", false, 1, 300), FIELD_STORE(Reaction, pitch_no)},
 };
+static const ObjectSpec REACTION_SPEC = OBJECT_SPEC(REACTION_FIELDS);
 
-static const FieldSpec NOTE_FIELDS[] = {
-    {OBJECT("when"), .required = true},
-    {TEXT("text", true, 1, 500), FIELD_STORE(DebriefNote, text)},
-    {REF("account", false)},
+static const FieldSpec INTRODUCTION_FIELDS[] = {
+    {REF("contact", true)},
+    {TEXT("line", true, 1, 300), FIELD_STORE(Introduction, line)},
 };
+static const ObjectSpec INTRODUCTION_SPEC = OBJECT_SPEC(INTRODUCTION_FIELDS);
+
+static const FieldSpec CONTACT_FIELDS[] = {
+    {ID("id"), FIELD_STORE(Contact, id)},
+    {TEXT("name", true, 1, 60), FIELD_STORE(Contact, name)},
+    {TEXT("title", true, 1, 80), FIELD_STORE(Contact, title)},
+    {REF("department", true)},
+    {LIST("roles", false, 0, ROLE_KIND_COUNT, FK_ENUM), .values = &ROLES, .unique = true},
+    {INT("influence", true, 1, 5), FIELD_STORE(Contact, influence)},
+    {ENUM("mode", true, &MODES), FIELD_STORE(Contact, mode)},
+    {INT("relationship", false, 0, 100), FIELD_STORE(Contact, relationship),
+     DEFAULT_BY_RULE("40 for a contact known at the start, else 0")},
+    {BOOL("known"), FIELD_STORE(Contact, known), DEFAULT(false)},
+    {BOOL("main"), FIELD_STORE(Contact, main), DEFAULT(false)},
+    {BOOL("findable"), FIELD_STORE(Contact, findable), DEFAULT(false)},
+    {BOOL("present"), FIELD_STORE(Contact, present), DEFAULT(true)},
+    {LIST("needs", false, 0, SCN_MAX_CONTACT_NEEDS, FK_REF), .unique = true},
+    {LIST("refers", false, 0, SCN_MAX_REFERS, FK_REF), .unique = true},
+    {OBJECT("lines", &LINE_SPEC)},
+    {ENUM("gender", false, &GENDERS), FIELD_STORE(Contact, gender)},
+    {OBJECTS("reactions", false, 0, SCN_MAX_IDEAS, &REACTION_SPEC)},
+    {OBJECTS("introductions", false, 0, SCN_MAX_REFERS, &INTRODUCTION_SPEC)},
+};
+static const ObjectSpec CONTACT_SPEC = OBJECT_SPEC(CONTACT_FIELDS);
+
+static const FieldSpec NEED_FIELDS[] = {
+    {ID("id"), FIELD_STORE(Need, id)},
+    {TEXT("text", true, 1, 200), FIELD_STORE(Need, text)},
+    {BOOL("research"), FIELD_STORE(Need, research), DEFAULT(false)},
+};
+static const ObjectSpec NEED_SPEC = OBJECT_SPEC(NEED_FIELDS);
+
+static const FieldSpec DEPARTMENT_FIELDS[] = {
+    {ID("id"), FIELD_STORE(Department, id)},
+    {TEXT("name", true, 1, 60), FIELD_STORE(Department, name)},
+    {TEXT("description", false, 0, 500), FIELD_STORE(Department, description), DEFAULT_TEXT("")},
+};
+static const ObjectSpec DEPARTMENT_SPEC = OBJECT_SPEC(DEPARTMENT_FIELDS);
 
 static const FieldSpec ACCOUNT_FIELDS[] = {
     {ID("id"), FIELD_STORE(Account, id)},
@@ -151,125 +173,81 @@ static const FieldSpec ACCOUNT_FIELDS[] = {
     {MONEY("baseline", 0), FIELD_STORE(Account, baseline)},
     {MONEY("potential", 0), FIELD_STORE(Account, potential)},
     {MONEY("growth_target", 1), FIELD_STORE(Account, growth_target)},
-    {INT("weight", false, 1, 100), FIELD_STORE(Account, weight)},
-    {LIST("departments", true, 1, SCN_MAX_DEPARTMENTS, FK_OBJECT)},
-    {LIST("needs", true, 1, SCN_MAX_NEEDS, FK_OBJECT)},
-    {LIST("contacts", true, 1, SCN_MAX_CONTACTS, FK_OBJECT)},
-    {LIST("ideas", true, 1, SCN_MAX_IDEAS, FK_OBJECT)},
-    {LIST("events", false, 0, SCN_MAX_EVENTS, FK_OBJECT)},
+    {INT("weight", false, 1, 100), FIELD_STORE(Account, weight), DEFAULT(1)},
+    {OBJECTS("departments", true, 1, SCN_MAX_DEPARTMENTS, &DEPARTMENT_SPEC)},
+    {OBJECTS("needs", true, 1, SCN_MAX_NEEDS, &NEED_SPEC)},
+    {OBJECTS("contacts", true, 1, SCN_MAX_CONTACTS, &CONTACT_SPEC)},
+    {OBJECTS("ideas", true, 1, SCN_MAX_IDEAS, &IDEA_SPEC)},
+    {OBJECTS("events", false, 0, SCN_MAX_EVENTS, &EVENT_SPEC)},
 };
-
-static const FieldSpec DEPARTMENT_FIELDS[] = {
-    {ID("id"), FIELD_STORE(Department, id)},
-    {TEXT("name", true, 1, 60), FIELD_STORE(Department, name)},
-    {TEXT("description", false, 0, 500), FIELD_STORE(Department, description)},
-};
-
-static const FieldSpec NEED_FIELDS[] = {
-    {ID("id"), FIELD_STORE(Need, id)},
-    {TEXT("text", true, 1, 200), FIELD_STORE(Need, text)},
-    {BOOL("research"), FIELD_STORE(Need, research)},
-};
-
-static const FieldSpec CONTACT_FIELDS[] = {
-    {ID("id"), FIELD_STORE(Contact, id)},
-    {TEXT("name", true, 1, 60), FIELD_STORE(Contact, name)},
-    {TEXT("title", true, 1, 80), FIELD_STORE(Contact, title)},
-    {REF("department", true)},
-    {LIST("roles", false, 0, ROLE_KIND_COUNT, FK_ENUM), .values = &ROLES},
-    {INT("influence", true, 1, 5), FIELD_STORE(Contact, influence)},
-    {.key = "mode", .kind = FK_ENUM, .required = true, .values = &MODES, FIELD_STORE(Contact, mode)},
-    {INT("relationship", false, 0, 100), FIELD_STORE(Contact, relationship)},
-    {BOOL("known"), FIELD_STORE(Contact, known)},
-    {BOOL("main"), FIELD_STORE(Contact, main)},
-    {BOOL("findable"), FIELD_STORE(Contact, findable)},
-    {BOOL("present"), FIELD_STORE(Contact, present)},
-    {LIST("needs", false, 0, SCN_MAX_CONTACT_NEEDS, FK_REF)},
-    {LIST("refers", false, 0, SCN_MAX_REFERS, FK_REF)},
-    {OBJECT("lines")},
-    {.key = "gender", .kind = FK_ENUM, .values = &GENDERS},
-    {LIST("reactions", false, 0, SCN_MAX_IDEAS, FK_OBJECT)},
-    {LIST("introductions", false, 0, SCN_MAX_REFERS, FK_OBJECT)},
-};
-
-static const FieldSpec REACTION_FIELDS[] = {
-    {REF("idea", true)},
-    {TEXT("pitch_yes", false, 1, 300), FIELD_STORE(Reaction, pitch_yes)},
-    {TEXT("pitch_no", false, 1, 300), FIELD_STORE(Reaction, pitch_no)},
-};
-
-static const FieldSpec INTRODUCTION_FIELDS[] = {
-    {REF("contact", true)},
-    {TEXT("line", true, 1, 300), FIELD_STORE(Introduction, line)},
-};
-
-static const FieldSpec LINE_FIELDS[] = {
-    {TEXT("greeting", false, 0, 300), AT_INDEX(const char *, LINE_GREETING)},
-    {TEXT("pitch_yes", false, 0, 300), AT_INDEX(const char *, LINE_PITCH_YES)},
-    {TEXT("pitch_no", false, 0, 300), AT_INDEX(const char *, LINE_PITCH_NO)},
-    {TEXT("referral_yes", false, 0, 300), AT_INDEX(const char *, LINE_REFERRAL_YES)},
-    {TEXT("referral_no", false, 0, 300), AT_INDEX(const char *, LINE_REFERRAL_NO)},
-    {TEXT("farewell", false, 0, 300), AT_INDEX(const char *, LINE_FAREWELL)},
-};
-
-static const FieldSpec IDEA_FIELDS[] = {
-    {ID("id"), FIELD_STORE(Idea, id)},
-    {TEXT("title", true, 1, 80), FIELD_STORE(Idea, title)},
-    {TEXT("description", true, 1, 1000), FIELD_STORE(Idea, description)},
-    {REF("product", true)},
-    {LIST("needs", true, 1, SCN_MAX_IDEA_NEEDS, FK_REF)},
-    {MONEY("value", 1), FIELD_STORE(Idea, value)},
-    {.key = "level", .kind = FK_ENUM, .required = true, .values = &LEVELS, FIELD_STORE(Idea, level)},
-    {LIST("approvals", false, 0, SCN_MAX_APPROVALS, FK_REF)},
-};
-
-static const FieldSpec EVENT_FIELDS[] = {
-    {ID("id"), FIELD_STORE(Event, id)},
-    {INT("week", false, 1, SCN_MAX_WEEKS)},
-    {INT("from_week", false, 1, SCN_MAX_WEEKS), FIELD_STORE(Event, from_week)},
-    {INT("to_week", false, 1, SCN_MAX_WEEKS), FIELD_STORE(Event, to_week)},
-    {INT("probability", false, 0, 100), FIELD_STORE(Event, probability)},
-    {OBJECT("when")},
-    {LIST("effects", true, 1, SCN_MAX_EFFECTS, FK_OBJECT)},
-    {TEXT("message", false, 0, 500), FIELD_STORE(Event, message)},
-};
-
-static const FieldSpec CONDITION_FIELDS[] = {
-    {.key = "type", .kind = FK_ENUM, .required = true, .values = &CONDITIONS},
-    {REF("contact", false)},
-    {REF("idea", false)},
-    {INT("value", false, 0, 10000), FIELD_STORE(Condition, value)},
-    {.key = "subscore", .kind = FK_ENUM, .values = &SUBSCORES, FIELD_STORE(Condition, subscore)},
-};
-
-static const FieldSpec EFFECT_FIELDS[] = {
-    {.key = "type", .kind = FK_ENUM, .required = true, .values = &EFFECTS},
-    {REF("contact", false)},
-    {BOOL("known"), FIELD_STORE(Effect, known)},
-    {INT("weeks", false, 1, SCN_MAX_WEEKS), FIELD_STORE(Effect, weeks)},
-    {REF("remove", false)},
-    {REF("add", false)},
-    {INT("amount", false, -100, 100), FIELD_STORE(Effect, amount)},
-};
-
-static const ObjectSpec SCENARIO_SPEC = OBJECT_SPEC(SCENARIO_FIELDS);
-static const ObjectSpec PRODUCT_SPEC = OBJECT_SPEC(PRODUCT_FIELDS);
-static const ObjectSpec COST_SPEC = OBJECT_SPEC(COST_FIELDS);
-static const ObjectSpec RULE_SPEC = OBJECT_SPEC(RULE_FIELDS);
-static const ObjectSpec SCORING_SPEC = OBJECT_SPEC(SCORING_FIELDS);
-static const ObjectSpec WEIGHT_SPEC = OBJECT_SPEC(WEIGHT_FIELDS);
-static const ObjectSpec NOTE_SPEC = OBJECT_SPEC(NOTE_FIELDS);
 static const ObjectSpec ACCOUNT_SPEC = OBJECT_SPEC(ACCOUNT_FIELDS);
-static const ObjectSpec DEPARTMENT_SPEC = OBJECT_SPEC(DEPARTMENT_FIELDS);
-static const ObjectSpec NEED_SPEC = OBJECT_SPEC(NEED_FIELDS);
-static const ObjectSpec CONTACT_SPEC = OBJECT_SPEC(CONTACT_FIELDS);
-static const ObjectSpec LINE_SPEC = OBJECT_SPEC(LINE_FIELDS);
-static const ObjectSpec REACTION_SPEC = OBJECT_SPEC(REACTION_FIELDS);
-static const ObjectSpec INTRODUCTION_SPEC = OBJECT_SPEC(INTRODUCTION_FIELDS);
-static const ObjectSpec IDEA_SPEC = OBJECT_SPEC(IDEA_FIELDS);
-static const ObjectSpec EVENT_SPEC = OBJECT_SPEC(EVENT_FIELDS);
-static const ObjectSpec CONDITION_SPEC = OBJECT_SPEC(CONDITION_FIELDS);
-static const ObjectSpec EFFECT_SPEC = OBJECT_SPEC(EFFECT_FIELDS);
+
+static const FieldSpec NOTE_FIELDS[] = {
+    {OBJECT("when", &CONDITION_SPEC), .required = true},
+    {TEXT("text", true, 1, 500), FIELD_STORE(DebriefNote, text)},
+    {REF("account", false)},
+};
+static const ObjectSpec NOTE_SPEC = OBJECT_SPEC(NOTE_FIELDS);
+
+/* scoring.weights: one per SubScore, keyed by SUBSCORE_KEYS */
+static const FieldSpec WEIGHT_FIELD = {INT("", false, 0, 100), AT_INDEX(int, 0), DEFAULT_FROM_MODEL};
+static const ObjectSpec WEIGHT_SPEC = KEYED_SPEC(&SUBSCORES, &WEIGHT_FIELD, sizeof(int));
+
+static const FieldSpec SCORING_FIELDS[] = {
+    {OBJECT("weights", &WEIGHT_SPEC)},
+    {INT("pass_mark", false, 0, 100), FIELD_STORE(Scoring, pass_mark), DEFAULT_FROM_MODEL},
+    {INT("referral_target", false, 1, 100), FIELD_STORE(Scoring, referral_target), DEFAULT_FROM_MODEL},
+    {INT("idea_target", false, 1, 100), FIELD_STORE(Scoring, idea_target), DEFAULT_FROM_MODEL},
+    {INT("penetration_target", false, 1, 100), FIELD_STORE(Scoring, penetration_target),
+     DEFAULT_FROM_MODEL},
+};
+static const ObjectSpec SCORING_SPEC = OBJECT_SPEC(SCORING_FIELDS);
+
+static const FieldSpec RULE_FIELDS[] = {
+    {INT("engaged_at", false, 1, 100), FIELD_STORE(Rules, engaged_at), DEFAULT_FROM_MODEL},
+    {INT("referral_at", false, 1, 100), FIELD_STORE(Rules, referral_at), DEFAULT_FROM_MODEL},
+    {INT("single_thread_loss", false, 0, 100), FIELD_STORE(Rules, single_thread_loss), DEFAULT_FROM_MODEL},
+    {INT("neglect_weeks", false, 1, 52), FIELD_STORE(Rules, neglect_weeks), DEFAULT_FROM_MODEL},
+    {INT("erosion", false, 0, 50), FIELD_STORE(Rules, erosion), DEFAULT_FROM_MODEL},
+    {INT("decay_weeks", false, 1, 52), FIELD_STORE(Rules, decay_weeks), DEFAULT_FROM_MODEL},
+};
+static const ObjectSpec RULE_SPEC = OBJECT_SPEC(RULE_FIELDS);
+
+/* costs: hours of every action but the last, end_week, which is free */
+_Static_assert(ACT_END_WEEK == ACT_COUNT - 1, "end_week must be the last action");
+static const EnumSpec PAID_ACTIONS = {ACTION_KEYS, ACT_COUNT - 1, 0};
+static const FieldSpec COST_FIELD = {INT("", false, 0, 40), AT_INDEX(int, 0), DEFAULT_FROM_MODEL};
+static const ObjectSpec COST_SPEC = KEYED_SPEC(&PAID_ACTIONS, &COST_FIELD, sizeof(int));
+
+static const FieldSpec PRODUCT_FIELDS[] = {
+    {ID("id"), FIELD_STORE(Product, id)},
+    {TEXT("name", true, 1, 80), FIELD_STORE(Product, name)},
+    {TEXT("description", false, 0, 500), FIELD_STORE(Product, description), DEFAULT_TEXT("")},
+};
+static const ObjectSpec PRODUCT_SPEC = OBJECT_SPEC(PRODUCT_FIELDS);
+
+static const FieldSpec SCENARIO_FIELDS[] = {
+    {INT("format_version", true, 1, 1)}, /* other versions: check_format_version */
+    {ID("id"), FIELD_STORE(Scenario, id)},
+    {TEXT("title", true, 1, 80), FIELD_STORE(Scenario, title)},
+    {TEXT("language", false, 1, 35), FIELD_STORE(Scenario, language), DEFAULT_FROM_MODEL},
+    {TEXT("summary", true, 1, 300), FIELD_STORE(Scenario, summary)},
+    {TEXT("briefing", true, 1, 4000), FIELD_STORE(Scenario, briefing)},
+    {LIST("objectives", true, 1, SCN_MAX_OBJECTIVES, FK_TEXT), .item_max = 200},
+    {INT("difficulty", false, 1, 5), FIELD_STORE(Scenario, difficulty), DEFAULT_FROM_MODEL},
+    {TEXT("currency", false, 1, 8), FIELD_STORE(Scenario, currency), DEFAULT_FROM_MODEL},
+    {TEXT("seller", true, 1, 80), FIELD_STORE(Scenario, seller)},
+    {OBJECTS("products", true, 1, SCN_MAX_PRODUCTS, &PRODUCT_SPEC)},
+    {INT("weeks", false, 1, SCN_MAX_WEEKS), FIELD_STORE(Scenario, weeks), DEFAULT_FROM_MODEL},
+    {INT("hours_per_week", false, 1, SCN_MAX_HOURS), FIELD_STORE(Scenario, hours_per_week),
+     DEFAULT_FROM_MODEL},
+    {OBJECT("costs", &COST_SPEC)},
+    {OBJECT("rules", &RULE_SPEC)},
+    {OBJECT("scoring", &SCORING_SPEC)},
+    {OBJECTS("debrief_notes", false, 0, SCN_MAX_NOTES, &NOTE_SPEC)},
+    {OBJECTS("accounts", true, 1, SCN_MAX_ACCOUNTS, &ACCOUNT_SPEC)},
+};
+const ObjectSpec SCENARIO_SPEC = OBJECT_SPEC(SCENARIO_FIELDS);
 
 /* Which optional keys each condition and effect type uses: a key the type
  * does not use is an error, and every key it uses is required, except where
@@ -538,7 +516,7 @@ static void load_products(Loader *L, const cJSON *array)
         path_item(p, "", "products", i);
         const cJSON *found[FIELDS_MAX];
         Product *pr = &s->products[i];
-        pr->description = "";
+        fields_defaults(&PRODUCT_SPEC, pr);
         if (fields_check(&L->fc, L->products.items[i], &PRODUCT_SPEC, p, found)) {
             fields_store(&L->fc, &PRODUCT_SPEC, found, pr);
             idlist_register(L, &L->products, i, fields_get(&PRODUCT_SPEC, found, "id"), p);
@@ -641,7 +619,7 @@ static void load_condition(Loader *L, const cJSON *obj, int a, bool in_note, con
     if (!type) {
         return;
     }
-    c->kind = (ConditionKind)enum_find(&CONDITIONS, type->valuestring);
+    c->kind = (ConditionKind)enum_value(&CONDITIONS, type->valuestring);
     const TypeRule *rule = &CONDITION_RULES[c->kind];
     check_type_keys(L, obj, rule, type->valuestring, "condition", path);
     if (rule->notes_only && !in_note) {
@@ -676,6 +654,7 @@ static void load_condition(Loader *L, const cJSON *obj, int a, bool in_note, con
 
 static void load_effect(Loader *L, const cJSON *obj, int a, const char *path, Effect *e)
 {
+    fields_defaults(&EFFECT_SPEC, e);
     e->contact = -1;
     e->need_removed = -1;
     e->need_added = -1;
@@ -688,7 +667,7 @@ static void load_effect(Loader *L, const cJSON *obj, int a, const char *path, Ef
     if (!type) {
         return;
     }
-    e->kind = (EffectKind)enum_find(&EFFECTS, type->valuestring);
+    e->kind = (EffectKind)enum_value(&EFFECTS, type->valuestring);
     const TypeRule *rule = &EFFECT_RULES[e->kind];
     check_type_keys(L, obj, rule, type->valuestring, "effect", path);
     const cJSON *remove = fields_get(&EFFECT_SPEC, found, "remove");
@@ -764,10 +743,8 @@ static void load_event(Loader *L, int a, int i, const char *path)
     Account *acc = &L->s->accounts[a];
     IdList *list = &L->lists[a].events;
     Event *ev = &acc->events[i];
-    ev->from_week = 1;
+    fields_defaults(&EVENT_SPEC, ev);
     ev->to_week = L->s->weeks;
-    ev->probability = 100;
-    ev->message = "";
     ev->when.kind = COND_ALWAYS;
     ev->when.account = a;
     ev->when.contact = -1;
@@ -995,9 +972,9 @@ static void load_contact_fields(Loader *L, int a, int i, const char *path,
 {
     Contact *c = &L->s->accounts[a].contacts[i];
     IdList *list = &L->lists[a].contacts;
+    fields_defaults(&CONTACT_SPEC, c);
     c->department = -1;
-    c->present = true;
-    c->relationship = -1;
+    c->relationship = -1; /* until the rule of its row: see below */
     if (!fields_check(&L->fc, list->items[i], &CONTACT_SPEC, path, found)) {
         return;
     }
@@ -1005,11 +982,8 @@ static void load_contact_fields(Loader *L, int a, int i, const char *path,
     if (c->relationship < 0) {
         c->relationship = c->known ? 40 : 0;
     }
-    const cJSON *gender = fields_get(&CONTACT_SPEC, found, "gender");
-    if (gender) {
-        c->gender = strcmp(gender->valuestring, "f") == 0 ? GENDER_FEMALE : GENDER_MALE;
-    } else if (language_needs_gender(L->s->language)
-               && !cJSON_GetObjectItemCaseSensitive(list->items[i], "gender")) {
+    if (language_needs_gender(L->s->language)
+        && !cJSON_GetObjectItemCaseSensitive(list->items[i], "gender")) {
         ld_error(L, "KA314", list->items[i], path,
                  "the scenario is in '%s', whose sentences agree with a person's grammatical "
                  "gender; add \"gender\": \"f\" or \"gender\": \"m\"",
@@ -1164,7 +1138,7 @@ static void load_departments(Loader *L, int a, const char *path)
         char p[FIELD_PATH_MAX];
         path_item(p, path, "departments", i);
         const cJSON *found[FIELDS_MAX];
-        acc->departments[i].description = "";
+        fields_defaults(&DEPARTMENT_SPEC, &acc->departments[i]);
         if (fields_check(&L->fc, list->items[i], &DEPARTMENT_SPEC, p, found)) {
             fields_store(&L->fc, &DEPARTMENT_SPEC, found, &acc->departments[i]);
             idlist_register(L, list, i, fields_get(&DEPARTMENT_SPEC, found, "id"), p);
@@ -1185,6 +1159,7 @@ static void load_needs(Loader *L, int a, const char *path)
         char p[FIELD_PATH_MAX];
         path_item(p, path, "needs", i);
         const cJSON *found[FIELDS_MAX];
+        fields_defaults(&NEED_SPEC, &acc->needs[i]);
         if (fields_check(&L->fc, list->items[i], &NEED_SPEC, p, found)) {
             fields_store(&L->fc, &NEED_SPEC, found, &acc->needs[i]);
             idlist_register(L, list, i, fields_get(&NEED_SPEC, found, "id"), p);
@@ -1196,7 +1171,7 @@ static void load_account(Loader *L, int a, const char *path)
 {
     Account *acc = &L->s->accounts[a];
     AccountLists *lists = &L->lists[a];
-    acc->weight = 1;
+    fields_defaults(&ACCOUNT_SPEC, acc);
     const cJSON *found[FIELDS_MAX];
     if (!fields_check(&L->fc, L->accounts.items[a], &ACCOUNT_SPEC, path, found)) {
         return;
@@ -1428,6 +1403,7 @@ static Scenario *parse_checked(const char *text, size_t len, Diagnostics *diags)
         arena_deinit(&L.scratch);
         return NULL;
     }
+    L.fc.format = &SCENARIO_FORMAT;
     L.fc.d = diags;
     L.fc.map = &map;
     L.fc.arena = &L.s->arena;

@@ -1,19 +1,27 @@
 /* Saving and loading sessions as JSON, and replaying them. */
 #include "keyaccounts/session.h"
 
+#include <assert.h>
 #include <cjson/cJSON.h>
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "fields.h"
 #include "jsonpos.h"
 #include "keyaccounts/alloc.h"
 #include "keyaccounts/scenario.h"
-#include "textutil.h"
 
-enum { SESSION_FORMAT = 1, SESSION_MAX_COMMANDS = 100000 };
+enum {
+    SESSION_FORMAT = 1,
+    SESSION_MAX_COMMANDS = 100000,
+    RESULT_FORMAT = 1,
+    RESULT_MAX_WEEKS = SCN_MAX_WEEKS + 1,
+    RESULT_MAX_TRAINEE = 200,
+    RESULT_MAX_COUNT = 1000000,
+};
+#define RESULT_MAX_MONEY INT64_C(1000000000000000)
 
 uint64_t scn_hash(const char *buf, size_t len)
 {
@@ -102,167 +110,6 @@ char *session_to_json(const Sim *sim, const char *scenario_path, uint64_t scenar
     return finish_document(root, ok, sim, len);
 }
 
-/* ---- loading ------------------------------------------------------------------- */
-
-static char *dup_str(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *p = ka_malloc(n);
-    if (p) {
-        memcpy(p, s, n);
-    }
-    return p;
-}
-
-static const char *get_str(const cJSON *o, const char *key)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-    return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
-static bool parse_u64(const char *s, int base, uint64_t *out)
-{
-    if (!s || !*s) {
-        return false;
-    }
-    char *end;
-    unsigned long long v = strtoull(s, &end, base);
-    if (*end || s[0] == '-' || s[0] == '+' || s[0] == ' ') {
-        return false;
-    }
-    *out = (uint64_t)v;
-    return true;
-}
-
-static bool action_from_key(const char *key, ActionKind *out)
-{
-    for (int a = 0; a < ACT_COUNT; a++) {
-        if (key && strcmp(action_key((ActionKind)a), key) == 0) {
-            *out = (ActionKind)a;
-            return true;
-        }
-    }
-    return false;
-}
-
-void session_record_free(SessionRecord *r)
-{
-    if (!r) {
-        return;
-    }
-    for (size_t k = 0; k < r->command_count; k++) {
-        ka_free(r->commands[k].account);
-        ka_free(r->commands[k].contact);
-        ka_free(r->commands[k].idea);
-    }
-    ka_free(r->commands);
-    ka_free(r->scenario_path);
-    ka_free(r->scenario_id);
-    ka_free(r->trainee);
-    memset(r, 0, sizeof *r);
-}
-
-static bool opt_dup(const cJSON *o, const char *key, char **out)
-{
-    const char *v = get_str(o, key);
-    if (!v) {
-        *out = NULL;
-        return true;
-    }
-    *out = dup_str(v);
-    return *out != NULL;
-}
-
-#define FAIL(code, ...)                                                   \
-    do {                                                                  \
-        diags_add(diags, SEV_ERROR, code, 0, 0, "", __VA_ARGS__);         \
-        goto fail;                                                        \
-    } while (0)
-
-int session_from_json(const char *buf, size_t len, const char *name, SessionRecord *out,
-                      Diagnostics *diags)
-{
-    (void)name;
-    memset(out, 0, sizeof *out);
-    const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(buf, len, &end, false);
-    if (!root) {
-        /* valid JSON that cJSON could not hold means memory ran out */
-        Diagnostics syn;
-        diags_init(&syn);
-        bool valid = jp_prescan(buf, len, &syn) && jp_check_syntax(buf, len, &syn);
-        diags_deinit(&syn);
-        if (valid && len > 0) {
-            diags_add(diags, SEV_ERROR, "KA500", 0, 0, "", "out of memory");
-        } else {
-            diags_add(diags, SEV_ERROR, "KA501", 0, 0, "",
-                      "the saved session is not valid JSON (damaged or cut short)");
-        }
-        return -1;
-    }
-    const cJSON *fv = cJSON_GetObjectItemCaseSensitive(root, "format_version");
-    const cJSON *scn = cJSON_GetObjectItemCaseSensitive(root, "scenario");
-    const cJSON *cmds = cJSON_GetObjectItemCaseSensitive(root, "commands");
-    const cJSON *week = cJSON_GetObjectItemCaseSensitive(root, "week");
-    const cJSON *score = cJSON_GetObjectItemCaseSensitive(root, "score");
-    const char *kind = get_str(root, "kind");
-    if (!cJSON_IsObject(root) || !kind || strcmp(kind, "keyaccounts-session") != 0) {
-        FAIL("KA502", "this is not a Key Accounts session file");
-    }
-    if (!cJSON_IsNumber(fv) || fv->valuedouble != SESSION_FORMAT) {
-        FAIL("KA503", "unsupported session format_version (this program reads version %d)",
-             SESSION_FORMAT);
-    }
-    if (!cJSON_IsObject(scn) || !get_str(scn, "id") || !get_str(scn, "hash")
-        || !parse_u64(get_str(scn, "hash"), 16, &out->scenario_hash)) {
-        FAIL("KA504", "'scenario' must hold the scenario's 'id', 'path' and 'hash'");
-    }
-    if (!parse_u64(get_str(root, "seed"), 10, &out->seed)) {
-        FAIL("KA504", "'seed' must be a string of digits");
-    }
-    if (!cJSON_IsNumber(week) || !cJSON_IsNumber(score) || week->valuedouble < 1
-        || week->valuedouble > SCN_MAX_WEEKS + 1 || score->valuedouble < 0 || score->valuedouble > 100) {
-        FAIL("KA504", "'week' and 'score' must be numbers in range");
-    }
-    out->week = (int)week->valueint;
-    out->score = (int)score->valueint;
-    if (!cJSON_IsArray(cmds)) {
-        FAIL("KA504", "'commands' must be an array");
-    }
-    int count = cJSON_GetArraySize(cmds);
-    if (count > SESSION_MAX_COMMANDS) {
-        FAIL("KA505", "too many commands (%d; the limit is %d)", count, SESSION_MAX_COMMANDS);
-    }
-    if (!opt_dup(scn, "id", &out->scenario_id) || !opt_dup(scn, "path", &out->scenario_path)
-        || !opt_dup(root, "trainee", &out->trainee)) {
-        FAIL("KA500", "out of memory");
-    }
-    out->commands = ka_calloc((size_t)(count > 0 ? count : 1), sizeof *out->commands);
-    if (!out->commands) {
-        FAIL("KA500", "out of memory");
-    }
-    int k = 0;
-    const cJSON *c;
-    cJSON_ArrayForEach(c, cmds)
-    {
-        SessionCommand *sc = &out->commands[k];
-        out->command_count = (size_t)k + 1;
-        if (!cJSON_IsObject(c) || !action_from_key(get_str(c, "do"), &sc->kind)) {
-            FAIL("KA506", "command %d: 'do' must name an action (research, meet, ...)", k + 1);
-        }
-        if (!opt_dup(c, "account", &sc->account) || !opt_dup(c, "contact", &sc->contact)
-            || !opt_dup(c, "idea", &sc->idea)) {
-            FAIL("KA500", "out of memory");
-        }
-        k++;
-    }
-    cJSON_Delete(root);
-    return 0;
-fail:
-    cJSON_Delete(root);
-    session_record_free(out);
-    return -1;
-}
 
 /* ---- replay --------------------------------------------------------------------- */
 
@@ -309,11 +156,147 @@ Sim *session_replay(const Scenario *s, const SessionRecord *r, long *failed_at)
     return sim;
 }
 
+
+/* ---- the field tables of sessions and results (read by the generic checks of fields.c) ------------------------------ */
+
+/* Session and result files share their codes (docs/diagnostics.md, KA5xx) and
+ * the generic checks of fields.c with scenarios. */
+static const FieldFormat RECORD_FORMAT = {
+    .unknown_key = "KA507", .duplicate_key = "KA510", .wrong_type = "KA504", .missing_key = "KA504",
+    .out_of_range = "KA508", .bad_enum = "KA506", .bad_id = "KA508", .empty_text = "KA508",
+    .fraction = "KA508", .too_few_items = "KA508", .too_many_items = "KA505", .repeated_item = "KA508",
+    .reference = "docs/workshops.md",
+};
+
+enum { RECORD_MAX_PATH = 4096, RECORD_MAX_VERSION = 1000 };
+
+_Static_assert(sizeof(ActionKind) == sizeof(int), "ActionKind must be int-sized");
+static const EnumSpec ACTIONS = {ACTION_KEYS, ACT_COUNT, 0};
+
+#define REQ .required = true
+#define TEXT(k, lo, hi) .key = k, .kind = FK_TEXT, .min = lo, .max = hi
+#define INT(k, lo, hi) .key = k, .kind = FK_INT, REQ, .min = lo, .max = hi
+#define MONEY(k) .key = k, .kind = FK_MONEY, REQ, .min = 0, .max = RESULT_MAX_MONEY
+#define COUNT(k) INT(k, 0, RESULT_MAX_COUNT)
+#define LIST(k, lo, hi, of) .key = k, .kind = FK_ARRAY, REQ, .min = lo, .max = hi, .item = of
+
+/* A command: which of account, contact and idea it needs depends on "do". */
+static const FieldSpec COMMAND_FIELDS[] = {
+    {.key = "do", .kind = FK_ENUM, REQ, .values = &ACTIONS, FIELD_STORE(SessionCommand, kind)},
+    {.key = "account", .kind = FK_ID},
+    {.key = "contact", .kind = FK_ID},
+    {.key = "idea", .kind = FK_ID},
+};
+
+/* An autosave. */
+static const FieldSpec SESSION_FIELDS[] = {
+    {INT("format_version", 0, RECORD_MAX_VERSION)},
+    {TEXT("kind", 1, 64), REQ},
+    {.key = "scenario", .kind = FK_OBJECT, REQ},
+    {.key = "seed", .kind = FK_U64, REQ, FIELD_STORE(SessionRecord, seed)},
+    {INT("week", 1, RESULT_MAX_WEEKS), FIELD_STORE(SessionRecord, week)},
+    {INT("score", 0, 100), FIELD_STORE(SessionRecord, score)},
+    {.key = "finished", .kind = FK_BOOL},
+    {TEXT("trainee", 0, RESULT_MAX_TRAINEE)},
+    {LIST("commands", 0, SESSION_MAX_COMMANDS, FK_OBJECT)},
+};
+
+static const FieldSpec SESSION_SCENARIO_FIELDS[] = {
+    {.key = "id", .kind = FK_ID, REQ},
+    {TEXT("path", 0, RECORD_MAX_PATH)},
+    {.key = "hash", .kind = FK_HEX64, REQ, FIELD_STORE(SessionRecord, scenario_hash)},
+};
+
+/* A result: every key is required. */
+static const FieldSpec RESULT_FIELDS[] = {
+    {INT("format_version", 0, RECORD_MAX_VERSION)},
+    {TEXT("kind", 1, 64), REQ},
+    {TEXT("program_version", 1, 64), REQ},
+    {TEXT("trainee", 0, RESULT_MAX_TRAINEE), REQ},
+    {TEXT("started_at", 0, 64), REQ},
+    {TEXT("finished_at", 0, 64), REQ},
+    {TEXT("lang", 2, 35), REQ},
+    {.key = "scenario", .kind = FK_OBJECT, REQ},
+    {.key = "seed", .kind = FK_U64, REQ, FIELD_STORE(ResultRecord, session.seed)},
+    {.key = "score", .kind = FK_OBJECT, REQ},
+    {LIST("weeks", 1, RESULT_MAX_WEEKS, FK_OBJECT)},
+    {.key = "behaviour", .kind = FK_OBJECT, REQ},
+    {LIST("coaching", 0, RESULT_MAX_COACHING, FK_TEXT), .item_max = RESULT_MAX_TEXT},
+    {LIST("commands", 0, SESSION_MAX_COMMANDS, FK_OBJECT)},
+};
+
+static const FieldSpec RESULT_SCENARIO_FIELDS[] = {
+    {.key = "id", .kind = FK_ID, REQ},
+    {TEXT("title", 0, RESULT_MAX_TEXT), REQ},
+    {TEXT("path", 0, RECORD_MAX_PATH), REQ},
+    {.key = "hash", .kind = FK_HEX64, REQ, FIELD_STORE(ResultRecord, session.scenario_hash)},
+    {INT("pass_mark", 0, 100), FIELD_STORE(ResultRecord, pass_mark)},
+    {.key = "weights", .kind = FK_OBJECT, REQ},
+};
+
+#define BEHAVIOUR(f) {COUNT(#f), FIELD_STORE(ResultBehaviour, f)}
+static const FieldSpec BEHAVIOUR_FIELDS[] = {
+    BEHAVIOUR(research),         BEHAVIOUR(meetings),         BEHAVIOUR(pitches),
+    BEHAVIOUR(pitches_won),      BEHAVIOUR(referrals_asked),  BEHAVIOUR(referrals_won),
+    BEHAVIOUR(cold_calls),       BEHAVIOUR(cold_calls_won),   BEHAVIOUR(proposals),
+    BEHAVIOUR(ideas_adopted),    BEHAVIOUR(services),         BEHAVIOUR(contacts_known),
+    BEHAVIOUR(contacts_reached), BEHAVIOUR(contacts_engaged), BEHAVIOUR(contacts_introduced),
+    BEHAVIOUR(referral_depth),
+};
+
+/* After the total and the sub-scores of result.score and each week. */
+static const FieldSpec SCORE_EXTRA[] = {
+    {.key = "passed", .kind = FK_BOOL, REQ, FIELD_STORE(ResultRecord, passed)},
+    {MONEY("revenue_run_rate"), FIELD_STORE(ResultRecord, revenue_run_rate)},
+    {MONEY("revenue_booked"), FIELD_STORE(ResultRecord, revenue_booked)},
+};
+
+static const FieldSpec WEEK_EXTRA[] = {
+    {INT("week", 0, SCN_MAX_WEEKS), FIELD_STORE(WeekSnapshot, week)},
+    {MONEY("revenue_run_rate"), FIELD_STORE(WeekSnapshot, revenue_run_rate)},
+    {MONEY("revenue_booked"), FIELD_STORE(WeekSnapshot, revenue_booked)},
+    {COUNT("engaged"), FIELD_STORE(WeekSnapshot, engaged)},
+    {COUNT("known"), FIELD_STORE(WeekSnapshot, known)},
+};
+
+static const ObjectSpec COMMAND_SPEC = OBJECT_SPEC(COMMAND_FIELDS);
+static const ObjectSpec SESSION_SPEC = OBJECT_SPEC(SESSION_FIELDS);
+static const ObjectSpec SESSION_SCENARIO_SPEC = OBJECT_SPEC(SESSION_SCENARIO_FIELDS);
+static const ObjectSpec RESULT_SPEC = OBJECT_SPEC(RESULT_FIELDS);
+static const ObjectSpec RESULT_SCENARIO_SPEC = OBJECT_SPEC(RESULT_SCENARIO_FIELDS);
+static const ObjectSpec BEHAVIOUR_SPEC = OBJECT_SPEC(BEHAVIOUR_FIELDS);
+
+/* result.scenario.weights: the scenario's weights, keyed by SUBSCORE_KEYS */
+static const EnumSpec SUBSCORES = {SUBSCORE_KEYS, SUB_COUNT, 0};
+static const FieldSpec WEIGHT_FIELD = {INT("", 0, 1000), FIELD_STORE(ResultRecord, weights)};
+static const ObjectSpec WEIGHT_SPEC = KEYED_SPEC(&SUBSCORES, &WEIGHT_FIELD, sizeof(int));
+
+/* A Score (result.score, each week) takes its keys from the model's
+ * SUBSCORE_KEYS, so its table is made here: "total" and each sub-score (0..100)
+ * of the Score at score_at, then the rows of extra. */
+typedef struct ScoreTable {
+    FieldSpec rows[1 + SUB_COUNT + 5];
+    ObjectSpec spec;
+} ScoreTable;
+
+static void score_table(ScoreTable *t, size_t score_at, const FieldSpec *extra, size_t n_extra)
+{
+    size_t k = 0;
+    assert(n_extra <= 5);
+    t->rows[k++] = (FieldSpec){INT("total", 0, 100), .stored = true,
+                               .offset = score_at + offsetof(Score, total)};
+    for (int i = 0; i < SUB_COUNT; i++) {
+        t->rows[k++] = (FieldSpec){INT(SUBSCORE_KEYS[i], 0, 100), .stored = true,
+                                   .offset = score_at + offsetof(Score, sub) + (size_t)i * sizeof(int)};
+    }
+    for (size_t i = 0; i < n_extra; i++) {
+        t->rows[k++] = extra[i];
+    }
+    t->spec = (ObjectSpec){t->rows, k, NULL, NULL, 0};
+}
+
 /* ---- results: writing ----------------------------------------------------------- */
 
-enum { RESULT_FORMAT = 1, RESULT_MAX_WEEKS = SCN_MAX_WEEKS + 1, RESULT_MAX_TRAINEE = 200 };
-#define RESULT_MAX_MONEY 1e15
-#define RESULT_MAX_COUNT 1e6
 
 ResultBehaviour result_behaviour(const Sim *sim)
 {
@@ -389,12 +372,6 @@ static bool add_subs(cJSON *o, const Score *sc)
     return ok;
 }
 
-#define BEHAVIOUR_FIELDS(X)                                                                  \
-    X(research) X(meetings) X(pitches) X(pitches_won) X(referrals_asked) X(referrals_won)   \
-    X(cold_calls) X(cold_calls_won) X(proposals) X(ideas_adopted) X(services)              \
-    X(contacts_known) X(contacts_reached) X(contacts_engaged) X(contacts_introduced)       \
-    X(referral_depth)
-
 char *result_to_json(const Sim *sim, const ResultMeta *m, size_t *len)
 {
     const Scenario *s = sim_scenario(sim);
@@ -435,9 +412,11 @@ char *result_to_json(const Sim *sim, const ResultMeta *m, size_t *len)
     }
     cJSON *beh = ok ? cJSON_AddObjectToObject(root, "behaviour") : NULL;
     ok = beh != NULL;
-#define ADD_B(f) ok = ok && add_int(beh, #f, b.f);
-    BEHAVIOUR_FIELDS(ADD_B)
-#undef ADD_B
+    for (size_t i = 0; ok && i < BEHAVIOUR_SPEC.count; i++) {
+        int v;
+        memcpy(&v, (const char *)&b + BEHAVIOUR_FIELDS[i].offset, sizeof v);
+        ok = add_int(beh, BEHAVIOUR_FIELDS[i].key, v);
+    }
     cJSON *coach = ok ? cJSON_AddArrayToObject(root, "coaching") : NULL;
     ok = coach != NULL;
     for (size_t k = 0; ok && k < m->coaching_count && k < RESULT_MAX_COACHING; k++) {
@@ -447,144 +426,237 @@ char *result_to_json(const Sim *sim, const ResultMeta *m, size_t *len)
     return finish_document(root, ok, sim, len);
 }
 
-/* ---- results: reading ------------------------------------------------------------ */
 
-/* Every object of a result file is described once, here, and checked
- * generically: unknown and duplicate keys, missing keys, types, ranges. */
-typedef enum FieldType { FT_STR, FT_INT, FT_BOOL, FT_OBJ, FT_ARR } FieldType;
+/* ---- reading: the generic part ------------------------------------------------------ */
 
-typedef struct Field {
-    const char *key;
-    FieldType type;
-    double lo, hi; /* FT_INT: bounds; FT_STR: byte length; FT_ARR: item count */
-} Field;
+/* What the readers pass around: the generic checks' context. */
+typedef FieldCtx Reader;
 
-typedef struct Reader {
-    Diagnostics *d;
-    JsonPosMap *map;
-    bool oom;
-} Reader;
+#define rd_error(R, code, node, path, ...) \
+    fc_report(R, SEV_ERROR, code, fc_pos(R, node), path, __VA_ARGS__)
 
-static void rd_error(Reader *r, const cJSON *node, bool at_key, const char *code, const char *path,
-                     const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-
-static void rd_error(Reader *r, const cJSON *node, bool at_key, const char *code, const char *path,
-                     const char *fmt, ...)
+static void report_oom(Diagnostics *d)
 {
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    JsonPos p = {0, 0};
-    if (node && r->map) {
-        p = at_key ? jp_key_pos(r->map, node) : jp_value_pos(r->map, node);
-        if (p.line == 0) {
-            p = jp_value_pos(r->map, node);
-        }
+    d->oom = true; /* so that a front end never takes it for a damaged file */
+    diags_add(d, SEV_ERROR, "KA500", 0, 0, "", "out of memory");
+}
+
+static char *dup_str(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = ka_malloc(n);
+    if (p) {
+        memcpy(p, s, n);
     }
-    diags_add(r->d, SEV_ERROR, code, p.line, p.col, path, "%s", msg);
+    return p;
 }
 
-static const char *type_name(FieldType t)
+/* Copies v's text (NULL for NULL) into *out. */
+static bool dup_into(Reader *R, const cJSON *v, char **out)
 {
-    static const char *const NAMES[] = {"a string", "a whole number", "true or false", "an object",
-                                        "an array"};
-    return NAMES[t];
+    *out = v ? dup_str(v->valuestring) : NULL;
+    R->oom |= v && !*out;
+    return !v || *out;
 }
 
-static void join_path(char *out, size_t n, const char *path, const char *key)
+/* Checks obj against spec and stores its valid fields into target; false
+ * when obj is not an object. */
+static bool read_object(Reader *R, const cJSON *obj, const ObjectSpec *spec, const char *path,
+                        const cJSON *found[FIELDS_MAX], void *target)
 {
-    snprintf(out, n, "%s%s%s", path, path[0] ? "." : "", key);
-}
-
-/* Checks obj against the table; returns true when every field is right. */
-static bool check_object(Reader *r, const cJSON *obj, const char *path, const Field *f, size_t nf)
-{
-    if (!cJSON_IsObject(obj)) {
-        rd_error(r, obj, false, "KA504", path, "must be an object");
+    if (!fields_check(R, obj, spec, path, found)) {
         return false;
     }
-    bool ok = true;
-    char sub[256];
-    for (const cJSON *c = obj->child; c; c = c->next) {
-        join_path(sub, sizeof sub, path, c->string);
-        for (const cJSON *p = obj->child; p != c; p = p->next) {
-            if (strcmp(p->string, c->string) == 0) {
-                rd_error(r, c, true, "KA510", sub, "'%s' appears twice in the same object", c->string);
-                ok = false;
-                break;
-            }
-        }
-        size_t k = 0;
-        while (k < nf && strcmp(f[k].key, c->string) != 0) {
-            k++;
-        }
-        if (k == nf) {
-            TuSuggest sg;
-            tu_suggest_init(&sg, c->string);
-            for (size_t i = 0; i < nf; i++) {
-                tu_suggest_offer(&sg, f[i].key);
-            }
-            if (sg.best) {
-                rd_error(r, c, true, "KA507", sub, "unknown key '%s'; did you mean '%s'?", c->string, sg.best);
-            } else {
-                rd_error(r, c, true, "KA507", sub, "unknown key '%s'", c->string);
-            }
-            ok = false;
-        }
-    }
-    for (size_t k = 0; k < nf; k++) {
-        const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, f[k].key);
-        join_path(sub, sizeof sub, path, f[k].key);
-        if (!v) {
-            rd_error(r, obj, false, "KA504", path[0] ? path : "", "'%s' is missing (%s)", f[k].key,
-                     type_name(f[k].type));
-            ok = false;
-            continue;
-        }
-        bool type_ok = (f[k].type == FT_STR && cJSON_IsString(v)) || (f[k].type == FT_INT && cJSON_IsNumber(v))
-                       || (f[k].type == FT_BOOL && cJSON_IsBool(v))
-                       || (f[k].type == FT_OBJ && cJSON_IsObject(v))
-                       || (f[k].type == FT_ARR && cJSON_IsArray(v));
-        if (!type_ok) {
-            rd_error(r, v, false, "KA504", sub, "must be %s", type_name(f[k].type));
-            ok = false;
-            continue;
-        }
-        if (f[k].type == FT_INT) {
-            double x = v->valuedouble;
-            if (x != (double)(int64_t)x) {
-                rd_error(r, v, false, "KA508", sub, "must be a whole number, not %g", x);
-                ok = false;
-            } else if (x < f[k].lo || x > f[k].hi) {
-                rd_error(r, v, false, "KA508", sub, "%.0f is out of range (%.0f to %.0f)", x, f[k].lo,
-                         f[k].hi);
-                ok = false;
-            }
-        } else if (f[k].type == FT_STR) {
-            size_t n = strlen(v->valuestring);
-            if ((double)n < f[k].lo || (double)n > f[k].hi) {
-                rd_error(r, v, false, "KA508", sub, "text of %zu bytes; it must have %.0f to %.0f", n,
-                         f[k].lo, f[k].hi);
-                ok = false;
-            }
-        } else if (f[k].type == FT_ARR) {
-            int n = cJSON_GetArraySize(v);
-            if (n < f[k].lo || n > f[k].hi) {
-                rd_error(r, v, false, n > f[k].hi ? "KA505" : "KA508", sub,
-                         "%d items; it must have %.0f to %.0f", n, f[k].lo, f[k].hi);
-                ok = false;
-            }
-        }
-    }
-    return ok;
+    fields_store(R, spec, found, target);
+    return true;
 }
 
-static int64_t get_int(const cJSON *o, const char *key)
+/* The kind and format version, before any table: a file of another kind or
+ * version would drown in unknown keys. */
+static bool check_kind(Reader *R, const cJSON *root, const char *kind, const char *not_this,
+                       int version)
 {
-    return (int64_t)cJSON_GetObjectItemCaseSensitive(o, key)->valuedouble;
+    const cJSON *k = cJSON_GetObjectItemCaseSensitive(root, "kind");
+    const char *was = cJSON_IsString(k) ? k->valuestring : NULL;
+    if (!cJSON_IsObject(root) || !was || strcmp(was, kind) != 0) {
+        bool session = strcmp(kind, "keyaccounts-session") == 0;
+        rd_error(R, "KA502", root, "", "%s",
+                 session ? "this is not a Key Accounts session file"
+                 : was && strcmp(was, "keyaccounts-session") == 0 ? not_this
+                 : "this is not a Key Accounts result file (\"kind\": \"keyaccounts-result\")");
+        return false;
+    }
+    const cJSON *fv = cJSON_GetObjectItemCaseSensitive(root, "format_version");
+    if (!cJSON_IsNumber(fv) || fv->valuedouble != version) {
+        rd_error(R, "KA503", fv ? fv : root, "format_version",
+                 "unsupported %s format_version (this program reads version %d)",
+                 strcmp(kind, "keyaccounts-session") == 0 ? "session" : "result", version);
+        return false;
+    }
+    return true;
 }
+
+/* A command object: the fields its action needs and no others. */
+static void read_command(Reader *R, const cJSON *c, int k, SessionCommand *sc)
+{
+    char path[FIELD_PATH_MAX];
+    path_item(path, "", "commands", k);
+    size_t before = R->d->errors;
+    const cJSON *found[FIELDS_MAX];
+    if (!read_object(R, c, &COMMAND_SPEC, path, found, sc) || R->d->errors != before) {
+        return;
+    }
+    const cJSON *acc = fields_get(&COMMAND_SPEC, found, "account");
+    const cJSON *who = fields_get(&COMMAND_SPEC, found, "contact");
+    const cJSON *idea = fields_get(&COMMAND_SPEC, found, "idea");
+    bool need_account = sc->kind != ACT_END_WEEK;
+    bool need_contact = sc->kind == ACT_MEET || sc->kind == ACT_PITCH || sc->kind == ACT_REFERRAL
+                        || sc->kind == ACT_COLD_CALL;
+    bool need_idea = sc->kind == ACT_PITCH || sc->kind == ACT_PROPOSE;
+    if ((acc != NULL) != need_account || (who != NULL) != need_contact || (idea != NULL) != need_idea) {
+        rd_error(R, "KA506", c, path, "'%s' takes %s", action_key(sc->kind),
+                 sc->kind == ACT_END_WEEK ? "no other keys"
+                 : sc->kind == ACT_PITCH  ? "'account', 'contact' and 'idea'"
+                 : need_contact           ? "'account' and 'contact'"
+                 : need_idea              ? "'account' and 'idea'"
+                                          : "'account' only");
+        return;
+    }
+    (void)(dup_into(R, acc, &sc->account) && dup_into(R, who, &sc->contact)
+           && dup_into(R, idea, &sc->idea));
+}
+
+/* The commands of a session or result (a list the top table checked). */
+static void read_commands(Reader *R, const cJSON *cmds, SessionRecord *rec)
+{
+    size_t n = (size_t)(cmds ? cJSON_GetArraySize(cmds) : 0);
+    rec->commands = ka_calloc(n ? n : 1, sizeof *rec->commands);
+    if (!rec->commands) {
+        R->oom = true;
+        return;
+    }
+    int k = 0;
+    for (const cJSON *c = cmds ? cmds->child : NULL; c && !R->oom; c = c->next, k++) {
+        rec->command_count = (size_t)k + 1;
+        read_command(R, c, k, &rec->commands[k]);
+    }
+}
+
+/* Lexical and syntax problems keep their position but get the damaged-file code. */
+static void relabel(Diagnostics *from, Diagnostics *to, const char *what)
+{
+    for (size_t i = 0; i < from->count; i++) {
+        const Diagnostic *x = &from->items[i];
+        diags_add(to, x->severity, "KA501", x->line, x->column, x->path, "the %s is damaged: %s", what,
+                  x->message);
+    }
+}
+
+/* Parses buf into *root with a position map in arena, or reports why not
+ * (KA501, KA500) and returns false. */
+static bool parse_record(const char *buf, size_t len, const char *what, Arena *arena, JsonPosMap *map,
+                         cJSON **root, Diagnostics *diags)
+{
+    *root = NULL;
+    if (len > SCN_MAX_FILE_BYTES) {
+        diags_add(diags, SEV_ERROR, "KA501", 0, 0, "", "the file is %zu bytes; a %s is at most %d bytes",
+                  len, what, (int)SCN_MAX_FILE_BYTES);
+        return false;
+    }
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+        buf += 3;
+        len -= 3;
+    }
+    Diagnostics lex;
+    diags_init(&lex);
+    bool ok = jp_prescan(buf, len, &lex);
+    *root = ok ? cJSON_ParseWithLengthOpts(buf, len, NULL, false) : NULL;
+    bool oom = false;
+    if (ok && !*root && jp_check_syntax(buf, len, &lex)) {
+        oom = true; /* valid JSON that cJSON could not hold */
+    }
+    if (*root && !jp_map_build(map, arena, buf, len, *root, &lex) && lex.errors == 0) {
+        oom = true;
+    }
+    oom |= lex.oom;
+    if (oom) {
+        report_oom(diags);
+    } else if (lex.count > 0) {
+        relabel(&lex, diags, what);
+    } else if (!*root) {
+        diags_add(diags, SEV_ERROR, "KA501", 0, 0, "", "the %s is empty or not JSON", what);
+    }
+    bool good = *root && !oom && lex.count == 0;
+    diags_deinit(&lex);
+    if (!good) {
+        cJSON_Delete(*root);
+        *root = NULL;
+    }
+    return good;
+}
+
+/* ---- reading: sessions ----------------------------------------------------------------- */
+
+static void read_session(Reader *R, const cJSON *root, SessionRecord *out)
+{
+    if (!check_kind(R, root, "keyaccounts-session", NULL, SESSION_FORMAT)) {
+        return;
+    }
+    const cJSON *top[FIELDS_MAX], *scn[FIELDS_MAX];
+    read_object(R, root, &SESSION_SPEC, "", top, out);
+    const cJSON *scenario = fields_get(&SESSION_SPEC, top, "scenario");
+    if (scenario && read_object(R, scenario, &SESSION_SCENARIO_SPEC, "scenario", scn, out)) {
+        (void)(dup_into(R, fields_get(&SESSION_SCENARIO_SPEC, scn, "id"), &out->scenario_id)
+               && dup_into(R, fields_get(&SESSION_SCENARIO_SPEC, scn, "path"), &out->scenario_path));
+    }
+    dup_into(R, fields_get(&SESSION_SPEC, top, "trainee"), &out->trainee);
+    read_commands(R, fields_get(&SESSION_SPEC, top, "commands"), out);
+}
+
+int session_from_json(const char *buf, size_t len, const char *name, SessionRecord *out,
+                      Diagnostics *diags)
+{
+    (void)name;
+    memset(out, 0, sizeof *out);
+    size_t errors_before = diags->errors;
+    Arena arena;
+    arena_init(&arena);
+    JsonPosMap map = {NULL, 0, NULL};
+    cJSON *root;
+    if (parse_record(buf, len, "saved session", &arena, &map, &root, diags)) {
+        Reader R = {&RECORD_FORMAT, diags, &map, &arena, false, 0};
+        read_session(&R, root, out);
+        if (R.oom) {
+            report_oom(diags);
+        }
+    }
+    cJSON_Delete(root);
+    arena_deinit(&arena);
+    if (diags->errors != errors_before) {
+        session_record_free(out);
+        return -1;
+    }
+    return 0;
+}
+
+void session_record_free(SessionRecord *r)
+{
+    if (!r) {
+        return;
+    }
+    for (size_t k = 0; r->commands && k < r->command_count; k++) {
+        ka_free(r->commands[k].account);
+        ka_free(r->commands[k].contact);
+        ka_free(r->commands[k].idea);
+    }
+    ka_free(r->commands);
+    ka_free(r->scenario_path);
+    ka_free(r->scenario_id);
+    ka_free(r->trainee);
+    memset(r, 0, sizeof *r);
+}
+
+/* ---- reading: results ------------------------------------------------------------------ */
 
 static bool all_digits(const char *s, int n)
 {
@@ -635,318 +707,146 @@ static bool has_control(const char *s)
     return false;
 }
 
-static const Field TOP_FIELDS[] = {
-    {"format_version", FT_INT, 0, 1000},
-    {"kind", FT_STR, 0, 64},
-    {"program_version", FT_STR, 1, 64},
-    {"trainee", FT_STR, 0, RESULT_MAX_TRAINEE},
-    {"started_at", FT_STR, 0, 64},
-    {"finished_at", FT_STR, 0, 64},
-    {"lang", FT_STR, 2, 35},
-    {"scenario", FT_OBJ, 0, 0},
-    {"seed", FT_STR, 1, 20},
-    {"score", FT_OBJ, 0, 0},
-    {"weeks", FT_ARR, 1, RESULT_MAX_WEEKS},
-    {"behaviour", FT_OBJ, 0, 0},
-    {"coaching", FT_ARR, 0, RESULT_MAX_COACHING},
-    {"commands", FT_ARR, 0, SESSION_MAX_COMMANDS},
-};
-
-static const Field SCENARIO_FIELDS[] = {
-    {"id", FT_STR, 1, 64},
-    {"title", FT_STR, 0, RESULT_MAX_TEXT},
-    {"path", FT_STR, 0, 4096},
-    {"hash", FT_STR, 16, 16},
-    {"pass_mark", FT_INT, 0, 100},
-    {"weights", FT_OBJ, 0, 0},
-};
-
-static const Field SCORE_EXTRA[] = {
-    {"passed", FT_BOOL, 0, 0},
-    {"revenue_run_rate", FT_INT, 0, RESULT_MAX_MONEY},
-    {"revenue_booked", FT_INT, 0, RESULT_MAX_MONEY},
-};
-
-static const Field WEEK_EXTRA[] = {
-    {"week", FT_INT, 0, SCN_MAX_WEEKS},
-    {"revenue_run_rate", FT_INT, 0, RESULT_MAX_MONEY},
-    {"revenue_booked", FT_INT, 0, RESULT_MAX_MONEY},
-    {"engaged", FT_INT, 0, RESULT_MAX_COUNT},
-    {"known", FT_INT, 0, RESULT_MAX_COUNT},
-};
-
-static const Field BEHAVIOUR_TABLE[] = {
-#define B_FIELD(f) {#f, FT_INT, 0, RESULT_MAX_COUNT},
-    BEHAVIOUR_FIELDS(B_FIELD)
-#undef B_FIELD
-};
-
-static const Field COMMAND_FIELDS[] = {
-    {"do", FT_STR, 1, 32},
-    {"account", FT_STR, 1, 64},
-    {"contact", FT_STR, 1, 64},
-    {"idea", FT_STR, 1, 64},
-};
-
-/* A table of the seven sub-scores (0..100) plus `extra`. */
-static size_t score_table(Field *out, const Field *extra, size_t n_extra, bool with_total)
+/* What a table cannot say about single fields: times, the trainee's name. */
+static void check_result_texts(Reader *R, const cJSON *const top[FIELDS_MAX])
 {
-    size_t k = 0;
-    if (with_total) {
-        out[k++] = (Field){"total", FT_INT, 0, 100};
-    }
-    for (int i = 0; i < SUB_COUNT; i++) {
-        out[k++] = (Field){subscore_key((SubScore)i), FT_INT, 0, 100};
-    }
-    for (size_t i = 0; i < n_extra; i++) {
-        out[k++] = extra[i];
-    }
-    return k;
-}
-
-static Score read_score(const cJSON *o)
-{
-    Score sc;
-    sc.total = (int)get_int(o, "total");
-    for (int i = 0; i < SUB_COUNT; i++) {
-        sc.sub[i] = (int)get_int(o, subscore_key((SubScore)i));
-    }
-    return sc;
-}
-
-static bool dup_into(Reader *r, const char *s, char **out)
-{
-    *out = dup_str(s);
-    r->oom = r->oom || !*out;
-    return *out != NULL;
-}
-
-/* A command object: the fields it needs for its action and no others. */
-static void read_command(Reader *r, const cJSON *c, int k, SessionCommand *sc)
-{
-    char path[64];
-    snprintf(path, sizeof path, "commands[%d]", k);
-    size_t before = r->d->errors;
-    if (!cJSON_IsObject(c)) {
-        rd_error(r, c, false, "KA506", path, "a command must be an object such as {\"do\": \"end_week\"}");
-        return;
-    }
-    /* only the keys of the table; which are required depends on the action */
-    for (const cJSON *x = c->child; x; x = x->next) {
-        bool known = false;
-        for (size_t i = 0; i < sizeof COMMAND_FIELDS / sizeof COMMAND_FIELDS[0]; i++) {
-            known = known || strcmp(x->string, COMMAND_FIELDS[i].key) == 0;
-        }
-        char sub[96];
-        join_path(sub, sizeof sub, path, x->string);
-        if (!known) {
-            rd_error(r, x, true, "KA507", sub, "unknown key '%s' in a command", x->string);
-        } else if (!cJSON_IsString(x) || !x->valuestring[0]) {
-            rd_error(r, x, false, "KA506", sub, "must be a non-empty string");
-        }
-    }
-    if (r->d->errors != before) {
-        return;
-    }
-    const char *verb = get_str(c, "do");
-    if (!action_from_key(verb, &sc->kind)) {
-        rd_error(r, c, false, "KA506", path, "'do' must name an action (research, meet, pitch, referral, "
-                                             "cold_call, propose, service, end_week), not '%s'",
-                 verb ? verb : "");
-        return;
-    }
-    bool need_account = sc->kind != ACT_END_WEEK;
-    bool need_contact = sc->kind == ACT_MEET || sc->kind == ACT_PITCH || sc->kind == ACT_REFERRAL
-                        || sc->kind == ACT_COLD_CALL;
-    bool need_idea = sc->kind == ACT_PITCH || sc->kind == ACT_PROPOSE;
-    const char *acc = get_str(c, "account"), *who = get_str(c, "contact"), *idea = get_str(c, "idea");
-    if ((bool)acc != need_account || (bool)who != need_contact || (bool)idea != need_idea) {
-        rd_error(r, c, false, "KA506", path, "'%s' takes %s", verb,
-                 sc->kind == ACT_END_WEEK ? "no other keys"
-                 : sc->kind == ACT_PITCH  ? "'account', 'contact' and 'idea'"
-                 : need_contact           ? "'account' and 'contact'"
-                 : need_idea              ? "'account' and 'idea'"
-                                          : "'account' only");
-        return;
-    }
-    if ((acc && !dup_into(r, acc, &sc->account)) || (who && !dup_into(r, who, &sc->contact))
-        || (idea && !dup_into(r, idea, &sc->idea))) {
-        return;
-    }
-}
-
-static void read_result(Reader *r, const cJSON *root, ResultRecord *out)
-{
-    const char *kind = get_str(root, "kind");
-    if (!cJSON_IsObject(root) || !kind || strcmp(kind, "keyaccounts-result") != 0) {
-        rd_error(r, root, false, "KA502", "",
-                 kind && strcmp(kind, "keyaccounts-session") == 0
-                     ? "this is a saved game (an autosave), not a result; results are written when a "
-                       "session ends"
-                     : "this is not a Key Accounts result file (\"kind\": \"keyaccounts-result\")");
-        return;
-    }
-    const cJSON *fv = cJSON_GetObjectItemCaseSensitive(root, "format_version");
-    if (!cJSON_IsNumber(fv) || fv->valuedouble != RESULT_FORMAT) {
-        rd_error(r, fv ? fv : root, false, "KA503", "format_version",
-                 "unsupported result format_version (this program reads version %d)", RESULT_FORMAT);
-        return;
-    }
-    if (!check_object(r, root, "", TOP_FIELDS, sizeof TOP_FIELDS / sizeof TOP_FIELDS[0])) {
-        return;
-    }
-    const cJSON *scn = cJSON_GetObjectItemCaseSensitive(root, "scenario");
-    const cJSON *score = cJSON_GetObjectItemCaseSensitive(root, "score");
-    const cJSON *weeks = cJSON_GetObjectItemCaseSensitive(root, "weeks");
-    const cJSON *beh = cJSON_GetObjectItemCaseSensitive(root, "behaviour");
-    const cJSON *coach = cJSON_GetObjectItemCaseSensitive(root, "coaching");
-    const cJSON *cmds = cJSON_GetObjectItemCaseSensitive(root, "commands");
-    Field table[16];
-    size_t before = r->d->errors;
-    if (check_object(r, scn, "scenario", SCENARIO_FIELDS, sizeof SCENARIO_FIELDS / sizeof SCENARIO_FIELDS[0])) {
-        size_t n = score_table(table, NULL, 0, false);
-        for (size_t i = 0; i < n; i++) {
-            table[i].hi = 1000;
-        }
-        check_object(r, cJSON_GetObjectItemCaseSensitive(scn, "weights"), "scenario.weights", table, n);
-    }
-    check_object(r, score, "score", table, score_table(table, SCORE_EXTRA, 3, true));
-    check_object(r, beh, "behaviour", BEHAVIOUR_TABLE, sizeof BEHAVIOUR_TABLE / sizeof BEHAVIOUR_TABLE[0]);
-    size_t nweek = score_table(table, WEEK_EXTRA, 5, true);
-    int k = 0;
-    const cJSON *x;
-    cJSON_ArrayForEach(x, weeks)
-    {
-        char path[32];
-        snprintf(path, sizeof path, "weeks[%d]", k);
-        if (check_object(r, x, path, table, nweek) && get_int(x, "week") != k) {
-            rd_error(r, cJSON_GetObjectItemCaseSensitive(x, "week"), false, "KA509", path,
-                     "the breakdown must list weeks 0, 1, 2, ... in order; found week %d here",
-                     (int)get_int(x, "week"));
-        }
-        k++;
-    }
-    k = 0;
-    cJSON_ArrayForEach(x, coach)
-    {
-        char path[32];
-        snprintf(path, sizeof path, "coaching[%d]", k++);
-        if (!cJSON_IsString(x)) {
-            rd_error(r, x, false, "KA504", path, "must be a string");
-        }
-    }
-    /* strings with a format */
-    const cJSON *ts[2] = {cJSON_GetObjectItemCaseSensitive(root, "started_at"),
-                          cJSON_GetObjectItemCaseSensitive(root, "finished_at")};
+    static const char *const TIMES[] = {"started_at", "finished_at"};
     for (int i = 0; i < 2; i++) {
-        if (!result_timestamp_valid(ts[i]->valuestring)) {
-            rd_error(r, ts[i], false, "KA508", ts[i]->string,
-                     "'%s' is not an ISO 8601 UTC time such as 2025-03-01T09:30:00Z", ts[i]->valuestring);
+        const cJSON *t = fields_get(&RESULT_SPEC, top, TIMES[i]);
+        if (t && !result_timestamp_valid(t->valuestring)) {
+            rd_error(R, "KA508", t, TIMES[i], "'%s' is not an ISO 8601 UTC time such as 2025-03-01T09:30:00Z",
+                     t->valuestring);
         }
     }
-    const char *trainee = get_str(root, "trainee");
-    if (has_control(trainee)) {
-        rd_error(r, cJSON_GetObjectItemCaseSensitive(root, "trainee"), false, "KA508", "trainee",
-                 "the name holds a control character (a line break or tab)");
+    const cJSON *trainee = fields_get(&RESULT_SPEC, top, "trainee");
+    if (trainee && has_control(trainee->valuestring)) {
+        rd_error(R, "KA508", trainee, "trainee", "the name holds a control character (a line break or tab)");
     }
-    if (!parse_u64(get_str(root, "seed"), 10, &out->session.seed)) {
-        rd_error(r, cJSON_GetObjectItemCaseSensitive(root, "seed"), false, "KA508", "seed",
-                 "must be a string of digits, such as \"42\"");
-    }
-    if (cJSON_IsObject(scn) && cJSON_IsString(cJSON_GetObjectItemCaseSensitive(scn, "hash"))
-        && !parse_u64(get_str(scn, "hash"), 16, &out->session.scenario_hash)) {
-        rd_error(r, cJSON_GetObjectItemCaseSensitive(scn, "hash"), false, "KA508", "scenario.hash",
-                 "must be 16 hexadecimal digits");
-    }
-    if (r->d->errors != before) {
+}
+
+/* The weeks of the breakdown, 0, 1, 2, ... in order. */
+static void read_weeks(Reader *R, const cJSON *weeks, ResultRecord *o)
+{
+    size_t n = (size_t)cJSON_GetArraySize(weeks);
+    o->weeks = ka_calloc(n ? n : 1, sizeof *o->weeks);
+    if (!o->weeks) {
+        R->oom = true;
         return;
     }
-    /* the values */
-    ResultRecord *o = out;
-    if (!dup_into(r, get_str(root, "program_version"), &o->program_version)
-        || !dup_into(r, get_str(root, "started_at"), &o->started_at)
-        || !dup_into(r, get_str(root, "finished_at"), &o->finished_at)
-        || !dup_into(r, get_str(root, "lang"), &o->lang) || !dup_into(r, trainee, &o->session.trainee)
-        || !dup_into(r, get_str(scn, "id"), &o->session.scenario_id)
-        || !dup_into(r, get_str(scn, "path"), &o->session.scenario_path)
-        || !dup_into(r, get_str(scn, "title"), &o->scenario_title)) {
-        return;
+    o->week_count = n;
+    ScoreTable t;
+    score_table(&t, offsetof(WeekSnapshot, score), WEEK_EXTRA, sizeof WEEK_EXTRA / sizeof WEEK_EXTRA[0]);
+    int k = 0;
+    for (const cJSON *x = weeks->child; x; x = x->next, k++) {
+        char path[FIELD_PATH_MAX];
+        path_item(path, "", "weeks", k);
+        const cJSON *found[FIELDS_MAX];
+        WeekSnapshot *w = &o->weeks[k];
+        w->week = k;
+        read_object(R, x, &t.spec, path, found, w);
+        const cJSON *week = fields_get(&t.spec, found, "week");
+        if (week && w->week != k) {
+            rd_error(R, "KA509", week, path,
+                     "the breakdown must list weeks 0, 1, 2, ... in order; found week %d here", w->week);
+        }
     }
-    o->pass_mark = (int)get_int(scn, "pass_mark");
-    const cJSON *wts = cJSON_GetObjectItemCaseSensitive(scn, "weights");
-    for (int i = 0; i < SUB_COUNT; i++) {
-        o->weights[i] = (int)get_int(wts, subscore_key((SubScore)i));
-    }
-    o->final = read_score(score);
-    o->passed = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(score, "passed"));
-    o->revenue_run_rate = get_int(score, "revenue_run_rate");
-    o->revenue_booked = get_int(score, "revenue_booked");
-#define GET_B(f) o->behaviour.f = (int)get_int(beh, #f);
-    BEHAVIOUR_FIELDS(GET_B)
-#undef GET_B
-    size_t nw = (size_t)cJSON_GetArraySize(weeks);
-    o->weeks = ka_calloc(nw, sizeof *o->weeks);
-    size_t nc = (size_t)cJSON_GetArraySize(coach);
-    o->coaching = ka_calloc(nc ? nc : 1, sizeof *o->coaching);
-    size_t ncmd = (size_t)cJSON_GetArraySize(cmds);
-    o->session.commands = ka_calloc(ncmd ? ncmd : 1, sizeof *o->session.commands);
-    if (!o->weeks || !o->coaching || !o->session.commands) {
-        r->oom = true;
-        return;
-    }
-    o->week_count = nw;
-    k = 0;
-    cJSON_ArrayForEach(x, weeks)
-    {
-        WeekSnapshot *w = &o->weeks[k++];
-        w->week = (int)get_int(x, "week");
-        w->score = read_score(x);
-        w->revenue_run_rate = get_int(x, "revenue_run_rate");
-        w->revenue_booked = get_int(x, "revenue_booked");
-        w->engaged = (int)get_int(x, "engaged");
-        w->known = (int)get_int(x, "known");
-    }
-    cJSON_ArrayForEach(x, coach)
-    {
-        if (!dup_into(r, x->valuestring, &o->coaching[o->coaching_count])) {
+}
+
+static void read_coaching(Reader *R, const cJSON *coach, ResultRecord *o)
+{
+    size_t n = (size_t)cJSON_GetArraySize(coach);
+    o->coaching = ka_calloc(n ? n : 1, sizeof *o->coaching);
+    R->oom |= !o->coaching;
+    for (const cJSON *x = coach->child; x && o->coaching; x = x->next) {
+        if (!dup_into(R, x, &o->coaching[o->coaching_count])) {
             return;
         }
         o->coaching_count++;
     }
-    k = 0;
-    int ends = 0;
-    cJSON_ArrayForEach(x, cmds)
-    {
-        o->session.command_count = (size_t)k + 1;
-        read_command(r, x, k, &o->session.commands[k]);
-        ends += o->session.commands[k].kind == ACT_END_WEEK;
-        k++;
-    }
-    if (r->d->errors != before || r->oom) {
-        return;
-    }
-    /* the parts must agree */
-    const WeekSnapshot *last = &o->weeks[nw - 1];
+}
+
+/* The parts must agree. */
+static void check_result_parts(Reader *R, const cJSON *const top[FIELDS_MAX], const ResultRecord *o)
+{
+    const cJSON *score = fields_get(&RESULT_SPEC, top, "score");
+    const WeekSnapshot *last = &o->weeks[o->week_count - 1];
     if (memcmp(&last->score, &o->final, sizeof o->final) != 0) {
-        rd_error(r, score, false, "KA509", "score",
+        rd_error(R, "KA509", score, "score",
                  "the final score (%d) differs from the last week of the breakdown (week %d: %d)", o->final.total,
                  last->week, last->score.total);
     }
     if (o->passed != (o->final.total >= o->pass_mark)) {
-        rd_error(r, cJSON_GetObjectItemCaseSensitive(score, "passed"), false, "KA509", "score.passed",
+        rd_error(R, "KA509", cJSON_GetObjectItemCaseSensitive(score, "passed"), "score.passed",
                  "'passed' is %s but the score %d is %s the pass mark %d", o->passed ? "true" : "false",
                  o->final.total, o->final.total >= o->pass_mark ? "at or above" : "below", o->pass_mark);
     }
+    int ends = 0;
+    for (size_t k = 0; k < o->session.command_count; k++) {
+        ends += o->session.commands[k].kind == ACT_END_WEEK;
+    }
     if (ends != last->week) {
-        rd_error(r, cmds, false, "KA509", "commands",
+        rd_error(R, "KA509", fields_get(&RESULT_SPEC, top, "commands"), "commands",
                  "the commands end %d week%s but the breakdown runs to week %d", ends, ends == 1 ? "" : "s",
                  last->week);
     }
     if (strcmp(o->finished_at, o->started_at) < 0) {
-        rd_error(r, ts[1], false, "KA509", "finished_at", "the session finished (%s) before it started (%s)",
-                 o->finished_at, o->started_at);
+        rd_error(R, "KA509", fields_get(&RESULT_SPEC, top, "finished_at"), "finished_at",
+                 "the session finished (%s) before it started (%s)", o->finished_at, o->started_at);
     }
-    o->session.week = last->week + 1;
+}
+
+static void read_result(Reader *R, const cJSON *root, ResultRecord *o)
+{
+    if (!check_kind(R, root, "keyaccounts-result",
+                    "this is a saved game (an autosave), not a result; results are written when a session ends",
+                    RESULT_FORMAT)) {
+        return;
+    }
+    size_t before = R->d->errors;
+    const cJSON *top[FIELDS_MAX], *scn[FIELDS_MAX], *found[FIELDS_MAX];
+    read_object(R, root, &RESULT_SPEC, "", top, o);
+    const cJSON *scenario = fields_get(&RESULT_SPEC, top, "scenario");
+    if (scenario && read_object(R, scenario, &RESULT_SCENARIO_SPEC, "scenario", scn, o)) {
+        const cJSON *weights = fields_get(&RESULT_SCENARIO_SPEC, scn, "weights");
+        if (weights) {
+            read_object(R, weights, &WEIGHT_SPEC, "scenario.weights", found, o);
+        }
+    }
+    const cJSON *score = fields_get(&RESULT_SPEC, top, "score");
+    if (score) {
+        ScoreTable t;
+        score_table(&t, offsetof(ResultRecord, final), SCORE_EXTRA, sizeof SCORE_EXTRA / sizeof SCORE_EXTRA[0]);
+        read_object(R, score, &t.spec, "score", found, o);
+    }
+    const cJSON *behaviour = fields_get(&RESULT_SPEC, top, "behaviour");
+    if (behaviour) {
+        read_object(R, behaviour, &BEHAVIOUR_SPEC, "behaviour", found, &o->behaviour);
+    }
+    const cJSON *weeks = fields_get(&RESULT_SPEC, top, "weeks");
+    if (weeks) {
+        read_weeks(R, weeks, o);
+    }
+    check_result_texts(R, top);
+    if (R->d->errors != before || R->oom) {
+        return;
+    }
+    if (!dup_into(R, fields_get(&RESULT_SPEC, top, "program_version"), &o->program_version)
+        || !dup_into(R, fields_get(&RESULT_SPEC, top, "started_at"), &o->started_at)
+        || !dup_into(R, fields_get(&RESULT_SPEC, top, "finished_at"), &o->finished_at)
+        || !dup_into(R, fields_get(&RESULT_SPEC, top, "lang"), &o->lang)
+        || !dup_into(R, fields_get(&RESULT_SPEC, top, "trainee"), &o->session.trainee)
+        || !dup_into(R, fields_get(&RESULT_SCENARIO_SPEC, scn, "id"), &o->session.scenario_id)
+        || !dup_into(R, fields_get(&RESULT_SCENARIO_SPEC, scn, "path"), &o->session.scenario_path)
+        || !dup_into(R, fields_get(&RESULT_SCENARIO_SPEC, scn, "title"), &o->scenario_title)) {
+        return;
+    }
+    read_coaching(R, fields_get(&RESULT_SPEC, top, "coaching"), o);
+    read_commands(R, fields_get(&RESULT_SPEC, top, "commands"), &o->session);
+    if (R->d->errors != before || R->oom) {
+        return;
+    }
+    check_result_parts(R, top, o);
+    o->session.week = o->weeks[o->week_count - 1].week + 1;
     o->session.score = o->final.total;
 }
 
@@ -969,59 +869,22 @@ void result_record_free(ResultRecord *r)
     memset(r, 0, sizeof *r);
 }
 
-/* Lexical and syntax problems keep their position but get the result code. */
-static void relabel(Diagnostics *from, Diagnostics *to)
-{
-    for (size_t i = 0; i < from->count; i++) {
-        const Diagnostic *x = &from->items[i];
-        diags_add(to, x->severity, "KA501", x->line, x->column, x->path,
-                  "the result file is damaged: %s", x->message);
-    }
-}
-
 int result_from_json(const char *buf, size_t len, const char *name, ResultRecord *out,
                      Diagnostics *diags)
 {
     (void)name;
     memset(out, 0, sizeof *out);
-    if (len > SCN_MAX_FILE_BYTES) {
-        diags_add(diags, SEV_ERROR, "KA501", 0, 0, "", "the file is %zu bytes; a result is at most %d bytes",
-                  len, (int)SCN_MAX_FILE_BYTES);
-        return -1;
-    }
-    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
-        buf += 3;
-        len -= 3;
-    }
     size_t errors_before = diags->errors;
-    Diagnostics lex;
-    diags_init(&lex);
-    bool ok = jp_prescan(buf, len, &lex);
-    cJSON *root = ok ? cJSON_ParseWithLengthOpts(buf, len, NULL, false) : NULL;
-    if (ok && !root && jp_check_syntax(buf, len, &lex)) {
-        diags_add(&lex, SEV_ERROR, "KA500", 0, 0, "", "out of memory");
-    }
     Arena arena;
     arena_init(&arena);
     JsonPosMap map = {NULL, 0, NULL};
-    if (root && !jp_map_build(&map, &arena, buf, len, root, &lex) && lex.errors == 0) {
-        diags_add(&lex, SEV_ERROR, "KA500", 0, 0, "", "out of memory");
-    }
-    if (lex.errors > 0 || lex.count > 0 || (len > 0 && !root) || len == 0) {
-        if (lex.count == 0) {
-            diags_add(diags, SEV_ERROR, "KA501", 0, 0, "", "the result file is empty or not JSON");
+    cJSON *root;
+    if (parse_record(buf, len, "result file", &arena, &map, &root, diags)) {
+        Reader R = {&RECORD_FORMAT, diags, &map, &arena, false, 0};
+        read_result(&R, root, out);
+        if (R.oom) {
+            report_oom(diags);
         }
-        relabel(&lex, diags);
-        diags_deinit(&lex);
-        cJSON_Delete(root);
-        arena_deinit(&arena);
-        return -1;
-    }
-    diags_deinit(&lex);
-    Reader r = {diags, &map, false};
-    read_result(&r, root, out);
-    if (r.oom) {
-        diags_add(diags, SEV_ERROR, "KA500", 0, 0, "", "out of memory");
     }
     cJSON_Delete(root);
     arena_deinit(&arena);

@@ -10,6 +10,7 @@
 #include "check.h"
 #include "keyaccounts/alloc.h"
 #include "keyaccounts/scenario.h"
+#include "keyaccounts/session.h"
 
 static char *read_fixture(const char *path, size_t *len)
 {
@@ -702,6 +703,69 @@ static void test_dialogue_model(void)
     free(base);
 }
 
+/* Autosaves are read by the same field checks as scenarios, with the KA5xx
+ * codes: each damage is reported at its line and column. */
+static const Diagnostic *session_error(const char *json, const char *code, Diagnostics *d)
+{
+    SessionRecord r;
+    int rc = session_from_json(json, strlen(json), "s.json", &r, d);
+    CHECK_EQ_INT(rc, -1);
+    for (size_t i = 0; i < d->count; i++) {
+        if (strcmp(d->items[i].code, code) == 0) {
+            return &d->items[i];
+        }
+    }
+    CHECK(!"the expected code was not reported");
+    return NULL;
+}
+
+static void test_session_fields(void)
+{
+    const char *good = "{\"format_version\": 1, \"kind\": \"keyaccounts-session\",\n"
+                       "\"scenario\": {\"id\": \"minimal\", \"path\": \"\", \"hash\": \"00000000000000ff\"},\n"
+                       "\"seed\": \"18446744073709551615\", \"week\": 2, \"score\": 7, \"finished\": false,\n"
+                       "\"commands\": [{\"do\": \"end_week\"}, {\"do\": \"meet\", \"account\": \"a\", \"contact\": \"c\"}]}";
+    Diagnostics d;
+    diags_init(&d);
+    SessionRecord r;
+    CHECK_EQ_INT(session_from_json(good, strlen(good), "s.json", &r, &d), 0);
+    CHECK(r.seed == UINT64_MAX && r.scenario_hash == 255 && r.week == 2 && r.score == 7);
+    CHECK_EQ_INT(r.command_count, 2);
+    CHECK(r.command_count == 2 && r.commands[1].kind == ACT_MEET);
+    CHECK(r.command_count == 2 && r.commands[1].contact && strcmp(r.commands[1].contact, "c") == 0);
+    CHECK(r.trainee == NULL);
+    session_record_free(&r);
+    diags_deinit(&d);
+    struct {
+        const char *from, *to, *code;
+        int line, col;
+    } cases[] = {
+        {"\"seed\": \"18446744073709551615\"", "\"seed\": 42", "KA504", 3, 9},
+        {"\"seed\": \"18446744073709551615\"", "\"seed\": \"18446744073709551616\"", "KA508", 3, 9},
+        {"\"seed\": \"18446744073709551615\"", "\"sed\": \"1\"", "KA507", 3, 1},
+        {"00000000000000ff", "00000000000000fg", "KA508", 2, 51},
+        {"\"week\": 2", "\"week\": 0", "KA508", 3, 41},
+        {"\"do\": \"end_week\"", "\"do\": \"end_weak\"", "KA506", 4, 21},
+        {"\"account\": \"a\", ", "", "KA506", 4, 34},
+        {"\"finished\": false", "\"finished\": false, \"finished\": true", "KA510", 3, 75},
+        {"\"kind\": \"keyaccounts-session\"", "\"kind\": \"keyaccounts-result\"", "KA502", 1, 1},
+        {"\"format_version\": 1", "\"format_version\": 2", "KA503", 1, 20},
+        {"]}", "]", "KA501", 4, 81},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *text = subst(good, cases[i].from, cases[i].to);
+        diags_init(&d);
+        const Diagnostic *g = session_error(text, cases[i].code, &d);
+        if (g && (g->line != cases[i].line || g->column != cases[i].col)) {
+            fprintf(stderr, "case %zu: %s at %d:%d, expected %d:%d: %s\n", i, g->code, g->line, g->column,
+                    cases[i].line, cases[i].col, g->message);
+            CHECK(false);
+        }
+        diags_deinit(&d);
+        free(text);
+    }
+}
+
 int main(void)
 {
     test_minimal_model();
@@ -716,5 +780,6 @@ int main(void)
     test_limits_are_cheap();
     test_lint();
     test_out_of_memory();
+    test_session_fields();
     return check_result("test_scenario");
 }
