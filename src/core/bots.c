@@ -171,7 +171,8 @@ enum {
  * - A person's known needs, and the ideas answering them, change when a need
  *   surfaces, a pitch is won (they say why it fits) or a need changes. Ideas
  *   the person already sponsors are left out: pitching them is refused.
- * - A person's status changes only with an entry naming them; when any status
+ * - A person's status, relationship and sponsorships change only with an entry
+ *   naming them (the one introduced, for a referral won); when any status
  *   in an account changes, who can still introduce whom is asked again, and
  *   the roster (the people known or named, the only ones the expander looks
  *   at) is rebuilt.
@@ -185,6 +186,8 @@ typedef struct PersonMemo {
     int known_needs; /* how many of their needs the trainee knows */
     bool fresh;      /* fits and known_needs */
     ContactStatus status;
+    int rel;         /* relationship */
+    int sponsoring;  /* ideas they sponsor */
     int referrals;   /* sim_referrals_left, or -1 to ask again */
 } PersonMemo;
 
@@ -244,17 +247,23 @@ static bool memory_init(Memory *m, const Sim *sim)
             return false;
         }
         for (int c = 0; c < s->accounts[a].contact_count; c++) {
-            m->people[a][c].status = sim_contact_status(sim, a, c);
-            m->people[a][c].referrals = -1;
+            PersonMemo *p = &m->people[a][c];
+            p->status = sim_contact_status(sim, a, c);
+            p->rel = sim_relationship(sim, a, c);
+            p->sponsoring = sim_sponsoring(sim, a, c);
+            p->referrals = -1;
         }
     }
     return true;
 }
 
-/* A journal entry named this person: their status may have changed. */
+/* A journal entry named this person: their status, relationship or
+ * sponsorships may have changed. */
 static void memory_named(Memory *m, const Sim *sim, int a, int c)
 {
     PersonMemo *p = &m->people[a][c];
+    p->rel = sim_relationship(sim, a, c);
+    p->sponsoring = sim_sponsoring(sim, a, c);
     ContactStatus now = sim_contact_status(sim, a, c);
     if (now == p->status) {
         return;
@@ -414,6 +423,16 @@ static const IdeaMemo *ideas_of(Memory *m, const Sim *sim, int a)
 static ContactStatus status_of(const Memory *m, const Sim *sim, int a, int c)
 {
     return m ? m->people[a][c].status : sim_contact_status(sim, a, c);
+}
+
+static int rel_of(const Memory *m, const Sim *sim, int a, int c)
+{
+    return m ? m->people[a][c].rel : sim_relationship(sim, a, c);
+}
+
+static int sponsoring_of(const Memory *m, const Sim *sim, int a, int c)
+{
+    return m ? m->people[a][c].sponsoring : sim_sponsoring(sim, a, c);
 }
 
 /* Whether the person may still have someone to introduce: false only when
@@ -618,8 +637,8 @@ static void expander_referrals(const Sim *sim, int a, Choice *best, Memory *m)
     const int people = people_count(m, acc, a);
     for (int p = 0; p < people; p++) {
         int c = person_at(m, a, p);
-        if (status_of(m, sim, a, c) == STATUS_KNOWN && sim_sponsoring(sim, a, c) > 0
-            && sim_relationship(sim, a, c) >= s->rules.referral_at && may_refer(m, sim, a, c)) {
+        if (status_of(m, sim, a, c) == STATUS_KNOWN && sponsoring_of(m, sim, a, c) > 0
+            && rel_of(m, sim, a, c) >= s->rules.referral_at && may_refer(m, sim, a, c)) {
             offer(sim, best, cmd(ACT_REFERRAL, a, c, -1), TIER_REFERRAL + acc->contacts[c].influence);
         }
     }
@@ -731,7 +750,7 @@ static void expander_groundwork(const Sim *sim, int a, Choice *best, Memory *m)
         if (st != STATUS_KNOWN) {
             continue;
         }
-        int rel = sim_relationship(sim, a, c);
+        int rel = rel_of(m, sim, a, c);
         if (rel >= s->rules.referral_at && may_refer(m, sim, a, c)) {
             offer(sim, best, cmd(ACT_REFERRAL, a, c, -1), TIER_REFERRAL_NO_VALUE);
         }

@@ -304,9 +304,15 @@ bool score_business_result(const Sim *sim)
         const AccountState *st = &sim->accounts[a];
         start += s->accounts[a].baseline;
         now += st->baseline + st->adopted_value;
-        for (int i = 0; i < s->accounts[a].idea_count && !adopted; i++) {
-            adopted = st->ideas[i].adopted;
+        /* Every adopted idea adds at least one level point. */
+        adopted = adopted || st->idea_points > 0;
+#ifndef NDEBUG
+        bool any = false;
+        for (int i = 0; i < s->accounts[a].idea_count && !any; i++) {
+            any = st->ideas[i].adopted;
         }
+        assert(any == (st->idea_points > 0));
+#endif
     }
     return adopted && now > start;
 }

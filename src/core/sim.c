@@ -1339,9 +1339,9 @@ static WeekSnapshot snapshot(const Sim *sim, int week)
     for (int a = 0; a < sim->scn->account_count; a++) {
         const Account *acc = &sim->scn->accounts[a];
         w.revenue_run_rate += sim_run_rate(sim, a);
+        w.engaged += score_engaged_count(sim, a);
         for (int c = 0; c < acc->contact_count; c++) {
             w.known += sim->accounts[a].contacts[c].status == STATUS_KNOWN;
-            w.engaged += sim_engaged(sim, a, c);
         }
     }
     return w;
