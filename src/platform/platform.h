@@ -15,8 +15,9 @@
 /* ---- files ------------------------------------------------------------------ */
 
 /* The whole file, NUL-terminated, or NULL with a reason in err. Refuses
- * folders and files over max bytes without reading them whole; a FIFO without
- * a writer reads as empty instead of blocking. The caller frees. */
+ * anything that is not a regular file (a folder, a terminal, a FIFO, a
+ * device: they could block or never end) without waiting on it, and files
+ * over max bytes without reading them whole. The caller frees. */
 char *plat_read_file(const char *path, size_t max, size_t *len, char *err, size_t errlen);
 
 /* Writes data to path so that a crash leaves either the old file or the new

@@ -14,9 +14,8 @@
 
 char *plat_read_file(const char *path, size_t max, size_t *len, char *err, size_t errlen)
 {
-    /* O_NONBLOCK so that opening a FIFO nobody writes to does not wait for
-     * ever; reads then block again as usual (a FIFO without a writer reads as
-     * empty). */
+    /* O_NONBLOCK so that opening a FIFO nobody writes to, or a terminal, does
+     * not wait: fstat then refuses anything that is not a regular file. */
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         snprintf(err, errlen, "%s", strerror(errno));
@@ -39,8 +38,14 @@ char *plat_read_file(const char *path, size_t max, size_t *len, char *err, size_
         close(fd);
         return NULL;
     }
-    size_t cap = S_ISREG(st.st_mode) && st.st_size >= 0 ? (size_t)st.st_size + 1 : 4096;
-    if (S_ISREG(st.st_mode) && (size_t)st.st_size > max) {
+    if (!S_ISREG(st.st_mode)) {
+        /* a terminal, a FIFO or a device could block or never end */
+        snprintf(err, errlen, "is not a regular file (a device, a FIFO or a socket)");
+        close(fd);
+        return NULL;
+    }
+    size_t cap = st.st_size >= 0 ? (size_t)st.st_size + 1 : 4096;
+    if ((size_t)st.st_size > max) {
         snprintf(err, errlen, "file is %lld bytes, larger than the limit of %zu bytes",
                  (long long)st.st_size, max);
         close(fd);

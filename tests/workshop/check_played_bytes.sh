@@ -43,5 +43,19 @@ grep -q "the scenario has changed" "$tmp/edited.err" \
     || no "replay against the original bytes fails: $(cat "$tmp/orig.out" "$tmp/orig.err")"
 grep -q "scenario has changed" "$tmp/orig.err" && no "replay against the original bytes warns: $(cat "$tmp/orig.err")"
 grep -q ": OK: " "$tmp/orig.out" || no "replay against the original bytes is not OK: $(cat "$tmp/orig.out")"
-[ $fail -eq 0 ] && echo "a result records the bytes that were played"
+
+# Special files never make the readers wait: a FIFO among the results given to
+# report, and a FIFO given as the scenario to replay (nobody writes to either).
+mkdir "$tmp/class"
+cp "$result" "$tmp/class/"
+mkfifo "$tmp/class/waiting.json" "$tmp/waiting-scenario.json"
+mkdir "$tmp/class-report"
+timeout 20 "$bin" report "$tmp/class" --out "$tmp/class-report" > "$tmp/report.out" 2> "$tmp/report.err"
+[ $? -eq 124 ] && no "report waited on a FIFO"
+grep -q "waiting.json.*not a regular file" "$tmp/report.err" || no "report does not name the FIFO: $(cat "$tmp/report.err")"
+[ -s "$tmp/class-report/report.html" ] || no "report wrote no report.html beside the FIFO"
+timeout 20 "$bin" replay --scenario "$tmp/waiting-scenario.json" "$result" > /dev/null 2> "$tmp/fifo.err"
+[ $? -eq 124 ] && no "replay waited on a FIFO scenario"
+grep -q "not a regular file" "$tmp/fifo.err" || no "replay does not say the scenario is a FIFO: $(cat "$tmp/fifo.err")"
+[ $fail -eq 0 ] && echo "a result records the bytes that were played; special files are refused at once"
 exit $fail
