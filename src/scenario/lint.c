@@ -303,8 +303,26 @@ static void lint_referral_lines(FieldCtx *fc, const Account *acc, int a, const L
     }
 }
 
-void lint_scenario(FieldCtx *fc, const Scenario *s, const LintAccount *accounts, Arena *scratch)
+/* An action that costs no hours can be repeated without end: a week never
+ * runs out, and a session can grow until its own files refuse it. */
+static void lint_costs(FieldCtx *fc, const Scenario *s, const cJSON *root)
 {
+    const cJSON *costs = cJSON_GetObjectItemCaseSensitive(root, "costs");
+    for (int k = 0; k < ACT_END_WEEK; k++) {
+        if (s->costs[k] != 0) {
+            continue;
+        }
+        char p[FIELD_PATH_MAX];
+        snprintf(p, sizeof p, "costs.%s", ACTION_KEYS[k]);
+        fc_report(fc, SEV_WARNING, "KA409", lint_pos(fc, costs, ACTION_KEYS[k]), p,
+                  "'%s' costs no hours, so a trainee can repeat it without limit in a week; give it at least 1",
+                  ACTION_KEYS[k]);
+    }
+}
+
+void lint_scenario(FieldCtx *fc, const Scenario *s, const cJSON *root, const LintAccount *accounts, Arena *scratch)
+{
+    lint_costs(fc, s, root);
     for (int a = 0; a < s->account_count; a++) {
         const Account *acc = &s->accounts[a];
         AccountFacts f;

@@ -20,8 +20,9 @@ typedef struct LintAccount {
     const cJSON *const *events;
 } LintAccount;
 
-/* Runs every lint check on a scenario that loaded without errors. Scratch
+/* Runs every lint check on a scenario that loaded without errors (root: its
+ * document, for positions). Scratch
  * memory comes from `scratch`; sets fc->oom when it runs out. */
-void lint_scenario(FieldCtx *fc, const Scenario *s, const LintAccount *accounts, Arena *scratch);
+void lint_scenario(FieldCtx *fc, const Scenario *s, const cJSON *root, const LintAccount *accounts, Arena *scratch);
 
 #endif

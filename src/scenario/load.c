@@ -1333,7 +1333,7 @@ static void run_lint(Loader *L, const cJSON *root)
         accounts[a].ideas = L->lists[a].ideas.items;
         accounts[a].events = L->lists[a].events.items;
     }
-    lint_scenario(&L->fc, L->s, accounts, &L->scratch);
+    lint_scenario(&L->fc, L->s, root, accounts, &L->scratch);
 }
 
 /* ---- entry point ---------------------------------------------------------- */
