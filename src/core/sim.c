@@ -1,4 +1,6 @@
-/* The rules of DESIGN.md section 2: commands, their outcomes, end of week. */
+/* The rules of DESIGN.md section 2: the session's lifecycle, commands and
+ * their outcomes, the end of the week. What a trainee can read of the state is
+ * in sim_query.c; why a command would be refused, in sim_check.c. */
 #include "keyaccounts/sim.h"
 
 #include <assert.h>
@@ -242,158 +244,8 @@ void sim_reset(Sim *sim, uint64_t seed)
     *(WeekSnapshot *)vec_push(&sim->timeline, sizeof(WeekSnapshot)) = snapshot(sim, 0);
 }
 
-/* ---- queries ------------------------------------------------------------- */
-
-const Scenario *sim_scenario(const Sim *sim) { return sim->scn; }
-uint64_t sim_seed(const Sim *sim) { return sim->seed; }
-bool sim_over(const Sim *sim) { return sim->over; }
-int sim_week(const Sim *sim) { return sim->week; }
-int sim_hours_left(const Sim *sim) { return sim->hours_left; }
-int sim_cost(const Sim *sim, ActionKind a) { return sim->scn->costs[a]; }
-int64_t sim_revenue_booked(const Sim *sim) { return sim->revenue_booked; }
-
-/* One unsigned comparison per bound: a negative index wraps above it. */
-static bool valid_account(const Sim *sim, int a)
-{
-    return (unsigned)a < (unsigned)sim->scn->account_count;
-}
-
-static bool valid_contact(const Sim *sim, int a, int c)
-{
-    return valid_account(sim, a) && (unsigned)c < (unsigned)sim->scn->accounts[a].contact_count;
-}
-
-static bool valid_idea(const Sim *sim, int a, int i)
-{
-    return valid_account(sim, a) && (unsigned)i < (unsigned)sim->scn->accounts[a].idea_count;
-}
-
-static const ContactState *cstate(const Sim *sim, int a, int c)
-{
-    return &sim->accounts[a].contacts[c];
-}
-
-ContactStatus sim_contact_status(const Sim *sim, int a, int c)
-{
-    return valid_contact(sim, a, c) ? cstate(sim, a, c)->status : STATUS_UNKNOWN;
-}
-
-int sim_relationship(const Sim *sim, int a, int c)
-{
-    return valid_contact(sim, a, c) ? cstate(sim, a, c)->rel : 0;
-}
-
-bool sim_engaged(const Sim *sim, int a, int c)
-{
-    if (!valid_contact(sim, a, c)) {
-        return false;
-    }
-    const ContactState *cs = cstate(sim, a, c);
-    return cs->status == STATUS_KNOWN && cs->rel >= sim->scn->rules.engaged_at;
-}
-
-int sim_introduced_by(const Sim *sim, int a, int c)
-{
-    return valid_contact(sim, a, c) ? cstate(sim, a, c)->introduced_by : -1;
-}
-
-static int need_slot(const ContactState *cs, int need)
-{
-    for (int i = 0; i < cs->need_count; i++) {
-        if (cs->needs[i] == need) {
-            return i;
-        }
-    }
-    return -1;
-}
-
-bool sim_contact_has_need(const Sim *sim, int a, int c, int need)
-{
-    return valid_contact(sim, a, c) && need_slot(cstate(sim, a, c), need) >= 0;
-}
-
-bool sim_need_known(const Sim *sim, int a, int c, int need)
-{
-    if (!valid_contact(sim, a, c)) {
-        return false;
-    }
-    const ContactState *cs = cstate(sim, a, c);
-    int slot = need_slot(cs, need);
-    return slot >= 0 && (cs->needs_known >> slot & 1u);
-}
-
-int sim_contact_needs(const Sim *sim, int a, int c, int *out, int max)
-{
-    if (!valid_contact(sim, a, c)) {
-        return 0;
-    }
-    const ContactState *cs = cstate(sim, a, c);
-    int n = cs->need_count < max ? cs->need_count : max;
-    memcpy(out, cs->needs, (size_t)(n > 0 ? n : 0) * sizeof *out);
-    return cs->need_count;
-}
-
-int sim_known_needs(const Sim *sim, int a, int c, int *out, int max)
-{
-    if (!valid_contact(sim, a, c)) {
-        return 0;
-    }
-    const ContactState *cs = cstate(sim, a, c);
-    int n = cs->need_count < max ? cs->need_count : max;
-    int k = 0;
-    for (int j = 0; j < n; j++) {
-        int slot = need_slot(cs, cs->needs[j]);
-        if (slot >= 0 && (cs->needs_known >> slot & 1u)) {
-            out[k++] = cs->needs[j];
-        }
-    }
-    return k;
-}
-
-bool sim_company_need_known(const Sim *sim, int a, int need)
-{
-    return valid_account(sim, a) && need >= 0 && need < sim->scn->accounts[a].need_count
-           && sim->accounts[a].need_known[need];
-}
-
-bool sim_department_known(const Sim *sim, int a, int d)
-{
-    return valid_account(sim, a) && d >= 0 && d < sim->scn->accounts[a].department_count
-           && sim->accounts[a].dept_known[d];
-}
-
-static bool idea_sponsored_by(const IdeaState *is, int c)
-{
-    for (int k = 0; k < is->sponsor_count; k++) {
-        if (is->sponsors[k] == c) {
-            return true;
-        }
-    }
-    return false;
-}
-
-bool sim_sponsors(const Sim *sim, int a, int i, int c)
-{
-    return valid_idea(sim, a, i) && idea_sponsored_by(&sim->accounts[a].ideas[i], c);
-}
-
-int sim_sponsor_count(const Sim *sim, int a, int i)
-{
-    return valid_idea(sim, a, i) ? sim->accounts[a].ideas[i].sponsor_count : 0;
-}
-
-bool sim_idea_adopted(const Sim *sim, int a, int i)
-{
-    return valid_idea(sim, a, i) && sim->accounts[a].ideas[i].adopted;
-}
-
-bool sim_idea_pitched(const Sim *sim, int a, int i)
-{
-    return valid_idea(sim, a, i) && sim->accounts[a].ideas[i].pitched;
-}
-
 /* The next person this contact can still introduce, or -1. */
-static int next_referral(const Sim *sim, int a, int c)
+int sim_next_referral(const Sim *sim, int a, int c)
 {
     const Contact *people = sim->scn->accounts[a].contacts;
     const ContactState *states = sim->accounts[a].contacts;
@@ -413,238 +265,6 @@ static int next_referral(const Sim *sim, int a, int c)
         return t;
     }
     return -1;
-}
-
-int sim_referrals_left(const Sim *sim, int a, int c)
-{
-    if (!valid_contact(sim, a, c)) {
-        return 0;
-    }
-    int n = 0;
-    const Contact *ct = &sim->scn->accounts[a].contacts[c];
-    for (int k = 0; k < ct->refer_count; k++) {
-        const ContactState *ts = cstate(sim, a, ct->refers[k]);
-        bool arrived = sim->scn->accounts[a].contacts[ct->refers[k]].present
-                       || ts->status != STATUS_UNKNOWN;
-        if (ct->refers[k] != c && arrived && ts->status != STATUS_KNOWN
-            && ts->status != STATUS_GONE) {
-            n++;
-        }
-    }
-    return n;
-}
-
-int64_t sim_baseline(const Sim *sim, int a)
-{
-    return valid_account(sim, a) ? sim->accounts[a].baseline : 0;
-}
-
-int64_t sim_run_rate(const Sim *sim, int a)
-{
-    return valid_account(sim, a) ? sim->accounts[a].baseline + sim->accounts[a].adopted_value : 0;
-}
-
-int sim_freeze_weeks(const Sim *sim, int a)
-{
-    return valid_account(sim, a) ? sim->accounts[a].freeze_weeks : 0;
-}
-
-int sim_competitor_weeks(const Sim *sim, int a)
-{
-    return valid_account(sim, a) ? sim->accounts[a].competitor_weeks : 0;
-}
-
-Score sim_score(const Sim *sim) { return score_overall(sim); }
-
-Score sim_account_score(const Sim *sim, int a)
-{
-    assert(valid_account(sim, a));
-    return score_account(sim, a);
-}
-
-bool sim_passed(const Sim *sim)
-{
-    return score_overall(sim).total >= sim->scn->scoring.pass_mark;
-}
-
-bool sim_business_result(const Sim *sim) { return score_business_result(sim); }
-
-const JournalEntry *sim_journal(const Sim *sim, size_t *count)
-{
-    *count = sim->journal.count;
-    return sim->journal.items;
-}
-
-const ScoreChange *sim_score_changes(const Sim *sim, size_t *count)
-{
-    *count = sim->changes.count;
-    return sim->changes.items;
-}
-
-const Command *sim_log(const Sim *sim, size_t *count)
-{
-    *count = sim->log.count;
-    return sim->log.items;
-}
-
-const WeekSnapshot *sim_timeline(const Sim *sim, size_t *count)
-{
-    *count = sim->timeline.count;
-    return sim->timeline.items;
-}
-
-/* ---- checks -------------------------------------------------------------- */
-
-/* Whether the approvals of an idea hold among its present sponsors. */
-static bool approvals_hold(const Sim *sim, int a, int i)
-{
-    /* sim_missing_roles and sim_missing_approvers both none, for a valid idea */
-    const Account *acc = &sim->scn->accounts[a];
-    const Idea *idea = &acc->ideas[i];
-    const IdeaState *is = &sim->accounts[a].ideas[i];
-    unsigned have = 0;
-    for (int k = 0; k < is->sponsor_count; k++) {
-        have |= acc->contacts[is->sponsors[k]].roles;
-    }
-    if (idea->approval_roles & ~have) {
-        return false;
-    }
-    for (int k = 0; k < idea->approval_contact_count; k++) {
-        if (!idea_sponsored_by(is, idea->approval_contacts[k])) {
-            return false;
-        }
-    }
-    return true;
-}
-
-unsigned sim_missing_roles(const Sim *sim, int a, int i)
-{
-    if (!valid_idea(sim, a, i)) {
-        return 0;
-    }
-    const IdeaState *is = &sim->accounts[a].ideas[i];
-    unsigned have = 0;
-    for (int k = 0; k < is->sponsor_count; k++) {
-        have |= sim->scn->accounts[a].contacts[is->sponsors[k]].roles;
-    }
-    return sim->scn->accounts[a].ideas[i].approval_roles & ~have;
-}
-
-int sim_missing_approvers(const Sim *sim, int a, int i, int *out, int max)
-{
-    if (!valid_idea(sim, a, i)) {
-        return 0;
-    }
-    const Idea *idea = &sim->scn->accounts[a].ideas[i];
-    int n = 0;
-    for (int k = 0; k < idea->approval_contact_count; k++) {
-        if (!idea_sponsored_by(&sim->accounts[a].ideas[i], idea->approval_contacts[k])) {
-            if (n < max) {
-                out[n] = idea->approval_contacts[k];
-            }
-            n++;
-        }
-    }
-    return n;
-}
-
-/* Whether the command's person is known: cs is their state, or NULL when
- * the index is out of range. */
-static Refusal known_refusal(const ContactState *cs)
-{
-    if (!cs) {
-        return REFUSE_BAD_ARGUMENT;
-    }
-    switch (cs->status) {
-    case STATUS_KNOWN:
-        return REFUSE_NONE;
-    case STATUS_GONE:
-        return REFUSE_GONE;
-    default:
-        return REFUSE_NOT_KNOWN;
-    }
-}
-
-static bool research_pool_empty(const Sim *sim, int a);
-
-Refusal sim_check(const Sim *sim, Command c)
-{
-    if (sim->over) {
-        return REFUSE_GAME_OVER;
-    }
-    if (c.kind < 0 || c.kind >= ACT_COUNT || !valid_account(sim, c.account)) {
-        return REFUSE_BAD_ARGUMENT;
-    }
-    if (c.kind == ACT_END_WEEK) {
-        return REFUSE_NONE;
-    }
-    const AccountState *st = &sim->accounts[c.account];
-    /* The person and the idea named, or NULL when out of range. */
-    const ContactState *cs = (unsigned)c.contact < (unsigned)sim->scn->accounts[c.account].contact_count
-                                 ? &st->contacts[c.contact]
-                                 : NULL;
-    const IdeaState *is = (unsigned)c.idea < (unsigned)sim->scn->accounts[c.account].idea_count
-                              ? &st->ideas[c.idea]
-                              : NULL;
-    Refusal r = REFUSE_NONE;
-    switch (c.kind) {
-    case ACT_RESEARCH:
-        r = research_pool_empty(sim, c.account) ? REFUSE_NOTHING_TO_FIND : REFUSE_NONE;
-        break;
-    case ACT_MEET:
-        r = known_refusal(cs);
-        break;
-    case ACT_PITCH:
-        r = known_refusal(cs);
-        if (r == REFUSE_NONE && !is) {
-            r = REFUSE_BAD_ARGUMENT;
-        } else if (r == REFUSE_NONE && is->adopted) {
-            r = REFUSE_IDEA_ADOPTED;
-        } else if (r == REFUSE_NONE && idea_sponsored_by(is, c.contact)) {
-            r = REFUSE_ALREADY_SPONSOR;
-        }
-        break;
-    case ACT_REFERRAL:
-        r = known_refusal(cs);
-        if (r == REFUSE_NONE && next_referral(sim, c.account, c.contact) < 0) {
-            r = REFUSE_NO_REFERRALS;
-        } else if (r == REFUSE_NONE && cs->asked_week == sim->week) {
-            r = REFUSE_ASKED_THIS_WEEK;
-        }
-        break;
-    case ACT_COLD_CALL:
-        if (!cs) {
-            r = REFUSE_BAD_ARGUMENT;
-        } else {
-            r = cs->status == STATUS_KNOWN ? REFUSE_ALREADY_KNOWN
-                : cs->status == STATUS_GONE ? REFUSE_GONE
-                : cs->status == STATUS_UNKNOWN ? REFUSE_NOT_HEARD_OF
-                : cs->called_week == sim->week ? REFUSE_ASKED_THIS_WEEK
-                : REFUSE_NONE;
-        }
-        break;
-    case ACT_PROPOSE:
-        if (!is) {
-            r = REFUSE_BAD_ARGUMENT;
-        } else if (is->adopted) {
-            r = REFUSE_IDEA_ADOPTED;
-        } else if (is->sponsor_count == 0) {
-            r = REFUSE_NOT_SPONSORED;
-        } else if (!approvals_hold(sim, c.account, c.idea)) {
-            r = REFUSE_APPROVAL_MISSING;
-        } else if (st->freeze_weeks > 0) {
-            r = REFUSE_BUDGET_FREEZE;
-        }
-        break;
-    case ACT_SERVICE:
-    case ACT_END_WEEK:
-    case ACT_COUNT:
-        break;
-    }
-    if (r == REFUSE_NONE && sim->scn->costs[c.kind] > sim->hours_left) {
-        r = REFUSE_NO_HOURS;
-    }
-    return r;
 }
 
 /* ---- recording ----------------------------------------------------------- */
@@ -727,8 +347,9 @@ static void reveal_contact_dept(Sim *sim, int a, int c)
     sim->accounts[a].dept_known[sim->scn->accounts[a].contacts[c].department] = true;
 }
 
-/* Research candidates: hidden departments, findable names, research needs. */
-static int research_pool(const Sim *sim, int a, int *out, int max)
+/* Research candidates: hidden departments, findable names, research needs;
+ * research_pick finds the k-th of them. */
+int sim_research_pool(const Sim *sim, int a, int *out, int max)
 {
     const Account *acc = &sim->scn->accounts[a];
     const AccountState *st = &sim->accounts[a];
@@ -761,11 +382,6 @@ static int research_pool(const Sim *sim, int a, int *out, int max)
     return n;
 }
 
-static bool research_pool_empty(const Sim *sim, int a)
-{
-    return research_pool(sim, a, NULL, 0) == 0;
-}
-
 /* The k-th research candidate, counted in the same order as research_pool. */
 static int research_pick(const Sim *sim, int a, int k)
 {
@@ -796,7 +412,7 @@ static void do_research(Sim *sim, int a)
     const Account *acc = &sim->scn->accounts[a];
     AccountState *st = &sim->accounts[a];
     sim->research_done++;
-    int n = research_pool(sim, a, NULL, 0);
+    int n = sim_research_pool(sim, a, NULL, 0);
     int pick = research_pick(sim, a, (int)rng_below(&sim->rng, (uint32_t)n));
     if (pick < acc->department_count) {
         st->dept_known[pick] = true;
@@ -932,25 +548,6 @@ static void note_refusal(IdeaState *is, int c)
     }
 }
 
-int sim_pitch_refusals(const Sim *sim, int a, int i, int c)
-{
-    if (!valid_idea(sim, a, i)) {
-        return 0;
-    }
-    const IdeaState *is = &sim->accounts[a].ideas[i];
-    for (int k = 0; k < is->refused_count; k++) {
-        if (is->refused_by[k] == c) {
-            return is->refused_times[k];
-        }
-    }
-    return 0;
-}
-
-int sim_last_service(const Sim *sim, int a)
-{
-    return valid_account(sim, a) ? sim->accounts[a].last_service : 0;
-}
-
 static void do_pitch(Sim *sim, int a, int c, int i)
 {
     ContactState *cs = &sim->accounts[a].contacts[c];
@@ -986,32 +583,6 @@ static bool sponsors_any(const Sim *sim, int a, int c)
     return cstate(sim, a, c)->sponsoring > 0;
 }
 
-const int *sim_ideas_for_need(const Sim *sim, int a, int need, int *count)
-{
-    if (!valid_account(sim, a) || need < 0 || need >= sim->scn->accounts[a].need_count) {
-        *count = 0;
-        return NULL;
-    }
-    const AccountState *st = &sim->accounts[a];
-    *count = st->need_ideas_start[need + 1] - st->need_ideas_start[need];
-    return st->need_ideas + st->need_ideas_start[need];
-}
-
-int sim_sponsoring(const Sim *sim, int a, int c)
-{
-    return valid_contact(sim, a, c) ? cstate(sim, a, c)->sponsoring : 0;
-}
-
-const int *sim_sponsor_list(const Sim *sim, int a, int i, int *count)
-{
-    if (!valid_idea(sim, a, i)) {
-        *count = 0;
-        return NULL;
-    }
-    *count = sim->accounts[a].ideas[i].sponsor_count;
-    return sim->accounts[a].ideas[i].sponsors;
-}
-
 int sim_referral_odds(const Sim *sim, int a, int c)
 {
     const ContactState *cs = cstate(sim, a, c);
@@ -1031,7 +602,7 @@ static void do_referral(Sim *sim, int a, int c)
     cs->asked_week = sim->week;
     touch(sim, a, c);
     if (rng_chance(&sim->rng, odds)) {
-        int t = next_referral(sim, a, c);
+        int t = sim_next_referral(sim, a, c);
         ContactState *ts = &sim->accounts[a].contacts[t];
         const Contact *tc = &sim->scn->accounts[a].contacts[t];
         ts->status = STATUS_KNOWN;
@@ -1432,16 +1003,6 @@ Refusal sim_apply(Sim *sim, Command c)
     attribute(sim);
     sim->current_command = -1;
     return REFUSE_NONE;
-}
-
-const char *refusal_key(Refusal r)
-{
-    static const char *const keys[REFUSE_COUNT] = {
-        "none", "game_over", "bad_argument", "no_hours", "not_known", "not_heard_of",
-        "already_known", "gone", "nothing_to_find", "already_sponsor", "idea_adopted",
-        "not_sponsored", "approval_missing", "budget_freeze", "no_referrals", "asked_this_week",
-    };
-    return r >= 0 && r < REFUSE_COUNT ? keys[r] : "out_of_memory";
 }
 
 /* ---- copies -------------------------------------------------------------- */

@@ -1,4 +1,5 @@
-/* The simulation's private state, shared by sim.c, score.c and coach.c. */
+/* The simulation's private state, shared by sim.c (the rules), sim_query.c
+ * (the accessors), sim_check.c (the checks), score.c and coach.c. */
 #ifndef KEYACCOUNTS_SIM_INTERNAL_H
 #define KEYACCOUNTS_SIM_INTERNAL_H
 
@@ -105,6 +106,55 @@ struct Sim {
     Score last_score;
     int current_command; /* log index of the command being applied, -1 */
 };
+
+/* ---- small helpers the rules, the accessors and the checks share ---------- */
+
+/* One unsigned comparison per bound: a negative index wraps above it. */
+static inline bool valid_account(const Sim *sim, int a)
+{
+    return (unsigned)a < (unsigned)sim->scn->account_count;
+}
+
+static inline bool valid_contact(const Sim *sim, int a, int c)
+{
+    return valid_account(sim, a) && (unsigned)c < (unsigned)sim->scn->accounts[a].contact_count;
+}
+
+static inline bool valid_idea(const Sim *sim, int a, int i)
+{
+    return valid_account(sim, a) && (unsigned)i < (unsigned)sim->scn->accounts[a].idea_count;
+}
+
+static inline const ContactState *cstate(const Sim *sim, int a, int c)
+{
+    return &sim->accounts[a].contacts[c];
+}
+
+static inline int need_slot(const ContactState *cs, int need)
+{
+    for (int i = 0; i < cs->need_count; i++) {
+        if (cs->needs[i] == need) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+static inline bool idea_sponsored_by(const IdeaState *is, int c)
+{
+    for (int k = 0; k < is->sponsor_count; k++) {
+        if (is->sponsors[k] == c) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The next person this contact can still introduce, or -1. */
+int sim_next_referral(const Sim *sim, int account, int contact);
+/* How many research candidates there are; the first max written to out
+ * (out may be NULL). */
+int sim_research_pool(const Sim *sim, int account, int *out, int max);
 
 /* The account's score: the cached one unless the account changed since.
  * Every change to what the score reads calls score_touch (an adopted idea, the
