@@ -52,7 +52,7 @@ void render_briefing(FILE *o, Lang lang, const Scenario *s, uint64_t seed)
     fprintf(o, L(lang, "\n%d weeks, %d hours a week for account work. Pass mark %d of 100. Seed %llu.\n",
                  "\n%d нед., %d ч в неделю на работу с клиентами. Проходной балл %d из 100. Вариант %llu.\n"),
             s->weeks, s->hours_per_week, s->scoring.pass_mark, (unsigned long long)seed);
-    fprintf(o, "%s\n", text_ui(lang, "pass_rule"));
+    fprintf(o, "%s\n", text_str(lang, T_PASS_RULE));
     fprintf(o, "%s\n", L(lang, "The score rewards:", "Счёт учитывает:"));
     for (int i = 0; i < SUB_COUNT; i++) {
         if (s->scoring.weights[i] > 0) {
@@ -71,7 +71,7 @@ static void contact_line(FILE *o, Lang lang, const Sim *sim, int a, int c)
     fprintf(o, "  %3d %-14s %s, %s (%s)", c + 1, ct->id, ct->name, ct->title,
             acc->departments[ct->department].name);
     roles(o, lang, ct->roles);
-    fprintf(o, " · %s %d", text_ui(lang, "influence"), ct->influence);
+    fprintf(o, " · %s %d", text_str(lang, T_INFLUENCE), ct->influence);
 }
 
 static void known_needs(FILE *o, Lang lang, const Sim *sim, int a, int c)
@@ -147,13 +147,13 @@ void render_people(FILE *o, Lang lang, const Sim *sim, int a)
         }
         contact_line(o, lang, sim, a, c);
         int rel = sim_relationship(sim, a, c);
-        fprintf(o, "\n        %s %3d ", text_ui(lang, "relationship"), rel);
+        fprintf(o, "\n        %s %3d ", text_str(lang, T_RELATIONSHIP), rel);
         bar(o, rel, 10);
         if (sim_engaged(sim, a, c)) {
-            fprintf(o, " %s", text_ui_for(lang, "engaged", acc->contacts[c].gender));
+            fprintf(o, " %s", text_gendered(lang, T_ENGAGED, acc->contacts[c].gender));
         }
         if (acc->contacts[c].main) {
-            fprintf(o, " · %s", text_ui(lang, "main_contact"));
+            fprintf(o, " · %s", text_str(lang, S_MAIN_CONTACT));
         }
         int by = sim_introduced_by(sim, a, c);
         if (by >= 0) {
@@ -215,9 +215,9 @@ void render_ideas(FILE *o, Lang lang, const Sim *sim, int a)
         const Idea *idea = &acc->ideas[i];
         fprintf(o, "  %3d %-14s %s · %s · %s %s\n", i + 1, idea->id, idea->title,
                 text_level(lang, idea->level), text_money(lang, idea->value, s->currency, money, sizeof money),
-                text_ui(lang, "per_year"));
+                text_str(lang, T_PER_YEAR));
         fprintf(o, "        %s %s · %s: ", L(lang, "product:", "продукт:"), s->products[idea->product].name,
-                text_ui(lang, "approvals"));
+                text_str(lang, T_APPROVALS));
         approvals(o, lang, acc, idea);
         fputc('\n', o);
         for (int k = 0; k < idea->need_count; k++) {
@@ -245,7 +245,7 @@ void render_ideas(FILE *o, Lang lang, const Sim *sim, int a)
         if (sim_idea_adopted(sim, a, i)) {
             fprintf(o, "        %s\n", L(lang, "ADOPTED", "ВНЕДРЕНА"));
         } else if (sim_sponsor_count(sim, a, i) > 0) {
-            fprintf(o, "        %s:", text_ui(lang, "sponsors"));
+            fprintf(o, "        %s:", text_str(lang, T_SPONSORS));
             bool first = true;
             for (int c = 0; c < acc->contact_count; c++) {
                 if (sim_sponsors(sim, a, i, c)) {
@@ -265,7 +265,7 @@ void render_score(FILE *o, Lang lang, const Sim *sim)
     fprintf(o, L(lang, "Score %d of 100 (pass mark %d)\n", "Счёт %d из 100 (проходной балл %d)\n"), sc.total,
             s->scoring.pass_mark);
     if (!sim_business_result(sim)) {
-        fprintf(o, "%s\n", text_ui(lang, "pass_rule"));
+        fprintf(o, "%s\n", text_str(lang, T_PASS_RULE));
     }
     for (int i = 0; i < SUB_COUNT; i++) {
         fputs("  ", o);
@@ -286,7 +286,7 @@ void render_board(FILE *o, Lang lang, const Sim *sim, int a)
                  "\n=== Неделя %d из %d · осталось %d ч · счёт %d (проходной %d) ===\n"),
             sim_week(sim), s->weeks, sim_hours_left(sim), sc.total, s->scoring.pass_mark);
     if (!sim_business_result(sim) && sc.total == s->scoring.pass_mark - 1) {
-        fprintf(o, "(%s: %s)\n", text_ui(lang, "no_business_result"), text_ui(lang, "pass_rule"));
+        fprintf(o, "(%s: %s)\n", text_str(lang, T_NO_BUSINESS_RESULT), text_str(lang, T_PASS_RULE));
     }
     if (s->account_count > 1) {
         fprintf(o, "%s", L(lang, "Accounts:", "Клиенты:"));
@@ -299,10 +299,10 @@ void render_board(FILE *o, Lang lang, const Sim *sim, int a)
             acc->name, acc->industry, acc->employees,
             text_money(lang, sim_run_rate(sim, a), s->currency, money, sizeof money));
     if (sim_freeze_weeks(sim, a) > 0) {
-        fprintf(o, " · %s", text_ui(lang, "freeze"));
+        fprintf(o, " · %s", text_str(lang, T_FREEZE));
     }
     if (sim_competitor_weeks(sim, a) > 0) {
-        fprintf(o, " · %s", text_ui(lang, "competitor"));
+        fprintf(o, " · %s", text_str(lang, S_COMPETITOR));
     }
     fputc('\n', o);
     render_people(o, lang, sim, a);
@@ -345,7 +345,7 @@ static void timeline(FILE *o, Lang lang, const Sim *sim)
     size_t n;
     const WeekSnapshot *w = sim_timeline(sim, &n);
     char money[48];
-    fprintf(o, "\n%s\n", text_ui(lang, "timeline"));
+    fprintf(o, "\n%s\n", text_str(lang, S_TIMELINE));
     fprintf(o, "%s\n", L(lang, "  week  score  revenue a year          engaged  known",
                            "  нед.  счёт   выручка в год           вовлеч.  знакомы"));
     for (size_t k = 0; k < n; k++) {
@@ -382,9 +382,9 @@ void render_debrief(FILE *o, Lang lang, const Sim *sim, bool with_strategies)
     const Scenario *s = sim_scenario(sim);
     Score sc = sim_score(sim);
     bool passed = sim_passed(sim);
-    fprintf(o, "\n=== %s: %s ===\n", text_ui(lang, "debrief"), s->title);
+    fprintf(o, "\n=== %s: %s ===\n", text_str(lang, S_DEBRIEF), s->title);
     fprintf(o, L(lang, "Score %d of 100: %s (pass mark %d)\n", "Счёт %d из 100: %s (проходной балл %d)\n"),
-            sc.total, text_ui(lang, passed ? "passed" : "failed"), s->scoring.pass_mark);
+            sc.total, text_str(lang, passed ? S_PASSED : S_FAILED), s->scoring.pass_mark);
     for (int i = 0; i < SUB_COUNT; i++) {
         fputs("  ", o);
         render_pad(o, text_subscore(lang, (SubScore)i), 20);
@@ -399,7 +399,7 @@ void render_debrief(FILE *o, Lang lang, const Sim *sim, bool with_strategies)
         }
     }
     timeline(o, lang, sim);
-    fprintf(o, "\n%s\n", text_ui(lang, "referral_map"));
+    fprintf(o, "\n%s\n", text_str(lang, S_REFERRAL_MAP));
     bool any = false;
     for (int a = 0; a < s->account_count; a++) {
         const Account *acc = &s->accounts[a];
@@ -422,7 +422,7 @@ void render_debrief(FILE *o, Lang lang, const Sim *sim, bool with_strategies)
     CoachNote notes[MAX_NOTES];
     size_t n = sim_coach(sim, notes, MAX_NOTES);
     char line[1024];
-    fprintf(o, "\n%s\n", text_ui(lang, "coaching"));
+    fprintf(o, "\n%s\n", text_str(lang, S_COACHING));
     for (size_t k = 0; k < n; k++) {
         fprintf(o, "  - %s\n", text_coach(lang, sim, &notes[k], line, sizeof line));
     }

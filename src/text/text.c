@@ -1,140 +1,97 @@
-/* String tables and sentence builders, English and Russian. */
+/* The lookup of fixed strings, and sentence builders over them. The words
+ * themselves are in one table per language (lang_*.c); what stays here is the
+ * grammar that differs between languages (Russian gender and cases). */
 #include "keyaccounts/text.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "lang.h"
+
 /* ---- languages ------------------------------------------------------------- */
+
+static const TextLanguage *const LANGS[LANG_COUNT] = {
+    [LANG_EN] = &TEXT_LANG_EN,
+    [LANG_RU] = &TEXT_LANG_RU,
+};
+
+static const TextLanguage *language(Lang lang)
+{
+    return (int)lang >= 0 && lang < LANG_COUNT ? LANGS[lang] : LANGS[LANG_EN];
+}
 
 Lang text_lang_from(const char *tag)
 {
-    if (tag && (tag[0] == 'r' || tag[0] == 'R') && (tag[1] == 'u' || tag[1] == 'U')
-        && (tag[2] == '\0' || tag[2] == '_' || tag[2] == '-' || tag[2] == '.')) {
-        return LANG_RU;
+    for (int l = 0; tag && l < LANG_COUNT; l++) {
+        const char *k = LANGS[l]->tag;
+        char sep = tag[0] && tag[1] ? tag[2] : 'x';
+        if ((tag[0] | 0x20) == k[0] && tag[0] && (tag[1] | 0x20) == k[1]
+            && (sep == '\0' || sep == '_' || sep == '-' || sep == '.')) {
+            return (Lang)l;
+        }
     }
     return LANG_EN;
 }
 
 const char *text_lang_key(Lang lang)
 {
-    return lang == LANG_RU ? "ru" : "en";
+    return language(lang)->tag;
 }
 
-#define PICK(lang, en, ru) ((lang) == LANG_RU ? (ru) : (en))
+const char *text_str(Lang lang, TextKey key)
+{
+    if ((int)key < 0 || key >= TEXT_KEY_COUNT) {
+        return "";
+    }
+    const char *s = language(lang)->str[key];
+    return s ? s : "";
+}
+
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#endif
+/* The tables hold printf formats whose conversions match in every language
+ * (tests/unit/test_text_tables.c). */
+int text_vfmt(char *buf, size_t n, Lang lang, TextKey key, va_list ap)
+{
+    return vsnprintf(buf, n, text_str(lang, key), ap);
+}
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+
+int text_fmt(char *buf, size_t n, Lang lang, TextKey key, ...)
+{
+    va_list ap;
+    va_start(ap, key);
+    int r = text_vfmt(buf, n, lang, key, ap);
+    va_end(ap);
+    return r;
+}
 
 /* ---- fixed strings ------------------------------------------------------------- */
 
-static const char *const ACTION[LANG_COUNT][ACT_COUNT] = {
-    {"Research", "Meet", "Pitch", "Ask for a referral", "Cold call", "Propose", "Service",
-     "End the week"},
-    {"Исследовать", "Встретиться", "Предложить идею", "Попросить рекомендацию", "Холодный звонок",
-     "Оформить предложение", "Обслуживание", "Завершить неделю"},
-};
-
-static const char *const ACTION_HELP[LANG_COUNT][ACT_COUNT] = {
-    {"Study the account: find a department, a name to approach, or a company-wide need.",
-     "Meet someone you know: the relationship grows and a hidden need may surface.",
-     "Pitch an idea: if it answers their need they may sponsor it.",
-     "Ask someone who trusts you, and whom you have helped, to introduce you to a colleague.",
-     "Call a name you found: low odds, cold start.",
-     "Propose a sponsored idea for adoption: it closes when its approvals hold.",
-     "Look after the existing business so that it does not erode.",
-     "Finish the week: events happen, revenue is booked, the score is recorded."},
-    {"Изучить клиента: найти отдел, имя для контакта или общую потребность компании.",
-     "Встреча со знакомым: отношения крепнут, может открыться скрытая потребность.",
-     "Предложить идею: если она отвечает потребности, человек может её поддержать.",
-     "Попросить того, кто вам доверяет и кому вы помогли, познакомить вас с коллегой.",
-     "Позвонить по найденному имени: шансы невелики, старт с нуля.",
-     "Вынести поддержанную идею на решение: сделка закрывается, когда есть все согласования.",
-     "Поддерживать текущие поставки, чтобы они не сокращались.",
-     "Закончить неделю: происходят события, начисляется выручка, фиксируется счёт."},
-};
-
-static const char *const SUBSCORE[LANG_COUNT][SUB_COUNT] = {
-    {"Revenue growth", "Penetration", "Buying roles", "Relationship depth", "Referrals", "Ideas",
-     "Resilience"},
-    {"Рост выручки", "Проникновение", "Роли закупки", "Глубина отношений", "Рекомендации", "Идеи",
-     "Устойчивость"},
-};
-
-static const char *const SUBSCORE_HELP[LANG_COUNT][SUB_COUNT] = {
-    {"Yearly revenue gained: 80 at the scenario's growth target, still rising beyond it.",
-     "Share of the client's influence held by people engaged with you.",
-     "Economic, technical and user buyers and a coach engaged.",
-     "How strong your relationships are across the client, weighted by influence; one close friend is not depth.",
-     "People reached by introduction, and how deep the chains go.",
-     "Ideas the client adopted, bigger ideas counting more: 80 at the target, still rising beyond it.",
-     "How little of the account hangs on one person."},
-    {"Прирост годовой выручки: 80 при достижении цели сценария, дальше счёт продолжает расти.",
-     "Доля влияния в компании клиента у людей, вовлечённых в работу с вами.",
-     "Вовлечены экономический, технический и пользовательский покупатели и коуч.",
-     "Насколько крепки отношения по всей компании клиента, с учётом влияния; один близкий знакомый — ещё не глубина.",
-     "Люди, с которыми вас познакомили, и длина цепочек знакомств.",
-     "Идеи, принятые клиентом; крупные весят больше: 80 при достижении цели, дальше счёт продолжает расти.",
-     "Насколько мало работа с клиентом зависит от одного человека."},
-};
-
-static const char *const ROLE[LANG_COUNT][ROLE_KIND_COUNT] = {
-    {"economic buyer", "technical buyer", "user buyer", "coach"},
-    {"экономический покупатель", "технический покупатель", "пользователь", "коуч"},
-};
-
-/* For badges, where space is short. */
-static const char *const ROLE_SHORT[LANG_COUNT][ROLE_KIND_COUNT] = {
-    {"economic buyer", "technical buyer", "user buyer", "coach"},
-    {"экономический", "технический", "пользователь", "коуч"},
-};
-
-static const char *const MODE[LANG_COUNT][MODE_COUNT] = {
-    {"growth", "trouble", "even keel", "overconfident"},
-    {"рост", "проблема", "равновесие", "самоуверенность"},
-};
-
-static const char *const LEVEL[LANG_COUNT][LEVEL_COUNT] = {
-    {"product", "service", "business result", "organisational result"},
-    {"продукт", "сервис", "бизнес-результат", "организационный результат"},
-};
-
-static const char *const REFUSAL[LANG_COUNT][REFUSE_COUNT] = {
-    {"", "The session is over.", "There is no such person, idea or account.",
-     "Not enough hours left this week.", "You do not know this person yet.",
-     "You have no name to call: research the account first.",
-     "You already know this person: meet them instead.", "This person has left the company.",
-     "Research has nothing left to find here.", "This person already sponsors the idea.",
-     "The client already runs this idea.", "Nobody sponsors this idea yet: pitch it first.",
-     "A required approval is missing: a sponsor with the needed role must back it.",
-     "Budgets are frozen: no proposal can close now.",
-     "This person has nobody left to introduce.", "You already tried that this week."},
-    {"", "Сессия окончена.", "Нет такого человека, идеи или клиента.",
-     "На этой неделе не хватает часов.", "Вы ещё не знакомы с этим человеком.",
-     "Вам некому звонить: сначала изучите клиента.",
-     "Вы уже знакомы: лучше встретьтесь.", "Этот человек ушёл из компании.",
-     "Здесь больше нечего исследовать.", "Этот человек уже поддерживает идею.",
-     "Клиент уже внедрил эту идею.", "Идею ещё никто не поддержал: сначала предложите её.",
-     "Не хватает согласования: идею должен поддержать человек с нужной ролью.",
-     "Бюджеты заморожены: сейчас ни одно предложение не пройдёт.",
-     "Этому человеку больше не с кем вас познакомить.", "Вы уже пробовали это на этой неделе."},
-};
-
-static const char *const COMMAND[LANG_COUNT][ACT_COUNT] = {
-    {"research", "meet WHO", "pitch IDEA WHO", "refer WHO", "call WHO", "propose IDEA", "service", "end"},
-    {"research", "meet КТО", "pitch ИДЕЯ КТО", "refer КТО", "call КТО", "propose ИДЕЯ", "service", "end"},
-};
-
-const char *text_action(Lang lang, ActionKind a) { return ACTION[lang][a]; }
-const char *text_command(Lang lang, ActionKind a) { return COMMAND[lang][a]; }
-const char *text_action_help(Lang lang, ActionKind a) { return ACTION_HELP[lang][a]; }
-const char *text_subscore(Lang lang, SubScore s) { return SUBSCORE[lang][s]; }
-const char *text_subscore_help(Lang lang, SubScore s) { return SUBSCORE_HELP[lang][s]; }
-const char *text_mode(Lang lang, ResponseMode m) { return MODE[lang][m]; }
-const char *text_level(Lang lang, IdeaLevel l) { return LEVEL[lang][l]; }
+const char *text_action(Lang lang, ActionKind a) { return text_str(lang, (TextKey)(T_ACTION_RESEARCH + a)); }
+const char *text_command(Lang lang, ActionKind a) { return text_str(lang, (TextKey)(T_COMMAND_RESEARCH + a)); }
+const char *text_action_help(Lang lang, ActionKind a)
+{
+    return text_str(lang, (TextKey)(T_ACTION_HELP_RESEARCH + a));
+}
+const char *text_subscore(Lang lang, SubScore s) { return text_str(lang, (TextKey)(T_SUBSCORE_REVENUE + s)); }
+const char *text_subscore_help(Lang lang, SubScore s)
+{
+    return text_str(lang, (TextKey)(T_SUBSCORE_HELP_REVENUE + s));
+}
+const char *text_mode(Lang lang, ResponseMode m) { return text_str(lang, (TextKey)(T_MODE_GROWTH + m)); }
+const char *text_level(Lang lang, IdeaLevel l) { return text_str(lang, (TextKey)(T_LEVEL_PRODUCT + l)); }
 
 const char *text_role(Lang lang, BuyingRole r)
 {
     for (int i = 0; i < ROLE_KIND_COUNT; i++) {
         if ((unsigned)r == 1u << i) {
-            return ROLE[lang][i];
+            return text_str(lang, (TextKey)(T_ROLE_ECONOMIC + i));
         }
     }
     return "?";
@@ -144,7 +101,7 @@ const char *text_role_short(Lang lang, BuyingRole r)
 {
     for (int i = 0; i < ROLE_KIND_COUNT; i++) {
         if ((unsigned)r == 1u << i) {
-            return ROLE_SHORT[lang][i];
+            return text_str(lang, (TextKey)(T_ROLE_SHORT_ECONOMIC + i));
         }
     }
     return "?";
@@ -152,11 +109,13 @@ const char *text_role_short(Lang lang, BuyingRole r)
 
 const char *text_refusal(Lang lang, Refusal r)
 {
-    if (r >= 0 && r < REFUSE_COUNT) {
-        return REFUSAL[lang][r];
+    if (r == REFUSE_NONE) {
+        return "";
     }
-    return PICK(lang, "Out of memory: the action was not applied.",
-                "Недостаточно памяти: действие не выполнено.");
+    if (r > REFUSE_NONE && r < REFUSE_COUNT) {
+        return text_str(lang, (TextKey)(T_REFUSAL_GAME_OVER + (r - REFUSE_GAME_OVER)));
+    }
+    return text_str(lang, T_REFUSAL_NO_MEMORY);
 }
 
 char *text_why_refused(Lang lang, const Sim *sim, Command c, Refusal r, char *buf, size_t n)
@@ -168,7 +127,7 @@ char *text_why_refused(Lang lang, const Sim *sim, Command c, Refusal r, char *bu
     /* Say exactly who must still back the idea. */
     const Account *acc = &sim_scenario(sim)->accounts[c.account];
     size_t used = strlen(buf);
-    int w = snprintf(buf + used, n - used, " %s", PICK(lang, "Still needed:", "Ещё нужно:"));
+    int w = snprintf(buf + used, n - used, " %s", text_str(lang, T_STILL_NEEDED));
     used += w > 0 && (size_t)w < n - used ? (size_t)w : 0;
     unsigned roles = sim_missing_roles(sim, c.account, c.idea);
     const char *sep = " ";
@@ -193,87 +152,25 @@ char *text_why_refused(Lang lang, const Sim *sim, Command c, Refusal r, char *bu
     return buf;
 }
 
-typedef struct UiString {
-    const char *key;
-    const char *text[LANG_COUNT];
-} UiString;
-
-static const UiString UI[] = {
-    {"week", {"Week", "Неделя"}},
-    {"of", {"of", "из"}},
-    {"hours_left", {"hours left", "ч осталось"}},
-    {"score", {"Score", "Счёт"}},
-    {"pass_mark", {"pass mark", "проходной балл"}},
-    {"passed", {"PASSED", "ЗАЧЁТ"}},
-    {"failed", {"NOT PASSED", "НЕЗАЧЁТ"}},
-    {"known", {"known", "знакомы"}},
-    {"heard_of", {"heard of", "известно имя"}},
-    {"gone", {"left the company", "ушёл из компании"}},
-    {"engaged", {"engaged", "вовлечён"}},
-    {"relationship", {"relationship", "отношения"}},
-    {"influence", {"influence", "влияние"}},
-    {"needs", {"needs", "потребности"}},
-    {"ideas", {"Ideas", "Идеи"}},
-    {"people", {"People", "Люди"}},
-    {"sponsors", {"sponsors", "поддерживают"}},
-    {"adopted", {"adopted", "внедрена"}},
-    {"value", {"value", "ценность"}},
-    {"per_year", {"a year", "в год"}},
-    {"revenue", {"Revenue", "Выручка"}},
-    {"debrief", {"Debrief", "Разбор"}},
-    {"coaching", {"Coaching notes", "Советы тренера"}},
-    {"timeline", {"Week by week", "По неделям"}},
-    {"referral_map", {"Who introduced whom", "Кто кого представил"}},
-    {"approvals", {"approvals", "согласования"}},
-    {"total", {"total", "итого"}},
-    {"main_contact", {"main contact", "основной контакт"}},
-    {"unknown_need", {"needs not yet known", "потребности пока неизвестны"}},
-    {"freeze", {"budget freeze", "заморозка бюджета"}},
-    {"pass_rule", {"No pass without a business result: the client must buy more a year than at the start, "
-                   "through at least one adopted idea. Until then the score stays below the pass mark.",
-                   "Без делового результата зачёта нет: клиент должен закупать в год больше, чем в начале, "
-                   "и принять хотя бы одну вашу идею. До тех пор счёт остаётся ниже проходного балла."}},
-    {"no_business_result", {"no business result", "нет делового результата"}},
-    {"competitor", {"competitor active", "активен конкурент"}},
-};
-
-const char *text_ui(Lang lang, const char *key)
+const char *text_gendered(Lang lang, TextKey key, Gender g)
 {
-    for (size_t i = 0; i < sizeof UI / sizeof UI[0]; i++) {
-        if (strcmp(UI[i].key, key) == 0) {
-            return UI[i].text[lang];
+    static const struct {
+        TextKey key, female;
+    } FEMALE[] = {
+        {T_GONE, T_GONE_F},
+        {T_ENGAGED, T_ENGAGED_F},
+    };
+    for (size_t i = 0; g == GENDER_FEMALE && i < sizeof FEMALE / sizeof FEMALE[0]; i++) {
+        if (FEMALE[i].key == key) {
+            return text_str(lang, FEMALE[i].female);
         }
     }
-    return key;
+    return text_str(lang, key);
 }
-
-/* Russian labels about a woman, where they differ from the table above. */
-static const struct {
-    const char *key, *text;
-} UI_RU_FEMALE[] = {
-    {"gone", "ушла из компании"},
-    {"engaged", "вовлечена"},
-};
-
-const char *text_ui_for(Lang lang, const char *key, Gender g)
-{
-    for (size_t i = 0; lang == LANG_RU && g == GENDER_FEMALE && i < sizeof UI_RU_FEMALE / sizeof UI_RU_FEMALE[0];
-         i++) {
-        if (strcmp(UI_RU_FEMALE[i].key, key) == 0) {
-            return UI_RU_FEMALE[i].text;
-        }
-    }
-    return text_ui(lang, key);
-}
-
-static const char *const ODDS[LANG_COUNT][ODDS_COUNT] = {
-    {"a long shot", "unlikely", "even odds", "likely", "very likely"},
-    {"почти нулевые", "невелики", "50 на 50", "хорошие", "очень высокие"},
-};
 
 const char *text_odds(Lang lang, OddsKind k)
 {
-    return k >= 0 && k < ODDS_COUNT ? ODDS[lang][k] : "?";
+    return k >= 0 && k < ODDS_COUNT ? text_str(lang, (TextKey)(T_ODDS_LONG_SHOT + k)) : "?";
 }
 
 char *text_pitch_odds(Lang lang, PitchOutlook o, char *buf, size_t n)
@@ -281,9 +178,7 @@ char *text_pitch_odds(Lang lang, PitchOutlook o, char *buf, size_t n)
     if (o.fit_known || o.low_kind == o.high_kind) {
         snprintf(buf, n, "%s", text_odds(lang, o.high_kind));
     } else {
-        snprintf(buf, n, PICK(lang, "%s (%s if it answers a need you have not found yet)",
-                              "%s (%s, если идея отвечает ещё не найденной потребности)"),
-                 text_odds(lang, o.low_kind), text_odds(lang, o.high_kind));
+        text_fmt(buf, n, lang, T_PITCH_ODDS_UNFOUND, text_odds(lang, o.low_kind), text_odds(lang, o.high_kind));
     }
     return buf;
 }
@@ -291,54 +186,63 @@ char *text_pitch_odds(Lang lang, PitchOutlook o, char *buf, size_t n)
 char *text_referral_odds(Lang lang, ReferralOutlook o, char *buf, size_t n)
 {
     if (o.too_early) {
-        snprintf(buf, n, PICK(lang, "%s, and it costs goodwill", "%s, и отношения пострадают"),
-                 text_odds(lang, o.kind));
+        text_fmt(buf, n, lang, T_REFERRAL_ODDS_EARLY, text_odds(lang, o.kind));
     } else {
         snprintf(buf, n, "%s", text_odds(lang, o.kind));
     }
     return buf;
 }
 
-/* Reference strategies by key (bot_key); the English name is the key. */
-static const struct {
-    const char *key, *ru;
-} STRATEGY_RU[] = {
-    {"random", "случайная"},
-    {"single_thread", "один контакт"},
-    {"idea_first", "идеи без рекомендаций"},
-    {"expander", "расширение"},
-    {"greedy", "жадная"},
-    {"never_propose", "без предложений"},
-    {"never_refer", "без рекомендаций"},
-    {"no_new_people", "без новых людей"},
-    {"one_action", "одно действие"},
-    {"optimiser", "оптимум"},
+/* Reference strategies by key (bot_key), in the order of their T_STRATEGY_ keys. */
+static const char *const STRATEGY_KEY[] = {
+    "random", "single_thread", "idea_first", "expander", "greedy",
+    "never_propose", "never_refer", "no_new_people", "one_action", "optimiser",
 };
 
 const char *text_strategy(Lang lang, const char *key)
 {
-    for (size_t i = 0; lang == LANG_RU && i < sizeof STRATEGY_RU / sizeof STRATEGY_RU[0]; i++) {
-        if (strcmp(STRATEGY_RU[i].key, key) == 0) {
-            return STRATEGY_RU[i].ru;
+    for (size_t i = 0; i < sizeof STRATEGY_KEY / sizeof STRATEGY_KEY[0]; i++) {
+        if (strcmp(STRATEGY_KEY[i], key) == 0) {
+            return text_str(lang, (TextKey)(T_STRATEGY_RANDOM + (int)i));
         }
     }
     return key;
 }
 
+int text_plural_form(Lang lang, long n)
+{
+    return language(lang)->plural(n);
+}
+
 const char *text_plural(Lang lang, long n, const char *one, const char *few, const char *many)
 {
-    long m = n < 0 ? -n : n;
-    if (lang == LANG_RU) {
-        long m10 = m % 10, m100 = m % 100;
-        if (m10 == 1 && m100 != 11) {
-            return one;
-        }
-        if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) {
-            return few;
-        }
+    switch (text_plural_form(lang, n)) {
+    case 0:
+        return one;
+    case 1:
+        return few;
+    default:
         return many;
     }
-    return m == 1 ? one : many;
+}
+
+const char *text_plural_str(Lang lang, long n, TextKey one)
+{
+    return text_str(lang, (TextKey)(one + text_plural_form(lang, n)));
+}
+
+int text_hours(char *buf, size_t n, Lang lang, int hours, bool left)
+{
+    const char *word = text_plural_str(lang, hours, T_HOURS_ONE);
+    if (!left) {
+        return snprintf(buf, n, "%d %s", hours, word);
+    }
+    return text_fmt(buf, n, lang, (TextKey)(T_HOURS_LEFT_ONE + text_plural_form(lang, hours)), hours, word);
+}
+
+int text_attempts(char *buf, size_t n, Lang lang, int count)
+{
+    return snprintf(buf, n, "%d %s", count, text_plural_str(lang, count, T_ATTEMPTS_ONE));
 }
 
 char *text_money(Lang lang, int64_t amount, const char *currency, char *buf, size_t n)
@@ -346,7 +250,7 @@ char *text_money(Lang lang, int64_t amount, const char *currency, char *buf, siz
     char digits[32];
     uint64_t v = amount < 0 ? (uint64_t)(-(amount + 1)) + 1u : (uint64_t)amount;
     snprintf(digits, sizeof digits, "%llu", (unsigned long long)v);
-    const char *sep = lang == LANG_RU ? "\xc2\xa0" : ","; /* no-break space in Russian */
+    const char *sep = text_str(lang, T_THOUSANDS_SEP);
     char grouped[64];
     size_t len = strlen(digits), out = 0;
     for (size_t i = 0; i < len && out + 4 < sizeof grouped; i++) {
@@ -361,6 +265,8 @@ char *text_money(Lang lang, int64_t amount, const char *currency, char *buf, siz
     snprintf(buf, n, "%s%s %s", amount < 0 ? "-" : "", grouped, currency ? currency : "");
     return buf;
 }
+
+#define PICK(lang, en, ru) ((lang) == LANG_RU ? (ru) : (en))
 
 /* ---- sentences ---------------------------------------------------------------- */
 
@@ -483,8 +389,7 @@ const char *text_dialogue(Lang lang, const Sim *sim, const JournalEntry *e, char
 
 static const char *weeks_word(Lang lang, long n)
 {
-    return lang == LANG_RU ? text_plural(lang, n, "неделю", "недели", "недель")
-                           : text_plural(lang, n, "week", "weeks", "weeks");
+    return text_plural_str(lang, n, T_WEEKS_ONE);
 }
 
 /* text_journal without the final tidying. */
@@ -656,8 +561,7 @@ char *text_journal(Lang lang, const Sim *sim, const JournalEntry *e, char *buf, 
 
 static const char *people_word(Lang lang, long n)
 {
-    return lang == LANG_RU ? text_plural(lang, n, "человек", "человека", "человек")
-                           : text_plural(lang, n, "person", "people", "people");
+    return text_plural_str(lang, n, T_PEOPLE_ONE);
 }
 
 /* "3 раза"; "once", "twice", "3 times". Returns buf. */
@@ -666,17 +570,13 @@ static char *times(Lang lang, int n, char *buf, size_t size)
     if (lang == LANG_EN && (n == 1 || n == 2)) {
         return fmt(buf, size, "%s", n == 1 ? "once" : "twice");
     }
-    return fmt(buf, size, "%d %s", n,
-               lang == LANG_RU ? text_plural(lang, n, "раз", "раза", "раз")
-                               : text_plural(lang, n, "time", "times", "times"));
+    return fmt(buf, size, "%d %s", n, text_plural_str(lang, n, T_TIMES_ONE));
 }
 
 /* "relationship points" / "очков отношений" */
 static const char *points_word(Lang lang, long n)
 {
-    return lang == LANG_RU ? text_plural(lang, n, "очко отношений", "очка отношений", "очков отношений")
-                           : text_plural(lang, n, "relationship point", "relationship points",
-                                         "relationship points");
+    return text_plural_str(lang, n, T_POINTS_ONE);
 }
 
 /* A thread left: what it cost, and why (Russian keeps the name in the
@@ -771,7 +671,7 @@ static char *coach_goodwill(Lang lang, const Sim *sim, const CoachNote *c, char 
                                "собеседника. Это стоило %d %s. Предлагайте то, что отвечает найденной "
                                "потребности.",
                        count, c->part,
-                       text_plural(lang, c->part, "случае", "случаях", "случаях"), c->other,
+                       text_plural_str(lang, c->part, T_CASES_ONE), c->other,
                        points_word(lang, c->other));
         }
         return fmt(buf, n, "%d pitches were turned down, %d of them ideas that answered none of the person's "

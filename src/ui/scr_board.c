@@ -322,7 +322,7 @@ static void draw_card(App *app, Board *b, int c, Rect r, CardMode mode)
                      ct->name);
         if (mode != CARD_MINI) {
             gfx_text_fit(app, FACE_REGULAR, TS_SMALL, t->text_dim, tx, r.y + 28, r.x + r.w - tx - 8,
-                         stt == STATUS_GONE ? text_ui_for(L, "gone", ct->gender) : ui_str(L, S_HEARD_OF));
+                         stt == STATUS_GONE ? text_gendered(L, T_GONE, ct->gender) : ui_str(L, S_HEARD_OF));
         }
         if (mode == CARD_FULL) {
             gfx_text_fit(app, FACE_REGULAR, TS_SMALL, t->text_dim, tx, r.y + 48, r.x + r.w - tx - 8, ct->title);
@@ -731,7 +731,7 @@ static void draw_side(App *app, Board *b, Rect p)
             y += 22;
             line[0] = '\0';
             if (engaged) {
-                snprintf(line, sizeof line, "\xE2\x9C\x93 %s", text_ui_for(L, "engaged", ct->gender));
+                snprintf(line, sizeof line, "\xE2\x9C\x93 %s", text_gendered(L, T_ENGAGED, ct->gender));
             }
             if (ct->main) {
                 snprintf(line + strlen(line), sizeof line - strlen(line), "%s\xE2\x98\x85 %s", line[0] ? " · " : "",
@@ -767,7 +767,7 @@ static void draw_side(App *app, Board *b, Rect p)
             }
         } else {
             gfx_text_wrap(app, FACE_REGULAR, TS_SMALL, t->text_dim, (Rect){x, y, w, 40},
-                          stt == STATUS_GONE ? text_ui_for(L, "gone", ct->gender) : ui_str(L, S_HEARD_OF));
+                          stt == STATUS_GONE ? text_gendered(L, T_GONE, ct->gender) : ui_str(L, S_HEARD_OF));
         }
     }
     /* person actions */

@@ -132,7 +132,7 @@ static void b_draw(App *app, void *st)
     ui_fmt(pm, sizeof pm, L, S_PASS_MARK, s->scoring.pass_mark);
     gfx_text(app, FACE_BOLD, TS_LABEL, t->accent, x, y + 2, pm);
     y += 26;
-    y += gfx_text_wrap(app, FACE_REGULAR, TS_SMALL, t->text, (Rect){x, y, w, 60}, text_ui(L, "pass_rule"));
+    y += gfx_text_wrap(app, FACE_REGULAR, TS_SMALL, t->text, (Rect){x, y, w, 60}, text_str(L, T_PASS_RULE));
     y += 12;
     y = section(app, x, y, w, ui_str(L, S_CONTROLS));
     int avail = panel.y + panel.h - 80 - y;

@@ -137,8 +137,8 @@ static void summary(App *app, Rect r)
     if (!sim_business_result(app->sim)) {
         int bx = badge.x + badge.w + 12;
         ui_widget(app, W_PASS_RULE, (Rect){bx, y + 26, x + w - bx, 20}, SDL_SCANCODE_UNKNOWN, true,
-                  text_ui(L, "pass_rule"));
-        gfx_text_fit(app, FACE_BOLD, TS_SMALL, t->bad, bx, y + 28, x + w - bx, text_ui(L, "no_business_result"));
+                  text_str(L, T_PASS_RULE));
+        gfx_text_fit(app, FACE_BOLD, TS_SMALL, t->bad, bx, y + 28, x + w - bx, text_str(L, T_NO_BUSINESS_RESULT));
     }
     y += 64;
     gfx_text(app, FACE_BOLD, TS_SUB, t->text, x, y, ui_str(L, S_SUBSCORES));

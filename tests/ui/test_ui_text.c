@@ -48,7 +48,7 @@ static void widgets_inside(App *app, const char *where)
 int main(void)
 {
     App *app = NULL;
-    for (int s = 0; s < S_COUNT; s++) {
+    for (int s = 0; s < TEXT_KEY_COUNT; s++) {
         const char *en = ui_str(LANG_EN, (UiStr)s), *ru = ui_str(LANG_RU, (UiStr)s);
         if (!en[0] || !ru[0]) {
             fprintf(stderr, "string %d is missing in %s\n", s, en[0] ? "Russian" : "English");
