@@ -351,6 +351,62 @@ const char *const TEXT_EN[TEXT_KEY_COUNT] = {
     [T_ATTEMPTS_ONE] = "attempt",
     [T_ATTEMPTS_FEW] = "attempts",
     [T_ATTEMPTS_MANY] = "attempts",
+    /* Sentences of the journal and the coaching notes (text.c), named by the kind they describe */
+    [T_J_WEEK_START] = "Week %d of %d begins: %d hours for account work.",
+    [T_J_RESEARCH_DEPT_NAME] = "Research: you map the %s department. A name there: %s, %s.",
+    [T_J_RESEARCH_DEPT] = "Research: you map the %s department.",
+    [T_J_RESEARCH_NAME] = "Research: a name to approach: %s, %s.",
+    [T_J_RESEARCH_NEED] = "Research: %s needs this: %s",
+    [T_J_MEET] = "You meet %s. Relationship %+d.",
+    [T_J_NEED_FOUND] = "%s tells you about a need: %s",
+    [T_J_PITCH_WON] = "%s likes \"%s\" and will sponsor it. Relationship %+d.",
+    [T_J_PITCH_LOST] = "%s turns down \"%s\". Relationship %+d.",
+    [T_J_REFERRAL_WON] = "%s introduces you to %s, %s.",
+    [T_J_PROPOSE_WON] = "%s adopts \"%s\": +%s a year.",
+    [T_J_SERVICE_CONTACT] = "You service the existing business at %s. %s: relationship %+d.",
+    [T_J_SERVICE] = "You service the existing business at %s.",
+    [T_J_EVENT] = "Something happens at %s.",
+    [T_J_CONTACT_LEFT] = "%s (%s) has left %s.",
+    [T_J_COMPETITOR] = "A competitor courts %s for %d %s.",
+    [T_J_FREEZE] = "Budget freeze at %s for %d %s: no proposal can close.",
+    [T_J_NEED_CHANGED_ACCOUNT] = "Priorities shift at %s.",
+    [T_J_NEED_CHANGED] = "%s's priorities change.",
+    [T_J_RELATIONSHIP] = "Your relationship with %s changes: %+d.",
+    [T_J_EROSION] = "The existing business at %s erodes by %d%%: -%s a year.",
+    [T_J_EROSION_WHY] = "The existing business at %s erodes by %d%% (%s): -%s a year.",
+    [T_J_REVENUE] = "Revenue booked this week: %s.",
+    [T_J_GAME_OVER] = "The last week is over.",
+    [T_COACH_COMPETITOR] = "A competitor courted %s while no economic buyer was engaged: the business eroded for %d %s and that "
+        "cost %s a year. Win the economic buyer early; servicing alone does not keep a rival out.",
+    [T_COACH_EARLY_REFERRALS] = "You asked for a referral too early %s (before the relationship reached %d): it cost %d %s. Build "
+        "trust and bring value first.",
+    [T_COACH_NO_REFERRAL] = "You never asked for a referral. Introductions are how news of you spreads inside a client: once "
+        "someone trusts you and backs one of your ideas, ask who else should hear it.",
+    [T_COACH_NO_ECONOMIC] = "You never engaged the economic buyer at %s. Without the person who signs off the money, big ideas "
+        "cannot close.",
+    [T_COACH_NO_RESEARCH] = "You never researched the account: research turns up departments, names and needs you cannot see from "
+        "your desk.",
+    [T_COACH_SPONSORED_NOT_PROPOSED] = "%s sponsored \"%s\" but it never closed: win the approvals it needs and propose it.",
+    [T_COACH_NO_IDEAS] = "No idea was adopted. Growth comes from new applications: pitch ideas that answer the needs you "
+        "discover, then propose them.",
+    [T_COACH_WELL_DONE] = "Well done: you spread across the client and grew the account.",
+    /* Sentences about one person: the _F key, right after its key, agrees with a woman */
+    [T_INTRODUCED_BY] = "introduced by %s",
+    [T_INTRODUCED_BY_F] = "introduced by %s",
+    [T_J_REFERRAL_LOST] = "%s is not ready to introduce you to anyone. Relationship %+d.",
+    [T_J_REFERRAL_LOST_F] = "%s is not ready to introduce you to anyone. Relationship %+d.",
+    [T_J_COLD_CALL_WON] = "Your call gets through: %s agrees to talk.",
+    [T_J_COLD_CALL_WON_F] = "Your call gets through: %s agrees to talk.",
+    [T_J_COLD_CALL_LOST] = "Your call to %s goes nowhere.",
+    [T_J_COLD_CALL_LOST_F] = "Your call to %s goes nowhere.",
+    [T_J_ANCHOR_LOST] = "With %s gone and too few people behind you, %s cuts its business with you by %d%%: -%s a year.",
+    [T_J_ANCHOR_LOST_F] = "With %s gone and too few people behind you, %s cuts its business with you by %d%%: -%s a year.",
+    [T_J_DECAY] = "%s has not heard from you for a while. Relationship %+d.",
+    [T_J_DECAY_F] = "%s has not heard from you for a while. Relationship %+d.",
+    /* Why the business erodes (JournalEntry.cause): neglect, competitor, both */
+    [T_EROSION_NEGLECT] = "no service for too long",
+    [T_EROSION_COMPETITOR] = "a competitor courts the client and no economic buyer is on your side",
+    [T_EROSION_BOTH] = "no service for too long, and a competitor courts the client with no economic buyer on your side",
 };
 
 /* one; many */

@@ -266,8 +266,6 @@ char *text_money(Lang lang, int64_t amount, const char *currency, char *buf, siz
     return buf;
 }
 
-#define PICK(lang, en, ru) ((lang) == LANG_RU ? (ru) : (en))
-
 /* ---- sentences ---------------------------------------------------------------- */
 
 static char *fmt(char *buf, size_t n, const char *f, ...) __attribute__((format(printf, 3, 4)));
@@ -280,15 +278,26 @@ static char *fmt(char *buf, size_t n, const char *f, ...)
     return buf;
 }
 
+/* fmt with the string of key as the format (see text_fmt). */
+static char *tfmt(char *buf, size_t n, Lang lang, TextKey key, ...)
+{
+    va_list ap;
+    va_start(ap, key);
+    text_vfmt(buf, n, lang, key, ap);
+    va_end(ap);
+    return buf;
+}
+
 static const Contact *contact_of(const Sim *sim, int a, int c)
 {
     return &sim_scenario(sim)->accounts[a].contacts[c];
 }
 
-/* The Russian word form for this person: masculine unless they are a woman. */
-static const char *gx(const Contact *c, const char *male, const char *female)
+/* The key of a sentence about this person: a key ending in _F, right after
+ * its key, agrees with a woman (Russian: «готова», «ушла»). */
+static TextKey gk(const Contact *c, TextKey key)
 {
-    return c && c->gender == GENDER_FEMALE ? female : male;
+    return c && c->gender == GENDER_FEMALE ? (TextKey)(key + 1) : key;
 }
 
 /* A name that ends with an abbreviation («к. х. н.», "Jr.") already has its
@@ -343,12 +352,7 @@ static const char *title_in(Lang lang, const char *title, char *buf, size_t n)
 
 char *text_introduced_by(Lang lang, const Contact *referrer, char *buf, size_t n)
 {
-    if (lang == LANG_RU) {
-        snprintf(buf, n, "вас %s %s", gx(referrer, "представил", "представила"), referrer->name);
-    } else {
-        snprintf(buf, n, "introduced by %s", referrer->name);
-    }
-    return buf;
+    return tfmt(buf, n, lang, gk(referrer, T_INTRODUCED_BY), referrer->name);
 }
 
 const char *text_dialogue(Lang lang, const Sim *sim, const JournalEntry *e, char *buf, size_t n)
@@ -406,82 +410,63 @@ static char *journal_line(Lang lang, const Sim *sim, const JournalEntry *e, char
     char money[48];
     switch (e->kind) {
     case J_WEEK_START:
-        return fmt(buf, n, PICK(lang, "Week %d of %d begins: %d hours for account work.",
-                                "Начинается неделя %d из %d: %d ч на работу с клиентами."),
+        return tfmt(buf, n, lang, T_J_WEEK_START,
                    e->week, s->weeks, s->hours_per_week);
     case J_RESEARCH_DEPT:
         if (ct) {
-            return fmt(buf, n, PICK(lang, "Research: you map the %s department. A name there: %s, %s.",
-                                    "Исследование: вы узнали об отделе «%s». Там работает %s, %s."),
+            return tfmt(buf, n, lang, T_J_RESEARCH_DEPT_NAME,
                        acc->departments[e->other].name, who, what);
         }
-        return fmt(buf, n, PICK(lang, "Research: you map the %s department.",
-                                "Исследование: вы узнали об отделе «%s»."),
+        return tfmt(buf, n, lang, T_J_RESEARCH_DEPT,
                    acc->departments[e->other].name);
     case J_RESEARCH_NAME:
-        return fmt(buf, n, PICK(lang, "Research: a name to approach: %s, %s.",
-                                "Исследование: вы нашли, к кому обратиться. Это %s, %s."),
+        return tfmt(buf, n, lang, T_J_RESEARCH_NAME,
                    who, what);
     case J_RESEARCH_NEED:
-        return fmt(buf, n, PICK(lang, "Research: %s needs this: %s",
-                                "Исследование показало, что нужно клиенту %s: %s"),
+        return tfmt(buf, n, lang, T_J_RESEARCH_NEED,
                    acc->name, title_in(lang, acc->needs[e->need].text, title, sizeof title));
     case J_MEET:
-        return fmt(buf, n, PICK(lang, "You meet %s. Relationship %+d.", "%s проводит с вами встречу. Отношения %+d."),
+        return tfmt(buf, n, lang, T_J_MEET,
                    who, e->amount);
     case J_NEED_FOUND:
-        return fmt(buf, n, PICK(lang, "%s tells you about a need: %s", "%s рассказывает о потребности: %s"),
+        return tfmt(buf, n, lang, T_J_NEED_FOUND,
                    who, title_in(lang, acc->needs[e->need].text, title, sizeof title));
     case J_PITCH_WON:
-        return fmt(buf, n, PICK(lang, "%s likes \"%s\" and will sponsor it. Relationship %+d.",
-                                "%s поддерживает идею «%s». Отношения %+d."),
+        return tfmt(buf, n, lang, T_J_PITCH_WON,
                    who, idea, e->amount);
     case J_PITCH_LOST:
-        return fmt(buf, n, PICK(lang, "%s turns down \"%s\". Relationship %+d.",
-                                "%s отклоняет идею «%s». Отношения %+d."),
+        return tfmt(buf, n, lang, T_J_PITCH_LOST,
                    who, idea, e->amount);
     case J_REFERRAL_WON: {
         const Contact *t = contact_of(sim, e->account, e->other);
         char ttitle[256];
-        return fmt(buf, n, PICK(lang, "%s introduces you to %s, %s.", "%s знакомит вас с коллегой. Это %s, %s."),
+        return tfmt(buf, n, lang, T_J_REFERRAL_WON,
                    who, t->name, title_in(lang, t->title, ttitle, sizeof ttitle));
     }
     case J_REFERRAL_LOST:
-        if (lang == LANG_RU) {
-            return fmt(buf, n, "%s пока не %s вас ни с кем знакомить. Отношения %+d.", who,
-                       gx(ct, "готов", "готова"), e->amount);
-        }
-        return fmt(buf, n, "%s is not ready to introduce you to anyone. Relationship %+d.", who, e->amount);
+        return tfmt(buf, n, lang, gk(ct, T_J_REFERRAL_LOST), who, e->amount);
     case J_COLD_CALL_WON:
-        if (lang == LANG_RU) {
-            return fmt(buf, n, "Звонок удался: %s %s поговорить.", who, gx(ct, "готов", "готова"));
-        }
-        return fmt(buf, n, "Your call gets through: %s agrees to talk.", who);
+        return tfmt(buf, n, lang, gk(ct, T_J_COLD_CALL_WON), who);
     case J_COLD_CALL_LOST:
-        if (lang == LANG_RU) {
-            return fmt(buf, n, "Звонок ничего не дал: %s не %s с вами говорить.", who, gx(ct, "стал", "стала"));
-        }
-        return fmt(buf, n, "Your call to %s goes nowhere.", who);
+        return tfmt(buf, n, lang, gk(ct, T_J_COLD_CALL_LOST), who);
     case J_PROPOSE_WON:
-        return fmt(buf, n, PICK(lang, "%s adopts \"%s\": +%s a year.", "%s внедряет идею «%s»: +%s в год."),
+        return tfmt(buf, n, lang, T_J_PROPOSE_WON,
                    acc->name, idea, text_money(lang, e->money, cur, money, sizeof money));
     case J_SERVICE:
         if (ct) {
-            return fmt(buf, n, PICK(lang, "You service the existing business at %s. %s: relationship %+d.",
-                                    "Вы поддерживаете текущие поставки клиенту %s. %s это ценит: отношения %+d."),
+            return tfmt(buf, n, lang, T_J_SERVICE_CONTACT,
                        acc->name, who, e->amount);
         }
-        return fmt(buf, n, PICK(lang, "You service the existing business at %s.",
-                                "Вы поддерживаете текущие поставки клиенту %s."), acc->name);
+        return tfmt(buf, n, lang, T_J_SERVICE, acc->name);
     case J_EVENT: {
         const Event *ev = &acc->events[e->event];
         if (ev->message && ev->message[0]) {
             return fmt(buf, n, "%s", ev->message);
         }
-        return fmt(buf, n, PICK(lang, "Something happens at %s.", "У клиента %s перемены."), acc->name);
+        return tfmt(buf, n, lang, T_J_EVENT, acc->name);
     }
     case J_CONTACT_LEFT:
-        return fmt(buf, n, PICK(lang, "%s (%s) has left %s.", "%s, %s, уходит из компании %s."), who, what,
+        return tfmt(buf, n, lang, T_J_CONTACT_LEFT, who, what,
                    acc->name);
     case J_CONTACT_ARRIVED:
         if (lang == LANG_RU) {
@@ -489,63 +474,39 @@ static char *journal_line(Lang lang, const Sim *sim, const JournalEntry *e, char
         }
         return fmt(buf, n, "%s joins %s as %s.", who, acc->name, what);
     case J_COMPETITOR:
-        return fmt(buf, n, PICK(lang, "A competitor courts %s for %d %s.",
-                                "Конкурент обхаживает клиента %s: это продлится %d %s."),
+        return tfmt(buf, n, lang, T_J_COMPETITOR,
                    acc->name, e->amount, weeks_word(lang, e->amount));
     case J_FREEZE:
-        return fmt(buf, n, PICK(lang, "Budget freeze at %s for %d %s: no proposal can close.",
-                                "Заморозка бюджета у клиента %s на %d %s: предложения не пройдут."),
+        return tfmt(buf, n, lang, T_J_FREEZE,
                    acc->name, e->amount, weeks_word(lang, e->amount));
     case J_NEED_CHANGED:
         if (sim_contact_status(sim, e->account, e->contact) != STATUS_KNOWN) {
-            return fmt(buf, n, PICK(lang, "Priorities shift at %s.", "У клиента %s меняются приоритеты."),
+            return tfmt(buf, n, lang, T_J_NEED_CHANGED_ACCOUNT,
                        acc->name);
         }
-        return fmt(buf, n, PICK(lang, "%s's priorities change.", "%s пересматривает свои приоритеты."), who);
+        return tfmt(buf, n, lang, T_J_NEED_CHANGED, who);
     case J_RELATIONSHIP:
-        return fmt(buf, n, PICK(lang, "Your relationship with %s changes: %+d.",
-                                "%s теперь относится к вам иначе. Отношения %+d."), who, e->amount);
+        return tfmt(buf, n, lang, T_J_RELATIONSHIP, who, e->amount);
     case J_ANCHOR_LOST:
         text_money(lang, e->money, cur, money, sizeof money);
-        if (lang == LANG_RU) {
-            return fmt(buf, n, "%s %s из компании, а за вас почти некому заступиться: %s сокращает закупки "
-                               "на %d%%, это -%s в год.",
-                       who, gx(ct, "ушёл", "ушла"), acc->name, e->amount, money);
-        }
-        return fmt(buf, n, "With %s gone and too few people behind you, %s cuts its business with you by %d%%: "
-                           "-%s a year.",
-                   who, acc->name, e->amount, money);
+        return tfmt(buf, n, lang, gk(ct, T_J_ANCHOR_LOST), who, acc->name, e->amount, money);
     case J_EROSION: {
         /* The cause, so that a rep who services every week sees it is not neglect. */
-        static const char *const WHY[LANG_COUNT][4] = {
-            {"", "no service for too long", "a competitor courts the client and no economic buyer is on your side",
-             "no service for too long, and a competitor courts the client with no economic buyer on your side"},
-            {"", "слишком долго без обслуживания", "конкурент обхаживает клиента, а экономического покупателя на "
-             "вашей стороне нет", "слишком долго без обслуживания, а конкурент обхаживает клиента, и экономического "
-             "покупателя на вашей стороне нет"},
-        };
         int why = e->cause & (CAUSE_NEGLECT | CAUSE_COMPETITOR);
         text_money(lang, e->money, cur, money, sizeof money);
         if (why == 0) {
-            return fmt(buf, n, PICK(lang, "The existing business at %s erodes by %d%%: -%s a year.",
-                                    "Текущие поставки клиенту %s сокращаются на %d%%: -%s в год."),
-                       acc->name, e->amount, money);
+            return tfmt(buf, n, lang, T_J_EROSION, acc->name, e->amount, money);
         }
-        return fmt(buf, n, PICK(lang, "The existing business at %s erodes by %d%% (%s): -%s a year.",
-                                "Текущие поставки клиенту %s сокращаются на %d%% (%s): -%s в год."),
-                   acc->name, e->amount, WHY[lang][why], money);
+        return tfmt(buf, n, lang, T_J_EROSION_WHY, acc->name, e->amount,
+                    text_str(lang, (TextKey)(T_EROSION_NEGLECT + why - CAUSE_NEGLECT)), money);
     }
     case J_DECAY:
-        if (lang == LANG_RU) {
-            return fmt(buf, n, "%s давно о вас не %s. Отношения %+d.", who, gx(ct, "слышал", "слышала"),
-                       e->amount);
-        }
-        return fmt(buf, n, "%s has not heard from you for a while. Relationship %+d.", who, e->amount);
+        return tfmt(buf, n, lang, gk(ct, T_J_DECAY), who, e->amount);
     case J_REVENUE:
-        return fmt(buf, n, PICK(lang, "Revenue booked this week: %s.", "Выручка за неделю: %s."),
+        return tfmt(buf, n, lang, T_J_REVENUE,
                    text_money(lang, e->money, cur, money, sizeof money));
     case J_GAME_OVER:
-        return fmt(buf, n, "%s", PICK(lang, "The last week is over.", "Последняя неделя закончилась."));
+        return tfmt(buf, n, lang, T_J_GAME_OVER);
     case J_COUNT:
         break;
     }
@@ -621,12 +582,7 @@ static char *coach_erosion(Lang lang, const Sim *sim, const CoachNote *c, char *
     char money[48];
     text_money(lang, c->money, s->currency, money, sizeof money);
     if (c->kind == COACH_COMPETITOR) {
-        return fmt(buf, n, PICK(lang,
-            "A competitor courted %s while no economic buyer was engaged: the business eroded for %d %s "
-            "and that cost %s a year. Win the economic buyer early; servicing alone does not keep a rival out.",
-            "Пока конкурент обхаживал клиента %s, а вовлечённого экономического покупателя у вас не было, "
-            "поставки сокращались %d %s, и это стоило %s в год. Привлеките экономического покупателя "
-            "заранее: одно обслуживание конкурента не остановит."),
+        return tfmt(buf, n, lang, T_COACH_COMPETITOR,
             acc->name, c->amount, weeks_word(lang, c->amount), money);
     }
     if (lang == LANG_RU) {
@@ -648,11 +604,7 @@ static char *coach_goodwill(Lang lang, const Sim *sim, const CoachNote *c, char 
     times(lang, c->amount, count, sizeof count);
     if (c->kind == COACH_EARLY_REFERRALS) {
         int at = sim_scenario(sim)->rules.referral_at;
-        return fmt(buf, n, PICK(lang,
-            "You asked for a referral too early %s (before the relationship reached %d): it cost %d %s. "
-            "Build trust and bring value first.",
-            "Вы %s просили рекомендацию слишком рано, пока отношения не достигли %d: это стоило %d %s. "
-            "Сначала укрепите доверие и принесите пользу."),
+        return tfmt(buf, n, lang, T_COACH_EARLY_REFERRALS,
             count, at, c->other, points_word(lang, c->other));
     }
     if (c->part > 0 && c->part == c->amount) {
@@ -697,17 +649,9 @@ char *text_coach(Lang lang, const Sim *sim, const CoachNote *c, char *buf, size_
     const char *idea = acc && c->idea >= 0 && c->kind != COACH_SCENARIO_NOTE ? acc->ideas[c->idea].title : "";
     switch (c->kind) {
     case COACH_NO_REFERRAL:
-        return fmt(buf, n, "%s", PICK(lang,
-            "You never asked for a referral. Introductions are how news of you spreads inside a client: "
-            "once someone trusts you and backs one of your ideas, ask who else should hear it.",
-            "Вы ни разу не попросили рекомендацию. Только через знакомства о вас узнают внутри компании: "
-            "когда человек вам доверяет и поддержал вашу идею, спросите, кому ещё стоит её услышать."));
+        return tfmt(buf, n, lang, T_COACH_NO_REFERRAL);
     case COACH_NO_ECONOMIC:
-        return fmt(buf, n, PICK(lang,
-            "You never engaged the economic buyer at %s. Without the person who signs off the money, "
-            "big ideas cannot close.",
-            "Вы так и не вышли на экономического покупателя у клиента %s. Без того, кто распоряжается деньгами, "
-            "крупные идеи не закрыть."), acc->name);
+        return tfmt(buf, n, lang, T_COACH_NO_ECONOMIC, acc->name);
     case COACH_SINGLE_THREADED:
         if (lang == LANG_RU) {
             return fmt(buf, n, "У клиента %s вы %d %s из %d держались за одного человека: вся работа "
@@ -723,18 +667,12 @@ char *text_coach(Lang lang, const Sim *sim, const CoachNote *c, char *buf, size_
         }
         return fmt(buf, n, "\"%s\" fitted %s's need and was never pitched.", idea, who);
     case COACH_NO_RESEARCH:
-        return fmt(buf, n, "%s", PICK(lang,
-            "You never researched the account: research turns up departments, names and needs you "
-            "cannot see from your desk.",
-            "Вы ни разу не изучили клиента: исследование открывает отделы, имена и потребности, "
-            "которых не видно из офиса."));
+        return tfmt(buf, n, lang, T_COACH_NO_RESEARCH);
     case COACH_NEGLECT:
     case COACH_COMPETITOR:
         return coach_erosion(lang, sim, c, buf, n);
     case COACH_SPONSORED_NOT_PROPOSED:
-        return fmt(buf, n, PICK(lang,
-            "%s sponsored \"%s\" but it never closed: win the approvals it needs and propose it.",
-            "%s поддерживает идею «%s», но она так и не прошла: соберите согласования и вынесите её на решение."),
+        return tfmt(buf, n, lang, T_COACH_SPONSORED_NOT_PROPOSED,
             who, idea);
     case COACH_ANCHOR_LOST:
     case COACH_DEPARTURE_FREE:
@@ -743,15 +681,9 @@ char *text_coach(Lang lang, const Sim *sim, const CoachNote *c, char *buf, size_
     case COACH_PITCHES_REFUSED:
         return coach_goodwill(lang, sim, c, buf, n);
     case COACH_NO_IDEAS:
-        return fmt(buf, n, "%s", PICK(lang,
-            "No idea was adopted. Growth comes from new applications: pitch ideas that answer the needs "
-            "you discover, then propose them.",
-            "Ни одна идея не внедрена. Рост дают новые применения: предлагайте идеи под найденные "
-            "потребности, а затем выносите их на решение."));
+        return tfmt(buf, n, lang, T_COACH_NO_IDEAS);
     case COACH_WELL_DONE:
-        return fmt(buf, n, "%s", PICK(lang,
-            "Well done: you spread across the client and grew the account.",
-            "Отлично: вы охватили клиента и вырастили объём работы."));
+        return tfmt(buf, n, lang, T_COACH_WELL_DONE);
     case COACH_SCENARIO_NOTE:
         return fmt(buf, n, "%s", s->notes[c->idea].text);
     case COACH_COUNT:
@@ -773,7 +705,7 @@ char *text_score_change(Lang lang, const ScoreChange *ch, char *buf, size_t n)
     }
     if (used < n) {
         snprintf(buf + used, n - used, "%s%s %+d", used ? " -> " : "",
-                 PICK(lang, "score", "счёт"), ch->total);
+                 text_str(lang, T_SCORE_WORD), ch->total);
     }
     return buf;
 }
