@@ -113,7 +113,7 @@ static int verify(const ResultRecord *r, const Found *f, bool watch, Lang lang, 
     int status = 0;
     char what[256], diff[256];
     if (watch) {
-        fprintf(out, "\n=== %s 1 ===\n", lang == LANG_RU ? "Неделя" : "Week");
+        fprintf(out, "\n=== %s 1 ===\n", text_str(lang, S_WEEK));
     }
     for (size_t k = 0; k < r->session.command_count && status == 0; k++) {
         const SessionCommand *sc = &r->session.commands[k];
@@ -152,8 +152,7 @@ static int verify(const ResultRecord *r, const Found *f, bool watch, Lang lang, 
         const WeekSnapshot *tl = sim_timeline(sim, &tn);
         const WeekSnapshot *got = &tl[tn - 1];
         if (watch) {
-            fprintf(out, lang == LANG_RU ? "  Итог недели %d: счёт %d\n" : "  End of week %d: score %d\n", got->week,
-                    got->score.total);
+            render_say(out, lang, T_REPLAY_WEEK_END, got->week, got->score.total);
         }
         if ((size_t)got->week >= r->week_count) {
             fprintf(out, "%s: DIVERGED in week %d (commands %zu-%zu): the result records only %zu weeks\n", name,
@@ -166,7 +165,7 @@ static int verify(const ResultRecord *r, const Found *f, bool watch, Lang lang, 
         }
         week_start = k + 1;
         if (watch && status == 0 && !sim_over(sim)) {
-            fprintf(out, "\n=== %s %d ===\n", lang == LANG_RU ? "Неделя" : "Week", sim_week(sim));
+            fprintf(out, "\n=== %s %d ===\n", text_str(lang, S_WEEK), sim_week(sim));
         }
     }
     if (status == 0) {

@@ -126,24 +126,16 @@ static void print_help(const Game *g)
 {
     FILE *o = g->out;
     const Scenario *s = g->scn;
-    fprintf(o, "%s\n", g->lang == LANG_RU ? "Команды (КТО и ИДЕЯ: номер из списка или id):"
-                                          : "Commands (WHO and IDEA: a number from the list or an id):");
+    fprintf(o, "%s\n", text_str(g->lang, T_PLAY_HELP_HEAD));
     for (int a = 0; a < ACT_COUNT; a++) {
         fputs("  ", o);
         render_pad(o, text_command(g->lang, (ActionKind)a), 16);
-        fprintf(o, " %2d%s  %s\n", s->costs[a], g->lang == LANG_RU ? "ч" : "h",
+        fprintf(o, " %2d%s  %s\n", s->costs[a], text_str(g->lang, T_CLI_HOURS_ABBR),
                 text_action_help(g->lang, (ActionKind)a));
     }
-    if (g->lang == LANG_RU) {
-        fprintf(o, "  board / people / ideas / score / help / quit — обзор, люди, идеи, счёт, "
-                   "справка, выход с разбором\n");
-    } else {
-        fprintf(o, "  board, people, ideas, score, help, quit: show the account, the people, the ideas, "
-                   "the score, this help; quit ends with the debrief\n");
-    }
+    fprintf(o, "  %s\n", text_str(g->lang, T_PLAY_HELP_VIEWS));
     if (s->account_count > 1) {
-        fprintf(o, "  account N        %s\n", g->lang == LANG_RU ? "перейти к другому клиенту"
-                                                              : "switch to another account");
+        fprintf(o, "  account N        %s\n", text_str(g->lang, T_PLAY_HELP_ACCOUNT));
     }
 }
 
@@ -171,9 +163,9 @@ static int split(char *line, char **words, int max)
     return n;
 }
 
-static void say(const Game *g, const char *en, const char *ru)
+static void say(const Game *g, TextKey key)
 {
-    fprintf(g->out, "  %s\n", g->lang == LANG_RU ? ru : en);
+    fprintf(g->out, "  %s\n", text_str(g->lang, key));
 }
 
 static void apply(Game *g, Command c)
@@ -229,8 +221,7 @@ static bool handle(Game *g, char *line)
     int who = -1, idea = -1;
     switch (v) {
     case V_NONE:
-        fprintf(g->out, g->lang == LANG_RU ? "  Неизвестная команда «%s». Наберите help.\n"
-                                           : "  Unknown command '%s'. Type help for the list.\n", w[0]);
+        render_say(g->out, g->lang, T_PLAY_UNKNOWN_COMMAND, w[0]);
         return true;
     case V_HELP:
         print_help(g);
@@ -251,7 +242,7 @@ static bool handle(Game *g, char *line)
         return true;
     case V_ACCOUNT:
         if (n < 2 || find_account(g, w[1]) < 0) {
-            say(g, "Which account? Give its number or id.", "Какой клиент? Укажите номер или id.");
+            say(g, T_PLAY_WHICH_ACCOUNT);
             return true;
         }
         g->account = find_account(g, w[1]);
@@ -270,8 +261,7 @@ static bool handle(Game *g, char *line)
     case V_REFER:
     case V_CALL:
         if (n < 2 || (who = find_contact(g, w[1])) < 0) {
-            say(g, "Who? Give the person's number or id (see: people).",
-                "С кем? Укажите номер или id человека (см. people).");
+            say(g, T_PLAY_WHO);
             return true;
         }
         apply(g, (Command){v == V_MEET ? ACT_MEET : v == V_REFER ? ACT_REFERRAL : ACT_COLD_CALL, a,
@@ -279,16 +269,14 @@ static bool handle(Game *g, char *line)
         return true;
     case V_PITCH:
         if (n < 3 || (idea = find_idea(g, w[1])) < 0 || (who = find_contact(g, w[2])) < 0) {
-            say(g, "Usage: pitch IDEA WHO, for example: pitch 2 5 (see: ideas, people).",
-                "Формат: pitch ИДЕЯ КТО, например: pitch 2 5 (см. ideas, people).");
+            say(g, T_PLAY_PITCH_USAGE);
             return true;
         }
         apply(g, (Command){ACT_PITCH, a, who, idea});
         return true;
     case V_PROPOSE:
         if (n < 2 || (idea = find_idea(g, w[1])) < 0) {
-            say(g, "Which idea? Give its number or id (see: ideas).",
-                "Какую идею? Укажите номер или id (см. ideas).");
+            say(g, T_PLAY_WHICH_IDEA);
             return true;
         }
         apply(g, (Command){ACT_PROPOSE, a, -1, idea});

@@ -60,8 +60,7 @@ static void ask_end_week(App *app)
     }
     char body[512];
     ui_fmt(body, sizeof body, app->lang, S_CONFIRM_END_BODY, left,
-           app->lang == LANG_RU ? text_plural(LANG_RU, left, "час", "часа", "часов")
-                                : (left == 1 ? "hour" : "hours"));
+           text_plural_str(app->lang, left, T_HOURS_ONE));
     screen_confirm_push(app, ui_str(app->lang, S_CONFIRM_END_TITLE), body, ui_str(app->lang, S_YES_END),
                         ui_str(app->lang, S_CANCEL), do_end_week, NULL, NULL);
 }

@@ -39,7 +39,7 @@ static void change(App *app, int id, int dir)
         break;
     }
     case W_LANG:
-        s->lang = app->lang == LANG_EN ? LANG_RU : LANG_EN;
+        s->lang = (Lang)((app->lang + 1) % LANG_COUNT);
         s->lang_set = true;
         app_set_lang(app, s->lang);
         break;
@@ -116,7 +116,7 @@ static void st_draw(App *app, void *st)
     snprintf(scale, sizeof scale, "%d%%", (int)(app->ui_scale * 100 + 0.5f));
     int y = top + 30;
     row(app, W_SCALE, y, ui_str(L, S_UI_SCALE), scale, ui_str(L, S_SCALE_HINT));
-    row(app, W_LANG, y + 80, ui_str(L, S_LANGUAGE), L == LANG_RU ? "Русский" : "English", ui_str(L, S_LANG_HINT));
+    row(app, W_LANG, y + 80, ui_str(L, S_LANGUAGE), ui_str(L, T_LANG_NAME), ui_str(L, S_LANG_HINT));
     row(app, W_FULL, y + 160, ui_str(L, S_FULLSCREEN), ui_str(L, app->set.fullscreen ? S_ON : S_OFF),
         ui_str(L, S_FULLSCREEN_HINT));
     row(app, W_CONTRAST, y + 240, ui_str(L, S_HIGH_CONTRAST), ui_str(L, app->set.high_contrast ? S_ON : S_OFF),
