@@ -36,6 +36,12 @@ const char *text_gendered(Lang lang, TextKey key, Gender g);
 const char *text_action(Lang lang, ActionKind a);        /* "Meet" */
 const char *text_action_help(Lang lang, ActionKind a);   /* one sentence */
 const char *text_command(Lang lang, ActionKind a);       /* terminal syntax: "meet WHO" */
+/* The command word, the same in every language: "pitch"; "?" out of range. */
+const char *text_verb(ActionKind a);
+/* A command as typed in the terminal game: "pitch oil_analysis frank" (ids);
+ * with names, the person's name instead of their id, for display. Parts out
+ * of range are left out. Returns buf. */
+char *text_command_line(const Scenario *s, Command c, bool names, char *buf, size_t n);
 const char *text_subscore(Lang lang, SubScore s);        /* "Referrals" */
 const char *text_subscore_help(Lang lang, SubScore s);   /* one sentence */
 const char *text_role(Lang lang, BuyingRole r);          /* "economic buyer" */

@@ -32,9 +32,7 @@ static bool find_scenario(const ResultRecord *r, const char *given, Found *f, FI
 /* "pitch cutting-fluid paul", as typed in the terminal game. */
 static void describe(const SessionCommand *c, bool accounts, char *buf, size_t n)
 {
-    static const char *const VERB[ACT_COUNT] = {"research", "meet", "pitch", "refer", "call",
-                                               "propose", "service", "end"};
-    snprintf(buf, n, "%s%s%s%s%s%s%s%s", VERB[c->kind], c->idea ? " " : "", c->idea ? c->idea : "",
+    snprintf(buf, n, "%s%s%s%s%s%s%s%s", text_verb(c->kind), c->idea ? " " : "", c->idea ? c->idea : "",
              c->contact ? " " : "", c->contact ? c->contact : "", accounts && c->account ? "  [" : "",
              accounts && c->account ? c->account : "", accounts && c->account ? "]" : "");
 }

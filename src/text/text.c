@@ -87,6 +87,24 @@ const char *text_subscore_help(Lang lang, SubScore s)
 const char *text_mode(Lang lang, ResponseMode m) { return text_str(lang, (TextKey)(T_MODE_GROWTH + m)); }
 const char *text_level(Lang lang, IdeaLevel l) { return text_str(lang, (TextKey)(T_LEVEL_PRODUCT + l)); }
 
+const char *text_verb(ActionKind a)
+{
+    static const char *const VERB[ACT_COUNT] = {"research", "meet", "pitch", "refer", "call",
+                                               "propose", "service", "end"};
+    return (int)a >= 0 && a < ACT_COUNT ? VERB[a] : "?";
+}
+
+char *text_command_line(const Scenario *s, Command c, bool names, char *buf, size_t n)
+{
+    const Account *a = c.account >= 0 && c.account < s->account_count ? &s->accounts[c.account] : NULL;
+    const char *idea = a && c.idea >= 0 && c.idea < a->idea_count ? a->ideas[c.idea].id : NULL;
+    const Contact *ct = a && c.contact >= 0 && c.contact < a->contact_count ? &a->contacts[c.contact] : NULL;
+    const char *who = ct ? (names ? ct->name : ct->id) : NULL;
+    snprintf(buf, n, "%s%s%s%s%s", text_verb(c.kind), idea ? " " : "", idea ? idea : "", who ? " " : "",
+             who ? who : "");
+    return buf;
+}
+
 const char *text_role(Lang lang, BuyingRole r)
 {
     for (int i = 0; i < ROLE_KIND_COUNT; i++) {

@@ -134,12 +134,9 @@ static bool r_event(App *app, void *st, const SDL_Event *e)
 
 static void describe(const App *app, Command c, char *buf, size_t n)
 {
-    static const char *const VERB[ACT_COUNT] = {"research", "meet", "pitch", "refer", "call",
-                                               "propose", "service", "end"};
-    const Account *a = &app->scn->accounts[c.account];
-    snprintf(buf, n, "> %s%s%s%s%s   (%s)", VERB[c.kind], c.idea >= 0 ? " " : "",
-             c.idea >= 0 ? a->ideas[c.idea].id : "", c.contact >= 0 ? " " : "",
-             c.contact >= 0 ? a->contacts[c.contact].name : "", text_action(app->lang, c.kind));
+    char line[512];
+    snprintf(buf, n, "> %s   (%s)", text_command_line(app->scn, c, true, line, sizeof line),
+             text_action(app->lang, c.kind));
 }
 
 static void r_draw(App *app, void *st)
