@@ -208,7 +208,7 @@ static void g_draw(App *app, void *st)
     gfx_text(app, FACE_BOLD, TS_HEAD, t->bad, x, y, "\xE2\x9A\xA0");
     int th = gfx_text_wrap(app, FACE_BOLD, TS_HEAD, t->text, (Rect){x + 34, y, iw - 34, 64}, d->title);
     y += th + 6;
-    y += gfx_text_wrap(app, FACE_REGULAR, TS_BODY, t->text_dim, (Rect){x, y, iw, 48}, ui_str(L, S_RELOAD_ERRORS_SUB))
+    y += gfx_text_wrap(app, FACE_REGULAR, TS_BODY, t->text_dim, (Rect){x, y, iw, 48}, text_str(L, S_RELOAD_ERRORS_SUB))
          + 12;
     Rect view = {x, y, iw, box.y + box.h - pad - 44 - 16 - y};
     gfx_rrect(app, view, 6, t->bg);
@@ -220,9 +220,9 @@ static void g_draw(App *app, void *st)
     gfx_text_wrap(app, FACE_REGULAR, TS_LABEL, t->text, (Rect){inner.x, inner.y - d->scroll, inner.w,
                                                               d->content_h}, d->text);
     gfx_clip(app, NULL);
-    ui_button(app, W_DISMISS, (Rect){box.x + w - pad - 220, box.y + h - pad - 44, 220, 44}, ui_str(L, S_DISMISS),
-              "Esc", SDL_SCANCODE_UNKNOWN, true, true, ui_str(L, S_DISMISS));
-    app->keys_help = ui_str(L, S_KEYS_DIAGS);
+    ui_button(app, W_DISMISS, (Rect){box.x + w - pad - 220, box.y + h - pad - 44, 220, 44}, text_str(L, S_DISMISS),
+              "Esc", SDL_SCANCODE_UNKNOWN, true, true, text_str(L, S_DISMISS));
+    app->keys_help = text_str(L, S_KEYS_DIAGS);
 }
 
 static const ScreenVt DIAGS_VT = {"diags", true, g_enter, g_exit, g_action, g_back, g_event, g_draw, false};
@@ -302,7 +302,7 @@ bool app_reload(App *app)
     }
     if (!buf) {
         snprintf(text, DIAG_TEXT_MAX, "0:0 [KA100] %s: %s\n", app->scn_path, why);
-        screen_diags_push(app, ui_str(L, S_RELOAD_ERRORS_TITLE), text);
+        screen_diags_push(app, text_str(L, S_RELOAD_ERRORS_TITLE), text);
         free(text);
         return false;
     }
@@ -315,7 +315,7 @@ bool app_reload(App *app)
         diags_sort(&d);
         diags_text(&d, text, DIAG_TEXT_MAX);
         diags_deinit(&d);
-        screen_diags_push(app, ui_str(L, S_RELOAD_ERRORS_TITLE), text);
+        screen_diags_push(app, text_str(L, S_RELOAD_ERRORS_TITLE), text);
         free(text);
         return false;
     }
@@ -324,7 +324,7 @@ bool app_reload(App *app)
     if (jumpstart_known(ns, app->jump_known, why, sizeof why) != 0
         || !(nsim = sim_create(ns, app->seed))) {
         snprintf(text, DIAG_TEXT_MAX, "0:0 [KA100] %s\n", nsim ? why : "out of memory");
-        screen_diags_push(app, ui_str(L, S_RELOAD_ERRORS_TITLE), text);
+        screen_diags_push(app, text_str(L, S_RELOAD_ERRORS_TITLE), text);
         scenario_destroy(ns);
         free(text);
         return false;
@@ -343,7 +343,7 @@ bool app_reload(App *app)
         Command nc;
         Refusal r = REFUSE_NONE;
         if (session_command_resolve(ns, &sc, &nc) != 0) {
-            ui_copy(stop_why, sizeof stop_why, ui_str(L, S_RELOAD_MISSING_ID));
+            ui_copy(stop_why, sizeof stop_why, text_str(L, S_RELOAD_MISSING_ID));
         } else if ((r = sim_apply(nsim, nc)) != REFUSE_NONE) {
             ui_copy(stop_why, sizeof stop_why, r == REFUSE_COUNT ? "out of memory" : text_refusal(L, r));
         } else {
@@ -377,11 +377,11 @@ bool app_reload(App *app)
     reload_watch_start(app);
     app_show_session(app);
     if (stopped >= 0) {
-        ui_fmt(text, DIAG_TEXT_MAX, L, S_RELOAD_STOPPED, title, (int)stopped + 1, (int)n, stop_what,
+        text_fmt(text, DIAG_TEXT_MAX, L, S_RELOAD_STOPPED, title, (int)stopped + 1, (int)n, stop_what,
                  stop_why);
     } else {
         int week = sim_over(nsim) ? ns->weeks : sim_week(nsim);
-        ui_fmt(text, DIAG_TEXT_MAX, L, S_RELOADED, title, week);
+        text_fmt(text, DIAG_TEXT_MAX, L, S_RELOADED, title, week);
     }
     if (stopped >= 0) {
         app_set_status(app, text);
