@@ -14,6 +14,7 @@
 
 #include "keyaccounts/odds.h"
 #include "keyaccounts/sim.h"
+#include "keyaccounts/stats.h"
 #include "keyaccounts/text_keys.h"
 
 typedef enum Lang { LANG_EN, LANG_RU, LANG_COUNT } Lang;
@@ -99,6 +100,14 @@ char *text_why_refused(Lang lang, const Sim *sim, Command c, Refusal r, char *bu
 
 /* A coaching note as a sentence or two. Returns buf. */
 char *text_coach(Lang lang, const Sim *sim, const CoachNote *note, char *buf, size_t n);
+
+/* One rule of the balance verdict with its numbers and hints ("too easy:
+ * random passes in 34.2% of seeds (...); raise the pass mark or the
+ * targets"). Returns buf. */
+char *text_verdict_line(Lang lang, const Scenario *s, const VerdictLine *l, char *buf, size_t n);
+/* The verdict in one paragraph: the failed lines joined, or what passed; and
+ * how close the expander came to the optimum. Returns buf. */
+char *text_verdict_reason(Lang lang, const Scenario *s, const BalanceVerdict *v, char *buf, size_t n);
 
 /* "revenue +12, referrals +20 → total +6". Returns buf. */
 char *text_score_change(Lang lang, const ScoreChange *ch, char *buf, size_t n);

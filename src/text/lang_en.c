@@ -486,6 +486,37 @@ const char *const TEXT_EN[TEXT_KEY_COUNT] = {
     [T_PLAY_QUIT_EARLY] = "You ended the session early.",
     [T_PLAY_INPUT_ENDED] = "Input ended before the session did.",
     [T_PLAY_NO_SAVE_UNFINISHED] = "The session did not reach its end, so no result was saved.",
+    /* The balance verdict (text_verdict_line, text_verdict_reason); then who plays under each Constraint, in its order */
+    [T_VERDICT_CONSTRAINED_OK] = "the expander under %s passes in %s of seeds (at most %d%%)",
+    [T_VERDICT_OPTIMUM_OK] = "the optimum under %s passes in %s of seeds (at most %d%%)",
+    [T_VERDICT_CONSTRAINED_FAIL] = "the lesson is not needed: %s passes in %s of seeds (expander under %s: %d of %d seeds, median %d; at "
+        "most %d%% allowed)",
+    [T_VERDICT_OPTIMUM_FAIL] = "the lesson is not needed: %s passes in %s of seeds (optimum under %s: %d of %d seeds, median %d; at "
+        "most %d%% allowed)",
+    [T_VERDICT_EASY_OK] = "%s passes in %s of seeds (at most %d%%)",
+    [T_VERDICT_EASY_FAIL] = "too easy: %s passes in %s of seeds (%d of %d, median %d; at most %d%% allowed)",
+    [T_VERDICT_RAISE] = "raise the pass mark or the targets",
+    [T_VERDICT_HARD_OK] = "the expander passes in %s of seeds (at least %d%%)",
+    [T_VERDICT_HARD_FAIL] = "too hard: the expander passes in only %s of seeds (%d of %d, median %d; at least %d%% needed)",
+    [T_VERDICT_HOLDS_BACK] = "%s holds it back (median %d of 100 at weight %d)",
+    [T_VERDICT_IDEAS_SHORT] = "all ideas of %s together are worth less than its growth target",
+    [T_VERDICT_MAIN_STAYS] = "the main contact of %s never leaves (add an event that takes them away)",
+    [T_VERDICT_MAIN_ALONE] = "the main contact of %s alone can approve ideas worth %d%% of its growth target (make the big ideas "
+        "need the economic or technical buyer)",
+    [T_VERDICT_THE_ACCOUNT] = "the account",
+    [T_VERDICT_PASSED] = "the expander passes in %s of seeds (at least %d%%); random, single_thread and every constrained "
+        "strategy and optimum pass in at most %d%%",
+    [T_VERDICT_CLOSE] = "the expander's median %d is %d%% of the optimum's %d",
+    [T_VERDICT_WHO_NONE] = "a player with no constraint",
+    [T_VERDICT_WHO_NEVER_PROPOSE] = "a player who never proposes",
+    [T_VERDICT_WHO_NEVER_REFER] = "a player who never asks for a referral",
+    [T_VERDICT_WHO_NO_NEW_PEOPLE] = "a player who never reaches anyone new",
+    [T_VERDICT_WHO_ONE_ACTION] = "a player who repeats one action",
+    [T_VERDICT_BEST_NONE] = "the best play",
+    [T_VERDICT_BEST_NEVER_PROPOSE] = "the best play that never proposes",
+    [T_VERDICT_BEST_NEVER_REFER] = "the best play that never asks for a referral",
+    [T_VERDICT_BEST_NO_NEW_PEOPLE] = "the best play that never reaches anyone new",
+    [T_VERDICT_BEST_ONE_ACTION] = "the best play with one action",
 };
 
 /* one; many */

@@ -727,3 +727,115 @@ char *text_score_change(Lang lang, const ScoreChange *ch, char *buf, size_t n)
     }
     return buf;
 }
+
+/* ---- the balance verdict ------------------------------------------------------- */
+
+/* "34.2%": a pass rate in tenths of a percent, rounded down. */
+static char *rate_text(char *out, size_t size, int passes, int runs)
+{
+    int permille = runs > 0 ? (int)((int64_t)passes * 1000 / runs) : 0;
+    snprintf(out, size, "%d.%d%%", permille / 10, permille % 10);
+    return out;
+}
+
+/* Appends "; text" (or text first), bounded. */
+static void append(char *buf, size_t size, const char *text)
+{
+    size_t used = strlen(buf);
+    if (used < size) {
+        snprintf(buf + used, size - used, "%s%s", used ? "; " : "", text);
+    }
+}
+
+static const char *account_name(Lang lang, const Scenario *s, int a)
+{
+    return s->account_count > 1 && a >= 0 && a < s->account_count ? s->accounts[a].id
+                                                                     : text_str(lang, T_VERDICT_THE_ACCOUNT);
+}
+
+static void verdict_hint(Lang lang, const Scenario *s, const VerdictHint *h, char *buf, size_t n)
+{
+    switch (h->kind) {
+    case HINT_MAIN_NEVER_LEAVES:
+        text_fmt(buf, n, lang, T_VERDICT_MAIN_STAYS, account_name(lang, s, h->account));
+        return;
+    case HINT_MAIN_ALONE:
+        text_fmt(buf, n, lang, T_VERDICT_MAIN_ALONE, account_name(lang, s, h->account), h->value);
+        return;
+    case HINT_HOLDS_BACK:
+        text_fmt(buf, n, lang, T_VERDICT_HOLDS_BACK, subscore_key((SubScore)h->value), h->value2,
+                 s->scoring.weights[h->value]);
+        return;
+    case HINT_IDEAS_SHORT:
+        text_fmt(buf, n, lang, T_VERDICT_IDEAS_SHORT, account_name(lang, s, h->account));
+        return;
+    case HINT_RAISE_PASS_MARK:
+        snprintf(buf, n, "%s", text_str(lang, T_VERDICT_RAISE));
+        return;
+    }
+    buf[0] = '\0';
+}
+
+char *text_verdict_line(Lang lang, const Scenario *s, const VerdictLine *l, char *buf, size_t n)
+{
+    char rate[16];
+    rate_text(rate, sizeof rate, l->passes, l->runs);
+    bool optimum = l->rule == VERDICT_CONSTRAINED_OPTIMUM;
+    switch (l->rule) {
+    case VERDICT_CONSTRAINED:
+    case VERDICT_CONSTRAINED_OPTIMUM:
+        if (!l->failed) {
+            text_fmt(buf, n, lang, optimum ? T_VERDICT_OPTIMUM_OK : T_VERDICT_CONSTRAINED_OK,
+                     constraint_key(l->constraint), rate, l->limit_pct);
+            return buf;
+        }
+        text_fmt(buf, n, lang, optimum ? T_VERDICT_OPTIMUM_FAIL : T_VERDICT_CONSTRAINED_FAIL,
+                 text_str(lang, (TextKey)((optimum ? T_VERDICT_BEST_NONE : T_VERDICT_WHO_NONE) + l->constraint)),
+                 rate, constraint_key(l->constraint), l->passes, l->runs, l->median, l->limit_pct);
+        break;
+    case VERDICT_TOO_EASY:
+        text_fmt(buf, n, lang, l->failed ? T_VERDICT_EASY_FAIL : T_VERDICT_EASY_OK, bot_key(l->bot), rate,
+                 l->failed ? l->passes : l->limit_pct, l->runs, l->median, l->limit_pct);
+        break;
+    case VERDICT_TOO_HARD:
+        if (!l->failed) {
+            text_fmt(buf, n, lang, T_VERDICT_HARD_OK, rate, l->limit_pct);
+            return buf;
+        }
+        text_fmt(buf, n, lang, T_VERDICT_HARD_FAIL, rate, l->passes, l->runs, l->median, l->limit_pct);
+        break;
+    }
+    /* The hints of a line go after it, as one clause each. */
+    char hints[400] = "";
+    for (int i = 0; i < l->hint_count; i++) {
+        char hint[200];
+        verdict_hint(lang, s, &l->hints[i], hint, sizeof hint);
+        append(hints, sizeof hints, hint);
+    }
+    if (hints[0]) {
+        append(buf, n, hints);
+    }
+    return buf;
+}
+
+char *text_verdict_reason(Lang lang, const Scenario *s, const BalanceVerdict *v, char *buf, size_t n)
+{
+    buf[0] = '\0';
+    for (int i = 0; i < v->line_count; i++) {
+        if (v->lines[i].failed) {
+            char line[480];
+            append(buf, n, text_verdict_line(lang, s, &v->lines[i], line, sizeof line));
+        }
+    }
+    if (v->passed) {
+        char rate[16];
+        text_fmt(buf, n, lang, T_VERDICT_PASSED, rate_text(rate, sizeof rate, v->expander_passes, v->expander_runs),
+                 VERDICT_MIN_EXPANDER_PCT, VERDICT_MAX_CONSTRAINED_PCT);
+    }
+    if (v->optimum_median >= 0) {
+        char close[160];
+        text_fmt(close, sizeof close, lang, T_VERDICT_CLOSE, v->expander_median, v->optimum_pct, v->optimum_median);
+        append(buf, n, close);
+    }
+    return buf;
+}
