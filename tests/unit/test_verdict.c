@@ -109,6 +109,10 @@ static void test_verdict_boundaries(void)
     failed_lines(&v, &rule, &line);
     CHECK(line && line->holds_back == SUB_REFERRALS);
     CHECK(line && strstr(line_text(s, line), "referrals holds it back (median 10 of 100") != NULL);
+    char ru[2048]; /* the same line in Russian, with its numbers */
+    CHECK(line && strstr(text_verdict_line(LANG_RU, s, line, ru, sizeof ru),
+                         "слишком трудно: расширение проходит лишь в 79.9% вариантов") != NULL);
+    CHECK(line && strstr(ru, "мешает referrals (медиана 10 из 100") != NULL);
     b.bots[BOT_EXPANDER].runs = 5; /* 4 of 5 is 80% exactly */
     b.bots[BOT_EXPANDER].passes = 4;
     CHECK(stats_verdict(s, &b).passed);
