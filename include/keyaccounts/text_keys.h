@@ -506,6 +506,10 @@ typedef enum TextKey {
     T_VERDICT_BEST_NEVER_REFER,
     T_VERDICT_BEST_NO_NEW_PEOPLE,
     T_VERDICT_BEST_ONE_ACTION,
+    /* An introduction nobody wrote (text_dialogue), by the colleague's gender: unspecified, female, male */
+    T_DIALOGUE_INTRO,
+    T_DIALOGUE_INTRO_F,
+    T_DIALOGUE_INTRO_M,
     TEXT_KEY_COUNT
 } TextKey;
 

@@ -517,6 +517,10 @@ const char *const TEXT_EN[TEXT_KEY_COUNT] = {
     [T_VERDICT_BEST_NEVER_REFER] = "the best play that never asks for a referral",
     [T_VERDICT_BEST_NO_NEW_PEOPLE] = "the best play that never reaches anyone new",
     [T_VERDICT_BEST_ONE_ACTION] = "the best play with one action",
+    /* An introduction nobody wrote (text_dialogue), by the colleague's gender: unspecified, female, male */
+    [T_DIALOGUE_INTRO] = "You should meet %s. Tell them I sent you.",
+    [T_DIALOGUE_INTRO_F] = "You should meet %s. Tell her I sent you.",
+    [T_DIALOGUE_INTRO_M] = "You should meet %s. Tell him I sent you.",
 };
 
 /* one; many */

@@ -519,6 +519,10 @@ const char *const TEXT_RU[TEXT_KEY_COUNT] = {
     [T_VERDICT_BEST_NEVER_REFER] = "лучшая игра без рекомендаций",
     [T_VERDICT_BEST_NO_NEW_PEOPLE] = "лучшая игра без новых людей",
     [T_VERDICT_BEST_ONE_ACTION] = "лучшая игра одним действием",
+    /* An introduction nobody wrote (text_dialogue), by the colleague's gender: unspecified, female, male */
+    [T_DIALOGUE_INTRO] = "%s — именно тот человек, который вам нужен. Скажите, что вы от меня.",
+    [T_DIALOGUE_INTRO_F] = "%s — именно тот человек, который вам нужен. Скажите, что вы от меня.",
+    [T_DIALOGUE_INTRO_M] = "%s — именно тот человек, который вам нужен. Скажите, что вы от меня.",
 };
 
 /* 1 клиент, 2 клиента, 5 клиентов; 21 клиент, 11 клиентов */

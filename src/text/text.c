@@ -392,12 +392,8 @@ const char *text_dialogue(Lang lang, const Sim *sim, const JournalEntry *e, char
             return line;
         }
         const Contact *t = &acc->contacts[e->other];
-        if (lang == LANG_RU) {
-            snprintf(buf, n, "%s — именно тот человек, который вам нужен. Скажите, что вы от меня.", t->name);
-        } else {
-            snprintf(buf, n, "You should meet %s. Tell %s I sent you.", t->name,
-                     t->gender == GENDER_FEMALE ? "her" : t->gender == GENDER_MALE ? "him" : "them");
-        }
+        int form = t->gender == GENDER_FEMALE ? 1 : t->gender == GENDER_MALE ? 2 : 0; /* _F, _M */
+        tfmt(buf, n, lang, (TextKey)(T_DIALOGUE_INTRO + form), t->name);
         return tidy_periods(buf);
     }
     case J_REFERRAL_LOST:
