@@ -46,7 +46,25 @@ typedef enum VerdictRule {
     VERDICT_TOO_HARD,            /* the expander passes too rarely */
 } VerdictRule;
 
-/* One checked rule with its numbers, failed or not. */
+/* A fact of the scenario that explains a failed rule, for the trainer to change. */
+typedef enum VerdictHintKind {
+    HINT_MAIN_NEVER_LEAVES,  /* account: its main contact never leaves */
+    HINT_MAIN_ALONE,         /* account: its main contact alone approves ideas worth value% of the target */
+    HINT_HOLDS_BACK,         /* value: the SubScore, value2: its median; at the median the most points lost */
+    HINT_IDEAS_SHORT,        /* account: all its ideas together are worth less than its growth target */
+    HINT_RAISE_PASS_MARK,    /* random passes: raise the pass mark or the targets */
+} VerdictHintKind;
+
+typedef struct VerdictHint {
+    VerdictHintKind kind;
+    int account; /* -1 when not about one account */
+    int value, value2;
+} VerdictHint;
+
+enum { VERDICT_MAX_HINTS = 8 };
+
+/* One checked rule with its numbers, failed or not; the text layer words it
+ * (text_verdict_line). */
 typedef struct VerdictLine {
     VerdictRule rule;
     bool failed;
@@ -57,7 +75,8 @@ typedef struct VerdictLine {
     int median;
     int limit_pct;
     int holds_back;  /* too hard: the SubScore that loses the most weighted points, else -1 */
-    char text[480];  /* the line as a trainer reads it */
+    int hint_count;
+    VerdictHint hints[VERDICT_MAX_HINTS];
 } VerdictLine;
 
 enum { VERDICT_MAX_LINES = 2 * CONSTRAINT_COUNT + 4 };
@@ -69,7 +88,7 @@ typedef struct BalanceVerdict {
     int expander_median;
     int optimum_median;  /* unconstrained; -1 when the optimiser did not run */
     int optimum_pct;     /* expander median as a percentage of the optimum's, -1 if unknown */
-    char reason[2048];   /* the failed lines joined, or what passed */
+    int expander_passes, expander_runs; /* for the wording of a pass */
 } BalanceVerdict;
 
 /* Plays `runs` sessions of bot on scenario; run k uses seed + k for both the

@@ -1,15 +1,21 @@
-/* Words for what the simulation reports: journal entries, refusals, coaching
- * notes, action and sub-score names, in English and Russian (with Russian
- * plural forms). Shared by the terminal game and the window. Pure formatting
- * into caller buffers: libc only, no I/O. */
+/* Every user-visible word of the program, in English and Russian: one table
+ * per language (src/text/lang_*.c) indexed by TextKey (text_keys.h), one
+ * lookup, one plural rule per language, and the sentence builders for what
+ * the simulation reports (journal entries, refusals, coaching notes). Shared
+ * by the window, the terminal game, the report and the history. Pure
+ * formatting into caller buffers: libc only, no I/O. */
 #ifndef KEYACCOUNTS_TEXT_H
 #define KEYACCOUNTS_TEXT_H
 
+#include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "keyaccounts/odds.h"
 #include "keyaccounts/sim.h"
+#include "keyaccounts/stats.h"
+#include "keyaccounts/text_keys.h"
 
 typedef enum Lang { LANG_EN, LANG_RU, LANG_COUNT } Lang;
 
@@ -17,10 +23,26 @@ typedef enum Lang { LANG_EN, LANG_RU, LANG_COUNT } Lang;
 Lang text_lang_from(const char *tag);
 const char *text_lang_key(Lang lang);
 
+/* The string of key in lang; "" for a key out of range. */
+const char *text_str(Lang lang, TextKey key);
+/* snprintf with the string of key as the format: the tables' conversions
+ * match in every language (tests/unit/test_text_tables.c). */
+int text_fmt(char *buf, size_t n, Lang lang, TextKey key, ...);
+int text_vfmt(char *buf, size_t n, Lang lang, TextKey key, va_list ap);
+/* A label about one person, agreeing with their grammatical gender where the
+ * language needs it (T_ENGAGED: «вовлечён» / «вовлечена»). */
+const char *text_gendered(Lang lang, TextKey key, Gender g);
+
 /* Fixed strings. */
 const char *text_action(Lang lang, ActionKind a);        /* "Meet" */
 const char *text_action_help(Lang lang, ActionKind a);   /* one sentence */
 const char *text_command(Lang lang, ActionKind a);       /* terminal syntax: "meet WHO" */
+/* The command word, the same in every language: "pitch"; "?" out of range. */
+const char *text_verb(ActionKind a);
+/* A command as typed in the terminal game: "pitch oil_analysis frank" (ids);
+ * with names, the person's name instead of their id, for display. Parts out
+ * of range are left out. Returns buf. */
+char *text_command_line(const Scenario *s, Command c, bool names, char *buf, size_t n);
 const char *text_subscore(Lang lang, SubScore s);        /* "Referrals" */
 const char *text_subscore_help(Lang lang, SubScore s);   /* one sentence */
 const char *text_role(Lang lang, BuyingRole r);          /* "economic buyer" */
@@ -31,10 +53,6 @@ const char *text_refusal(Lang lang, Refusal r);          /* why a command cannot
 /* A reference strategy named by its key (bot_key): the key in English,
  * «один контакт» for "single_thread" in Russian. */
 const char *text_strategy(Lang lang, const char *key);
-const char *text_ui(Lang lang, const char *key);         /* misc labels by key; key itself if missing */
-/* A label about one person, agreeing with their grammatical gender where the
- * language needs it ("engaged": «вовлечён» / «вовлечена»). */
-const char *text_ui_for(Lang lang, const char *key, Gender g);
 /* "introduced by Frank Deller" / «вас представил Игорь Петрович Васильев».
  * Returns buf. */
 char *text_introduced_by(Lang lang, const Contact *referrer, char *buf, size_t n);
@@ -48,9 +66,19 @@ char *text_pitch_odds(Lang lang, PitchOutlook o, char *buf, size_t n);
  * Returns buf. */
 char *text_referral_odds(Lang lang, ReferralOutlook o, char *buf, size_t n);
 
-/* Choose the plural form for n: Russian has one/few/many (1 клиент, 2 клиента,
- * 5 клиентов); English uses one/many. */
+/* The plural form for n by the language's rule: 0 one, 1 few, 2 many.
+ * Russian has one/few/many (1 клиент, 2 клиента, 5 клиентов); English uses
+ * one/many. */
+int text_plural_form(Lang lang, long n);
+/* Choose among three words by the plural form of n. */
 const char *text_plural(Lang lang, long n, const char *one, const char *few, const char *many);
+/* A word from the tables: key one is the ONE form, followed by FEW and MANY
+ * (T_WEEKS_ONE, T_WEEKS_FEW, T_WEEKS_MANY). */
+const char *text_plural_str(Lang lang, long n, TextKey one);
+/* "3 hours left" / "осталось 3 часа"; without left: "3 hours" / "3 часа". */
+int text_hours(char *buf, size_t n, Lang lang, int hours, bool left);
+/* "1 attempt", "3 attempts" / "1 попытка", "3 попытки", "5 попыток". */
+int text_attempts(char *buf, size_t n, Lang lang, int count);
 
 /* "240,000 EUR" / "240 000 EUR". Returns buf. */
 char *text_money(Lang lang, int64_t amount, const char *currency, char *buf, size_t n);
@@ -72,6 +100,14 @@ char *text_why_refused(Lang lang, const Sim *sim, Command c, Refusal r, char *bu
 
 /* A coaching note as a sentence or two. Returns buf. */
 char *text_coach(Lang lang, const Sim *sim, const CoachNote *note, char *buf, size_t n);
+
+/* One rule of the balance verdict with its numbers and hints ("too easy:
+ * random passes in 34.2% of seeds (...); raise the pass mark or the
+ * targets"). Returns buf. */
+char *text_verdict_line(Lang lang, const Scenario *s, const VerdictLine *l, char *buf, size_t n);
+/* The verdict in one paragraph: the failed lines joined, or what passed; and
+ * how close the expander came to the optimum. Returns buf. */
+char *text_verdict_reason(Lang lang, const Scenario *s, const BalanceVerdict *v, char *buf, size_t n);
 
 /* "revenue +12, referrals +20 → total +6". Returns buf. */
 char *text_score_change(Lang lang, const ScoreChange *ch, char *buf, size_t n);

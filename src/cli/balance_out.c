@@ -108,12 +108,20 @@ bool balance_add_strategies(cJSON *obj, const Balance *b, const bool shown[BOT_C
            && add_list(obj, "optimum", b->optimum, CONSTRAINT_COUNT, NULL);
 }
 
-cJSON *balance_verdict_json(const BalanceVerdict *v)
+void balance_verdict_words(Lang lang, const Scenario *s, const BalanceVerdict *v, VerdictWords *out)
+{
+    text_verdict_reason(lang, s, v, out->reason, sizeof out->reason);
+    for (int i = 0; i < v->line_count && i < VERDICT_MAX_LINES; i++) {
+        text_verdict_line(lang, s, &v->lines[i], out->lines[i], sizeof out->lines[i]);
+    }
+}
+
+cJSON *balance_verdict_json(const BalanceVerdict *v, const VerdictWords *w)
 {
     cJSON *j = cJSON_CreateObject();
     cJSON *lines = j ? cJSON_AddArrayToObject(j, "lines") : NULL;
     bool ok = lines && cJSON_AddBoolToObject(j, "passed", v->passed)
-              && cJSON_AddStringToObject(j, "reason", v->reason)
+              && cJSON_AddStringToObject(j, "reason", w->reason)
               && cJSON_AddNumberToObject(j, "expander_median", v->expander_median)
               && (v->optimum_median >= 0 ? cJSON_AddNumberToObject(j, "optimum_median", v->optimum_median)
                                          : cJSON_AddNullToObject(j, "optimum_median"))
@@ -137,7 +145,7 @@ cJSON *balance_verdict_json(const BalanceVerdict *v)
              && (l->holds_back >= 0
                      ? cJSON_AddStringToObject(item, "holds_back", subscore_key((SubScore)l->holds_back)) != NULL
                      : cJSON_AddNullToObject(item, "holds_back") != NULL)
-             && cJSON_AddStringToObject(item, "text", l->text);
+             && cJSON_AddStringToObject(item, "text", w->lines[i]);
     }
     if (!ok) {
         cJSON_Delete(j);

@@ -43,9 +43,7 @@ static bool find_scenario(const ResultRecord *r, const char *given, Found *f, FI
 /* "pitch cutting-fluid paul", as typed in the terminal game. */
 static void describe(const SessionCommand *c, bool accounts, char *buf, size_t n)
 {
-    static const char *const VERB[ACT_COUNT] = {"research", "meet", "pitch", "refer", "call",
-                                               "propose", "service", "end"};
-    snprintf(buf, n, "%s%s%s%s%s%s%s%s", VERB[c->kind], c->idea ? " " : "", c->idea ? c->idea : "",
+    snprintf(buf, n, "%s%s%s%s%s%s%s%s", text_verb(c->kind), c->idea ? " " : "", c->idea ? c->idea : "",
              c->contact ? " " : "", c->contact ? c->contact : "", accounts && c->account ? "  [" : "",
              accounts && c->account ? c->account : "", accounts && c->account ? "]" : "");
 }
@@ -124,7 +122,7 @@ static int verify(const ResultRecord *r, const Found *f, bool watch, Lang lang, 
     int status = 0;
     char what[256], diff[256];
     if (watch) {
-        fprintf(out, "\n=== %s 1 ===\n", lang == LANG_RU ? "Неделя" : "Week");
+        fprintf(out, "\n=== %s 1 ===\n", text_str(lang, S_WEEK));
     }
     for (size_t k = 0; k < r->session.command_count && status == 0; k++) {
         const SessionCommand *sc = &r->session.commands[k];
@@ -163,8 +161,7 @@ static int verify(const ResultRecord *r, const Found *f, bool watch, Lang lang, 
         const WeekSnapshot *tl = sim_timeline(sim, &tn);
         const WeekSnapshot *got = &tl[tn - 1];
         if (watch) {
-            fprintf(out, lang == LANG_RU ? "  Итог недели %d: счёт %d\n" : "  End of week %d: score %d\n", got->week,
-                    got->score.total);
+            render_say(out, lang, T_REPLAY_WEEK_END, got->week, got->score.total);
         }
         if ((size_t)got->week >= r->week_count) {
             fprintf(out, "%s: DIVERGED in week %d (commands %zu-%zu): the result records only %zu weeks\n", name,
@@ -177,7 +174,7 @@ static int verify(const ResultRecord *r, const Found *f, bool watch, Lang lang, 
         }
         week_start = k + 1;
         if (watch && status == 0 && !sim_over(sim)) {
-            fprintf(out, "\n=== %s %d ===\n", lang == LANG_RU ? "Неделя" : "Week", sim_week(sim));
+            fprintf(out, "\n=== %s %d ===\n", text_str(lang, S_WEEK), sim_week(sim));
         }
     }
     if (status == 0) {

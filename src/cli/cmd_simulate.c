@@ -24,14 +24,14 @@ static int usage(FILE *err)
 }
 
 static void print_text(FILE *o, const Scenario *s, int runs, int opt_runs, uint64_t seed, const Balance *b,
-                       const bool *shown, const BalanceVerdict *v)
+                       const bool *shown, const BalanceVerdict *v, const VerdictWords *w)
 {
     fprintf(o, "Scenario %s (%s): %d runs per strategy, %d per optimum, from seed %" PRIu64 ", pass mark %d\n\n",
             s->id, s->title, runs, opt_runs, seed, s->scoring.pass_mark);
     balance_print_table(o, b, shown);
     fprintf(o, "\nBalance verdict: %s\n", v->passed ? "PASSED" : "FAILED");
     for (int i = 0; i < v->line_count; i++) {
-        fprintf(o, "  %s %s\n", v->lines[i].failed ? "FAIL" : "ok  ", v->lines[i].text);
+        fprintf(o, "  %s %s\n", v->lines[i].failed ? "FAIL" : "ok  ", w->lines[i]);
     }
     if (v->optimum_median >= 0) {
         fprintf(o, "  the expander's median %d is %d%% of the optimum's %d\n", v->expander_median, v->optimum_pct,
@@ -40,10 +40,10 @@ static void print_text(FILE *o, const Scenario *s, int runs, int opt_runs, uint6
 }
 
 static bool print_json(FILE *o, const Scenario *s, int runs, int opt_runs, uint64_t seed, const Balance *b,
-                       const bool *shown, const BalanceVerdict *v)
+                       const bool *shown, const BalanceVerdict *v, const VerdictWords *w)
 {
     cJSON *doc = cJSON_CreateObject();
-    cJSON *verdict = balance_verdict_json(v);
+    cJSON *verdict = balance_verdict_json(v, w);
     bool ok = doc && verdict && cJSON_AddStringToObject(doc, "scenario", s->id)
               && cJSON_AddNumberToObject(doc, "runs", runs) && cJSON_AddNumberToObject(doc, "optimiser_runs", opt_runs)
               && cJSON_AddNumberToObject(doc, "seed", (double)seed)
@@ -136,14 +136,16 @@ int cmd_simulate(int argc, char **argv, FILE *out, FILE *err)
         return 1;
     }
     BalanceVerdict v = stats_verdict(s, b);
+    static VerdictWords words; /* the command's output is English, as its goldens */
+    balance_verdict_words(LANG_EN, s, &v, &words);
     int rc = 0;
     if (json) {
-        if (!print_json(out, s, runs, opt_runs, seed, b, shown, &v)) {
+        if (!print_json(out, s, runs, opt_runs, seed, b, shown, &v, &words)) {
             fprintf(err, "keyaccounts simulate: out of memory\n");
             rc = 1;
         }
     } else {
-        print_text(out, s, runs, opt_runs, seed, b, shown, &v);
+        print_text(out, s, runs, opt_runs, seed, b, shown, &v, &words);
     }
     free(b);
     scenario_destroy(s);

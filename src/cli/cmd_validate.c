@@ -81,7 +81,7 @@ static int validate_parse_args(int argc, char **argv, ValidateOptions *opt, FILE
 
 /* The balance verdict of a scenario that loaded: passes, or one KA410 error
  * per failed rule, saying what passes too often or too rarely and why. */
-static void validate_balance(const Scenario *s, Diagnostics *d, BalanceVerdict *v)
+static void validate_balance(const Scenario *s, Diagnostics *d, BalanceVerdict *v, VerdictWords *w)
 {
     Balance *b = malloc(sizeof *b);
     if (!b || stats_balance(s, BALANCE_RUNS, BALANCE_OPT_RUNS, BALANCE_SEED, OPT_DEFAULT_BEAM, b) != 0) {
@@ -92,15 +92,16 @@ static void validate_balance(const Scenario *s, Diagnostics *d, BalanceVerdict *
     }
     *v = stats_verdict(s, b);
     free(b);
+    balance_verdict_words(LANG_EN, s, v, w); /* English, as the goldens */
     for (int i = 0; i < v->line_count; i++) {
         if (v->lines[i].failed) {
-            diags_add(d, SEV_ERROR, "KA410", 0, 0, "", "the scenario does not teach its lesson: %s", v->lines[i].text);
+            diags_add(d, SEV_ERROR, "KA410", 0, 0, "", "the scenario does not teach its lesson: %s", w->lines[i]);
         }
     }
 }
 
 /* Reads and checks one file, filling d (and v, when balance is asked for). */
-static void validate_file(const char *path, bool balance, Diagnostics *d, BalanceVerdict *v)
+static void validate_file(const char *path, bool balance, Diagnostics *d, BalanceVerdict *v, VerdictWords *w)
 {
     char why[256];
     size_t len = 0;
@@ -113,7 +114,7 @@ static void validate_file(const char *path, bool balance, Diagnostics *d, Balanc
     }
     Scenario *s = scn_parse(buf, len, path, d);
     if (s && balance) {
-        validate_balance(s, d, v);
+        validate_balance(s, d, v, w);
     }
     scenario_destroy(s);
     free(buf);
@@ -171,7 +172,8 @@ static bool json_add_position(cJSON *obj, const char *key, int value)
 }
 
 /* v is NULL, or a verdict with its lines when the balance was judged. */
-static bool json_add_file(cJSON *files, const char *path, const Diagnostics *d, const BalanceVerdict *v)
+static bool json_add_file(cJSON *files, const char *path, const Diagnostics *d, const BalanceVerdict *v,
+                          const VerdictWords *w)
 {
     cJSON *file = cJSON_CreateObject();
     if (!file || !cJSON_AddItemToArray(files, file) || !json_add_string(file, "file", path)) {
@@ -196,7 +198,7 @@ static bool json_add_file(cJSON *files, const char *path, const Diagnostics *d, 
         return false;
     }
     if (v && v->line_count > 0) {
-        cJSON *verdict = balance_verdict_json(v);
+        cJSON *verdict = balance_verdict_json(v, w);
         if (!verdict || !cJSON_AddItemToObject(file, "balance", verdict)) {
             cJSON_Delete(verdict);
             return false;
@@ -227,17 +229,19 @@ int cmd_validate(int argc, char **argv, FILE *out, FILE *err)
         diags_init(&d);
         BalanceVerdict v;
         memset(&v, 0, sizeof v);
-        validate_file(argv[i], opt.balance, &d, &v);
+        static VerdictWords words;
+        memset(&words, 0, sizeof words);
+        validate_file(argv[i], opt.balance, &d, &v, &words);
         totals.files++;
         totals.errors += d.errors;
         totals.warnings += d.warnings;
         totals.failed |= d.errors > 0 || d.oom || (opt.strict && d.warnings > 0);
         if (opt.json) {
-            json_ok = json_ok && json_add_file(files, argv[i], &d, opt.balance ? &v : NULL);
+            json_ok = json_ok && json_add_file(files, argv[i], &d, opt.balance ? &v : NULL, &words);
         } else {
             diags_print(&d, argv[i], out);
             if (opt.balance && v.passed) {
-                fprintf(out, "%s: balance: PASSED: %s\n", argv[i], v.reason);
+                fprintf(out, "%s: balance: PASSED: %s\n", argv[i], words.reason);
             }
         }
         diags_deinit(&d);

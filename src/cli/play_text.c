@@ -123,24 +123,16 @@ static void print_help(const Game *g)
 {
     FILE *o = g->out;
     const Scenario *s = g->scn;
-    fprintf(o, "%s\n", g->lang == LANG_RU ? "Команды (КТО и ИДЕЯ: номер из списка или id):"
-                                          : "Commands (WHO and IDEA: a number from the list or an id):");
+    fprintf(o, "%s\n", text_str(g->lang, T_PLAY_HELP_HEAD));
     for (int a = 0; a < ACT_COUNT; a++) {
         fputs("  ", o);
         render_pad(o, text_command(g->lang, (ActionKind)a), 16);
-        fprintf(o, " %2d%s  %s\n", s->costs[a], g->lang == LANG_RU ? "ч" : "h",
+        fprintf(o, " %2d%s  %s\n", s->costs[a], text_str(g->lang, T_CLI_HOURS_ABBR),
                 text_action_help(g->lang, (ActionKind)a));
     }
-    if (g->lang == LANG_RU) {
-        fprintf(o, "  board / people / ideas / score / help / quit — обзор, люди, идеи, счёт, "
-                   "справка, выход с разбором\n");
-    } else {
-        fprintf(o, "  board, people, ideas, score, help, quit: show the account, the people, the ideas, "
-                   "the score, this help; quit ends with the debrief\n");
-    }
+    fprintf(o, "  %s\n", text_str(g->lang, T_PLAY_HELP_VIEWS));
     if (s->account_count > 1) {
-        fprintf(o, "  account N        %s\n", g->lang == LANG_RU ? "перейти к другому клиенту"
-                                                              : "switch to another account");
+        fprintf(o, "  account N        %s\n", text_str(g->lang, T_PLAY_HELP_ACCOUNT));
     }
 }
 
@@ -168,9 +160,9 @@ static int split(char *line, char **words, int max)
     return n;
 }
 
-static void say(const Game *g, const char *en, const char *ru)
+static void say(const Game *g, TextKey key)
 {
-    fprintf(g->out, "  %s\n", g->lang == LANG_RU ? ru : en);
+    fprintf(g->out, "  %s\n", text_str(g->lang, key));
 }
 
 static void apply(Game *g, Command c)
@@ -226,8 +218,7 @@ static bool handle(Game *g, char *line)
     int who = -1, idea = -1;
     switch (v) {
     case V_NONE:
-        fprintf(g->out, g->lang == LANG_RU ? "  Неизвестная команда «%s». Наберите help.\n"
-                                           : "  Unknown command '%s'. Type help for the list.\n", w[0]);
+        render_say(g->out, g->lang, T_PLAY_UNKNOWN_COMMAND, w[0]);
         return true;
     case V_HELP:
         print_help(g);
@@ -248,7 +239,7 @@ static bool handle(Game *g, char *line)
         return true;
     case V_ACCOUNT:
         if (n < 2 || find_account(g, w[1]) < 0) {
-            say(g, "Which account? Give its number or id.", "Какой клиент? Укажите номер или id.");
+            say(g, T_PLAY_WHICH_ACCOUNT);
             return true;
         }
         g->account = find_account(g, w[1]);
@@ -267,8 +258,7 @@ static bool handle(Game *g, char *line)
     case V_REFER:
     case V_CALL:
         if (n < 2 || (who = find_contact(g, w[1])) < 0) {
-            say(g, "Who? Give the person's number or id (see: people).",
-                "С кем? Укажите номер или id человека (см. people).");
+            say(g, T_PLAY_WHO);
             return true;
         }
         apply(g, (Command){v == V_MEET ? ACT_MEET : v == V_REFER ? ACT_REFERRAL : ACT_COLD_CALL, a,
@@ -276,16 +266,14 @@ static bool handle(Game *g, char *line)
         return true;
     case V_PITCH:
         if (n < 3 || (idea = find_idea(g, w[1])) < 0 || (who = find_contact(g, w[2])) < 0) {
-            say(g, "Usage: pitch IDEA WHO, for example: pitch 2 5 (see: ideas, people).",
-                "Формат: pitch ИДЕЯ КТО, например: pitch 2 5 (см. ideas, people).");
+            say(g, T_PLAY_PITCH_USAGE);
             return true;
         }
         apply(g, (Command){ACT_PITCH, a, who, idea});
         return true;
     case V_PROPOSE:
         if (n < 2 || (idea = find_idea(g, w[1])) < 0) {
-            say(g, "Which idea? Give its number or id (see: ideas).",
-                "Какую идею? Укажите номер или id (см. ideas).");
+            say(g, T_PLAY_WHICH_IDEA);
             return true;
         }
         apply(g, (Command){ACT_PROPOSE, a, -1, idea});
@@ -327,8 +315,7 @@ static void ask_name(const char *name_arg, FILE *in, FILE *out, Lang lang, char 
     if (!plat_is_terminal(in)) {
         return;
     }
-    fprintf(out, "%s", lang == LANG_RU ? "Ваше имя для результатов (Enter — пропустить): "
-                                       : "Your name for the results (Enter to skip): ");
+    fputs(text_str(lang, T_PLAY_ASK_NAME), out);
     fflush(out);
     char line[LINE_MAX_BYTES];
     if (!fgets(line, sizeof line, in)) {
@@ -344,10 +331,7 @@ static void ask_name(const char *name_arg, FILE *in, FILE *out, Lang lang, char 
         p++;
     }
     if (!results_name_ok(p)) {
-        fprintf(out, "%s\n", lang == LANG_RU ? "Имя не подходит (слишком длинное или с управляющими символами); "
-                                               "результаты будут без имени."
-                                             : "That name cannot be used (too long, or control characters); "
-                                               "results will carry no name.");
+        fprintf(out, "%s\n", text_str(lang, T_PLAY_NAME_BAD));
         return;
     }
     size_t plen = strlen(p); /* at most 200 bytes: results_name_ok */
@@ -365,10 +349,9 @@ static void save_result(Game *g, const char *trainee, FILE *err)
     Msgs m;
     msgs_init(&m);
     if (host_save_result(g->host, g->lang, trainee, &g->lrs, saved, sizeof saved, why, sizeof why, &m) != 0) {
-        fprintf(err, g->lang == LANG_RU ? "Не удалось сохранить результат: %s\n"
-                                        : "Could not save the result: %s\n", why);
+        render_say(err, g->lang, T_PLAY_SAVE_FAILED, why);
     } else {
-        fprintf(g->out, g->lang == LANG_RU ? "\nРезультат сохранён: %s\n" : "\nResult saved: %s\n", saved);
+        render_say(g->out, g->lang, T_PLAY_SAVED, saved);
         fflush(g->out);
     }
     fputs(msgs_text(&m), err); /* what happened to the xAPI statements */
@@ -457,10 +440,7 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
     g.lrs = lrs;
     if (!host_is_attempt(g.host) && save) {
         save = false; /* not a real attempt: never a result file */
-        fprintf(out, "%s\n", g.lang == LANG_RU ? "Сессия начата с выбранного состояния (--week/--known): "
-                                                 "результат не сохраняется."
-                                               : "This session starts from a chosen state (--week/--known): "
-                                                 "no result will be saved.");
+        fprintf(out, "%s\n", text_str(g.lang, T_PLAY_NO_SAVE_JUMPED));
     }
     char trainee[256] = "";
     if (save) {
@@ -468,8 +448,7 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
     }
     render_briefing(out, g.lang, s, seed);
     render_board(out, g.lang, g.sim, 0);
-    fprintf(out, "%s\n", g.lang == LANG_RU ? "Наберите help, чтобы увидеть команды."
-                                           : "Type help to see the commands.");
+    fprintf(out, "%s\n", text_str(g.lang, T_PLAY_TYPE_HELP));
     size_t jn;
     (void)sim_journal(g.sim, &jn);
     g.journal_seen = jn;
@@ -494,18 +473,14 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
         }
     }
     if (!sim_over(g.sim)) {
-        fprintf(out, "\n%s\n", quit ? (g.lang == LANG_RU ? "Вы завершили сессию досрочно."
-                                                         : "You ended the session early.")
-                                    : (g.lang == LANG_RU ? "Ввод закончился до конца сессии."
-                                                         : "Input ended before the session did."));
+        fprintf(out, "\n%s\n", text_str(g.lang, quit ? T_PLAY_QUIT_EARLY : T_PLAY_INPUT_ENDED));
     }
     render_debrief(out, g.lang, g.sim, true);
-    nextstep_print(out, g.lang, g.sim);
+    render_next_steps(out, g.lang, g.sim);
     if (save && sim_over(g.sim)) {
         save_result(&g, trainee, err);
     } else if (save) {
-        fprintf(out, "\n%s\n", g.lang == LANG_RU ? "Сессия не дошла до конца, поэтому результат не сохранён."
-                                                 : "The session did not reach its end, so no result was saved.");
+        fprintf(out, "\n%s\n", text_str(g.lang, T_PLAY_NO_SAVE_UNFINISHED));
     }
     host_destroy(g.host);
     return 0;

@@ -1,14 +1,26 @@
 #include "render.h"
 
+#include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "keyaccounts/bots.h"
 #include "keyaccounts/odds.h"
 #include "keyaccounts/stats.h"
+#include "nextstep.h"
+#include "shipped.h"
 
 enum { DEBRIEF_RUNS = 100, MAX_NOTES = 16 };
 
-#define L(lang, en, ru) ((lang) == LANG_RU ? (ru) : (en))
+void render_say(FILE *o, Lang lang, TextKey key, ...)
+{
+    char line[2048];
+    va_list ap;
+    va_start(ap, key);
+    text_vfmt(line, sizeof line, lang, key, ap);
+    va_end(ap);
+    fputs(line, o);
+}
 
 static void bar(FILE *o, int value, int width)
 {
@@ -20,12 +32,19 @@ static void bar(FILE *o, int value, int width)
     fputc(']', o);
 }
 
-void render_pad(FILE *o, const char *s, int width)
+/* Characters, not bytes, of UTF-8 text. */
+static int utf8_chars(const char *s)
 {
     int chars = 0;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         chars += (*p & 0xC0) != 0x80;
     }
+    return chars;
+}
+
+void render_pad(FILE *o, const char *s, int width)
+{
+    int chars = utf8_chars(s);
     fputs(s, o);
     for (; chars < width; chars++) {
         fputc(' ', o);
@@ -45,15 +64,14 @@ void render_briefing(FILE *o, Lang lang, const Scenario *s, uint64_t seed)
 {
     fprintf(o, "Key Accounts — %s\n", s->title);
     fprintf(o, "%s\n\n%s\n\n", s->summary, s->briefing);
-    fprintf(o, "%s\n", L(lang, "Objectives:", "Цели:"));
+    fprintf(o, "%s\n", text_str(lang, T_CLI_OBJECTIVES));
     for (int i = 0; i < s->objective_count; i++) {
         fprintf(o, "  - %s\n", s->objectives[i]);
     }
-    fprintf(o, L(lang, "\n%d weeks, %d hours a week for account work. Pass mark %d of 100. Seed %llu.\n",
-                 "\n%d нед., %d ч в неделю на работу с клиентами. Проходной балл %d из 100. Вариант %llu.\n"),
+    render_say(o, lang, T_CLI_BRIEFING_RULES,
             s->weeks, s->hours_per_week, s->scoring.pass_mark, (unsigned long long)seed);
-    fprintf(o, "%s\n", text_ui(lang, "pass_rule"));
-    fprintf(o, "%s\n", L(lang, "The score rewards:", "Счёт учитывает:"));
+    fprintf(o, "%s\n", text_str(lang, T_PASS_RULE));
+    fprintf(o, "%s\n", text_str(lang, T_CLI_SCORE_REWARDS));
     for (int i = 0; i < SUB_COUNT; i++) {
         if (s->scoring.weights[i] > 0) {
             fputs("  ", o);
@@ -71,7 +89,7 @@ static void contact_line(FILE *o, Lang lang, const Sim *sim, int a, int c)
     fprintf(o, "  %3d %-14s %s, %s (%s)", c + 1, ct->id, ct->name, ct->title,
             acc->departments[ct->department].name);
     roles(o, lang, ct->roles);
-    fprintf(o, " · %s %d", text_ui(lang, "influence"), ct->influence);
+    fprintf(o, " · %s %d", text_str(lang, T_INFLUENCE), ct->influence);
 }
 
 static void known_needs(FILE *o, Lang lang, const Sim *sim, int a, int c)
@@ -82,7 +100,7 @@ static void known_needs(FILE *o, Lang lang, const Sim *sim, int a, int c)
     bool any = false;
     for (int k = 0; k < n && k < SCN_MAX_CONTACT_NEEDS; k++) {
         if (sim_need_known(sim, a, c, needs[k])) {
-            fprintf(o, "        %s %s\n", any ? "  " : L(lang, "needs:", "нужно:"), acc->needs[needs[k]].text);
+            fprintf(o, "        %s %s\n", any ? "  " : text_str(lang, T_CLI_NEEDS), acc->needs[needs[k]].text);
             any = true;
         }
     }
@@ -109,25 +127,21 @@ static void odds_line(FILE *o, Lang lang, const Sim *sim, int a, int c)
             other = i;
         }
     }
-    fprintf(o, "        %s", L(lang, "odds:", "шансы:"));
+    fprintf(o, "        %s", text_str(lang, T_CLI_ODDS));
     const char *sep = " ";
     if (sim_referrals_left(sim, a, c) > 0) {
-        fprintf(o, L(lang, " referral %s", " рекомендация — %s"),
+        render_say(o, lang, T_CLI_REFERRAL,
                 text_referral_odds(lang, odds_referral(sim, a, c), words, sizeof words));
         sep = " · ";
     }
     if (fit >= 0) {
         text_pitch_odds(lang, odds_pitch(sim, a, c, fit), words, sizeof words);
-        if (lang == LANG_RU) {
-            fprintf(o, "%s%s %s — %s", sep, strchr(fitting, ',') ? "идеи" : "идея", fitting, words);
-        } else {
-            fprintf(o, "%spitch of %s %s", sep, fitting, words);
-        }
+        render_say(o, lang, strchr(fitting, ',') ? T_CLI_ODDS_FIT_MANY : T_CLI_ODDS_FIT_ONE, sep, fitting, words);
         sep = " · ";
     }
     if (other >= 0) {
-        fprintf(o, L(lang, "%s%s %s", "%s%s — %s"), sep,
-                fit >= 0 ? L(lang, "other pitches", "другие идеи") : L(lang, "pitch", "любая идея"),
+        render_say(o, lang, T_CLI_ODDS_OTHER, sep,
+                fit >= 0 ? text_str(lang, T_CLI_OTHER_PITCHES) : text_str(lang, T_CLI_PITCH),
                 text_pitch_odds(lang, odds_pitch(sim, a, c, other), words, sizeof words));
     }
     fputc('\n', o);
@@ -137,7 +151,7 @@ void render_people(FILE *o, Lang lang, const Sim *sim, int a)
 {
     const Account *acc = &sim_scenario(sim)->accounts[a];
     int heard = 0, gone = 0;
-    fprintf(o, "%s\n", L(lang, "People you know:", "Ваши знакомые:"));
+    fprintf(o, "%s\n", text_str(lang, T_CLI_PEOPLE_YOU_KNOW));
     for (int c = 0; c < acc->contact_count; c++) {
         ContactStatus st = sim_contact_status(sim, a, c);
         heard += st == STATUS_HEARD_OF;
@@ -147,13 +161,13 @@ void render_people(FILE *o, Lang lang, const Sim *sim, int a)
         }
         contact_line(o, lang, sim, a, c);
         int rel = sim_relationship(sim, a, c);
-        fprintf(o, "\n        %s %3d ", text_ui(lang, "relationship"), rel);
+        fprintf(o, "\n        %s %3d ", text_str(lang, T_RELATIONSHIP), rel);
         bar(o, rel, 10);
         if (sim_engaged(sim, a, c)) {
-            fprintf(o, " %s", text_ui_for(lang, "engaged", acc->contacts[c].gender));
+            fprintf(o, " %s", text_gendered(lang, T_ENGAGED, acc->contacts[c].gender));
         }
         if (acc->contacts[c].main) {
-            fprintf(o, " · %s", text_ui(lang, "main_contact"));
+            fprintf(o, " · %s", text_str(lang, S_MAIN_CONTACT));
         }
         int by = sim_introduced_by(sim, a, c);
         if (by >= 0) {
@@ -162,14 +176,14 @@ void render_people(FILE *o, Lang lang, const Sim *sim, int a)
         }
         int left = sim_referrals_left(sim, a, c);
         if (left > 0) {
-            fprintf(o, L(lang, " · can introduce %d more", " · может познакомить ещё с %d"), left);
+            render_say(o, lang, T_CLI_CAN_INTRODUCE_MORE, left);
         }
         fputc('\n', o);
         known_needs(o, lang, sim, a, c);
         odds_line(o, lang, sim, a, c);
     }
     if (heard) {
-        fprintf(o, "%s\n", L(lang, "Names to approach (call WHO):", "Имена для звонка (call КТО):"));
+        fprintf(o, "%s\n", text_str(lang, T_CLI_NAMES_HEAD));
         for (int c = 0; c < acc->contact_count; c++) {
             if (sim_contact_status(sim, a, c) == STATUS_HEARD_OF) {
                 contact_line(o, lang, sim, a, c);
@@ -178,7 +192,7 @@ void render_people(FILE *o, Lang lang, const Sim *sim, int a)
         }
     }
     if (gone) {
-        fprintf(o, "%s\n", L(lang, "Left the company:", "Ушли из компании:"));
+        fprintf(o, "%s\n", text_str(lang, T_CLI_LEFT_COMPANY));
         for (int c = 0; c < acc->contact_count; c++) {
             if (sim_contact_status(sim, a, c) == STATUS_GONE) {
                 fprintf(o, "      %s, %s\n", acc->contacts[c].name, acc->contacts[c].title);
@@ -201,7 +215,7 @@ static void approvals(FILE *o, Lang lang, const Account *acc, const Idea *idea)
         any = true;
     }
     if (!any) {
-        fputs(L(lang, "any sponsor", "любой сторонник"), o);
+        fputs(text_str(lang, T_CLI_ANY_SPONSOR), o);
     }
 }
 
@@ -210,18 +224,18 @@ void render_ideas(FILE *o, Lang lang, const Sim *sim, int a)
     const Scenario *s = sim_scenario(sim);
     const Account *acc = &s->accounts[a];
     char money[48];
-    fprintf(o, "%s\n", L(lang, "Ideas (pitch IDEA WHO, propose IDEA):", "Идеи (pitch ИДЕЯ КТО, propose ИДЕЯ):"));
+    fprintf(o, "%s\n", text_str(lang, T_CLI_IDEAS_HEAD));
     for (int i = 0; i < acc->idea_count; i++) {
         const Idea *idea = &acc->ideas[i];
         fprintf(o, "  %3d %-14s %s · %s · %s %s\n", i + 1, idea->id, idea->title,
                 text_level(lang, idea->level), text_money(lang, idea->value, s->currency, money, sizeof money),
-                text_ui(lang, "per_year"));
-        fprintf(o, "        %s %s · %s: ", L(lang, "product:", "продукт:"), s->products[idea->product].name,
-                text_ui(lang, "approvals"));
+                text_str(lang, T_PER_YEAR));
+        fprintf(o, "        %s %s · %s: ", text_str(lang, T_CLI_PRODUCT), s->products[idea->product].name,
+                text_str(lang, T_APPROVALS));
         approvals(o, lang, acc, idea);
         fputc('\n', o);
         for (int k = 0; k < idea->need_count; k++) {
-            fprintf(o, "        %s %s\n", k ? "  " : L(lang, "answers:", "отвечает на:"),
+            fprintf(o, "        %s %s\n", k ? "  " : text_str(lang, T_CLI_ANSWERS),
                     acc->needs[idea->needs[k]].text);
         }
         bool listed = false;
@@ -233,8 +247,8 @@ void render_ideas(FILE *o, Lang lang, const Sim *sim, int a)
             PitchOutlook p = odds_pitch(sim, a, c, i);
             if (p.fit_known) {
                 char words[256];
-                fprintf(o, L(lang, "%s%s (odds: %s)", "%s%s (шансы %s)"),
-                        listed ? " · " : L(lang, "        who needs it: ", "        кому нужна: "), acc->contacts[c].name,
+                render_say(o, lang, T_CLI_IDEA_ODDS,
+                        listed ? " · " : text_str(lang, T_CLI_WHO_NEEDS_IT), acc->contacts[c].name,
                         text_pitch_odds(lang, p, words, sizeof words));
                 listed = true;
             }
@@ -243,9 +257,9 @@ void render_ideas(FILE *o, Lang lang, const Sim *sim, int a)
             fputc('\n', o);
         }
         if (sim_idea_adopted(sim, a, i)) {
-            fprintf(o, "        %s\n", L(lang, "ADOPTED", "ВНЕДРЕНА"));
+            fprintf(o, "        %s\n", text_str(lang, T_CLI_ADOPTED));
         } else if (sim_sponsor_count(sim, a, i) > 0) {
-            fprintf(o, "        %s:", text_ui(lang, "sponsors"));
+            fprintf(o, "        %s:", text_str(lang, T_SPONSORS));
             bool first = true;
             for (int c = 0; c < acc->contact_count; c++) {
                 if (sim_sponsors(sim, a, i, c)) {
@@ -262,17 +276,17 @@ void render_score(FILE *o, Lang lang, const Sim *sim)
 {
     const Scenario *s = sim_scenario(sim);
     Score sc = sim_score(sim);
-    fprintf(o, L(lang, "Score %d of 100 (pass mark %d)\n", "Счёт %d из 100 (проходной балл %d)\n"), sc.total,
+    render_say(o, lang, T_CLI_SCORE_PASS_MARK, sc.total,
             s->scoring.pass_mark);
     if (!sim_business_result(sim)) {
-        fprintf(o, "%s\n", text_ui(lang, "pass_rule"));
+        fprintf(o, "%s\n", text_str(lang, T_PASS_RULE));
     }
     for (int i = 0; i < SUB_COUNT; i++) {
         fputs("  ", o);
         render_pad(o, text_subscore(lang, (SubScore)i), 20);
         fprintf(o, " %3d ", sc.sub[i]);
         bar(o, sc.sub[i], 20);
-        fprintf(o, L(lang, "  weight %d\n", "  вес %d\n"), s->scoring.weights[i]);
+        render_say(o, lang, T_CLI_WEIGHT, s->scoring.weights[i]);
     }
 }
 
@@ -282,40 +296,39 @@ void render_board(FILE *o, Lang lang, const Sim *sim, int a)
     const Account *acc = &s->accounts[a];
     char money[48];
     Score sc = sim_score(sim);
-    fprintf(o, L(lang, "\n=== Week %d of %d · %d hours left · score %d (pass mark %d) ===\n",
-                 "\n=== Неделя %d из %d · осталось %d ч · счёт %d (проходной %d) ===\n"),
+    render_say(o, lang, T_CLI_WEEK_HEADER,
             sim_week(sim), s->weeks, sim_hours_left(sim), sc.total, s->scoring.pass_mark);
     if (!sim_business_result(sim) && sc.total == s->scoring.pass_mark - 1) {
-        fprintf(o, "(%s: %s)\n", text_ui(lang, "no_business_result"), text_ui(lang, "pass_rule"));
+        fprintf(o, "(%s: %s)\n", text_str(lang, T_NO_BUSINESS_RESULT), text_str(lang, T_PASS_RULE));
     }
     if (s->account_count > 1) {
-        fprintf(o, "%s", L(lang, "Accounts:", "Клиенты:"));
+        fprintf(o, "%s", text_str(lang, T_CLI_ACCOUNTS));
         for (int k = 0; k < s->account_count; k++) {
             fprintf(o, " %s%d %s%s", k == a ? "[" : "", k + 1, s->accounts[k].name, k == a ? "]" : "");
         }
         fputc('\n', o);
     }
-    fprintf(o, L(lang, "%s · %s · %d people · buys %s a year now", "%s · %s · %d чел. · закупает %s в год"),
+    render_say(o, lang, T_CLI_ACCOUNT_LINE,
             acc->name, acc->industry, acc->employees,
             text_money(lang, sim_run_rate(sim, a), s->currency, money, sizeof money));
     if (sim_freeze_weeks(sim, a) > 0) {
-        fprintf(o, " · %s", text_ui(lang, "freeze"));
+        fprintf(o, " · %s", text_str(lang, T_FREEZE));
     }
     if (sim_competitor_weeks(sim, a) > 0) {
-        fprintf(o, " · %s", text_ui(lang, "competitor"));
+        fprintf(o, " · %s", text_str(lang, S_COMPETITOR));
     }
     fputc('\n', o);
     render_people(o, lang, sim, a);
-    fprintf(o, "%s", L(lang, "Actions:", "Действия:"));
+    fprintf(o, "%s", text_str(lang, T_CLI_ACTIONS));
     for (int k = 0; k < ACT_COUNT; k++) {
         if (k == ACT_END_WEEK) {
             fprintf(o, " · %s", text_command(lang, (ActionKind)k));
         } else {
             fprintf(o, "%s %s %d%s", k == 0 ? "" : " ·", text_command(lang, (ActionKind)k), s->costs[k],
-                    L(lang, "h", "ч"));
+                    text_str(lang, T_CLI_HOURS_ABBR));
         }
     }
-    fprintf(o, "%s", L(lang, " · ideas · help\n", " · ideas · help\n"));
+    fprintf(o, "%s", text_str(lang, T_CLI_IDEAS_HELP));
 }
 
 void render_dialogue(FILE *o, Lang lang, const Sim *sim, const JournalEntry *e)
@@ -345,9 +358,8 @@ static void timeline(FILE *o, Lang lang, const Sim *sim)
     size_t n;
     const WeekSnapshot *w = sim_timeline(sim, &n);
     char money[48];
-    fprintf(o, "\n%s\n", text_ui(lang, "timeline"));
-    fprintf(o, "%s\n", L(lang, "  week  score  revenue a year          engaged  known",
-                           "  нед.  счёт   выручка в год           вовлеч.  знакомы"));
+    fprintf(o, "\n%s\n", text_str(lang, S_TIMELINE));
+    fprintf(o, "%s\n", text_str(lang, T_CLI_TIMELINE_HEAD));
     for (size_t k = 0; k < n; k++) {
         fprintf(o, "  %4d  %5d  %-22s  %7d  %5d  ", w[k].week, w[k].score.total,
                 text_money(lang, w[k].revenue_run_rate, s->currency, money, sizeof money), w[k].engaged,
@@ -360,19 +372,22 @@ static void timeline(FILE *o, Lang lang, const Sim *sim)
 static void strategies(FILE *o, Lang lang, const Sim *sim)
 {
     const Scenario *s = sim_scenario(sim);
-    fprintf(o, L(lang, "\nWhat was possible: the reference strategies on this scenario (%d runs each)\n",
-                 "\nЧто было возможно: эталонные стратегии на этом сценарии (по %d прогонов)\n"),
+    render_say(o, lang, T_CLI_STRATEGIES_HEAD,
             DEBRIEF_RUNS);
+    int width = 0; /* the longest name, and a space */
+    for (int b = 0; b < BOT_COUNT; b++) {
+        int w = utf8_chars(text_strategy(lang, bot_key((BotKind)b))) + 1;
+        width = w > width ? w : width;
+    }
     for (int b = 0; b < BOT_COUNT; b++) {
         StrategyStats st;
         if (stats_run(s, (BotKind)b, DEBRIEF_RUNS, 1, &st) != 0) {
-            fprintf(o, "  %s\n", L(lang, "(out of memory)", "(недостаточно памяти)"));
+            fprintf(o, "  %s\n", text_str(lang, T_CLI_OUT_MEMORY));
             return;
         }
         fputs("  ", o);
-        render_pad(o, text_strategy(lang, bot_key((BotKind)b)), lang == LANG_RU ? 22 : 14);
-        fprintf(o, L(lang, " median %3d  (10%%..90%%: %d..%d)  passes %3d%%\n",
-                     " медиана %3d  (10%%..90%%: %d..%d)  зачёт %3d%%\n"),
+        render_pad(o, text_strategy(lang, bot_key((BotKind)b)), width);
+        render_say(o, lang, T_CLI_STRATEGY_ROW,
                 st.median, st.p10, st.p90, st.passes * 100 / st.runs);
     }
 }
@@ -382,9 +397,9 @@ void render_debrief(FILE *o, Lang lang, const Sim *sim, bool with_strategies)
     const Scenario *s = sim_scenario(sim);
     Score sc = sim_score(sim);
     bool passed = sim_passed(sim);
-    fprintf(o, "\n=== %s: %s ===\n", text_ui(lang, "debrief"), s->title);
-    fprintf(o, L(lang, "Score %d of 100: %s (pass mark %d)\n", "Счёт %d из 100: %s (проходной балл %d)\n"),
-            sc.total, text_ui(lang, passed ? "passed" : "failed"), s->scoring.pass_mark);
+    fprintf(o, "\n=== %s: %s ===\n", text_str(lang, S_DEBRIEF), s->title);
+    render_say(o, lang, T_CLI_DEBRIEF_SCORE,
+            sc.total, text_str(lang, passed ? S_PASSED : S_FAILED), s->scoring.pass_mark);
     for (int i = 0; i < SUB_COUNT; i++) {
         fputs("  ", o);
         render_pad(o, text_subscore(lang, (SubScore)i), 20);
@@ -395,11 +410,11 @@ void render_debrief(FILE *o, Lang lang, const Sim *sim, bool with_strategies)
     if (s->account_count > 1) {
         for (int a = 0; a < s->account_count; a++) {
             Score as = sim_account_score(sim, a);
-            fprintf(o, L(lang, "  %s: score %d\n", "  %s: счёт %d\n"), s->accounts[a].name, as.total);
+            render_say(o, lang, T_CLI_ACCOUNT_SCORE, s->accounts[a].name, as.total);
         }
     }
     timeline(o, lang, sim);
-    fprintf(o, "\n%s\n", text_ui(lang, "referral_map"));
+    fprintf(o, "\n%s\n", text_str(lang, S_REFERRAL_MAP));
     bool any = false;
     for (int a = 0; a < s->account_count; a++) {
         const Account *acc = &s->accounts[a];
@@ -417,16 +432,50 @@ void render_debrief(FILE *o, Lang lang, const Sim *sim, bool with_strategies)
         }
     }
     if (!any) {
-        fprintf(o, "  %s\n", L(lang, "(nobody introduced you to anyone)", "(вас ни с кем не познакомили)"));
+        fprintf(o, "  %s\n", text_str(lang, T_CLI_NO_REFERRALS));
     }
     CoachNote notes[MAX_NOTES];
     size_t n = sim_coach(sim, notes, MAX_NOTES);
     char line[1024];
-    fprintf(o, "\n%s\n", text_ui(lang, "coaching"));
+    fprintf(o, "\n%s\n", text_str(lang, S_COACHING));
     for (size_t k = 0; k < n; k++) {
         fprintf(o, "  - %s\n", text_coach(lang, sim, &notes[k], line, sizeof line));
     }
     if (with_strategies) {
         strategies(o, lang, sim);
+    }
+}
+
+void render_next_steps(FILE *o, Lang lang, const Sim *sim)
+{
+    const Scenario *s = sim_scenario(sim);
+    char line[1024];
+    fprintf(o, "\n%s\n", text_str(lang, S_TAB_NEXT));
+    const char *tries[NEXTSTEP_MAX_TRIES];
+    int n = nextstep_tries(lang, sim, tries, NEXTSTEP_MAX_TRIES);
+    for (int k = 0; k < n; k++) {
+        fprintf(o, "  %d. %s\n", k + 1, tries[k]);
+    }
+    if (n == 0) {
+        fprintf(o, "  %s\n", text_str(lang, T_NEXT_REPEAT_SEED));
+    }
+    ShippedScenario next;
+    if (nextstep_next_scenario(s, sim_passed(sim), &next)) {
+        text_fmt(line, sizeof line, lang, T_NEXT_PLAY_CMD, next.title, next.arg);
+        fprintf(o, "  %s\n", line);
+    } else if (!sim_passed(sim)) {
+        const char *arg = s->id;
+        ShippedScenario *list = calloc(SHIPPED_MAX, sizeof *list);
+        size_t count = list ? shipped_list(list, SHIPPED_MAX) : 0;
+        for (size_t k = 0; k < count; k++) {
+            if (strcmp(list[k].id, s->id) == 0) {
+                arg = list[k].arg;
+            }
+        }
+        text_fmt(line, sizeof line, lang, T_NEXT_AGAIN_CMD, arg);
+        fprintf(o, "  %s\n", line);
+        free(list);
+    } else {
+        fprintf(o, "  %s\n", text_str(lang, T_NEXT_HARDEST_SEED));
     }
 }

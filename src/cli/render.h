@@ -12,6 +12,8 @@
 
 /* Prints s padded with spaces to `width` characters (UTF-8 aware). */
 void render_pad(FILE *o, const char *s, int width);
+/* Prints the string of key as a printf format (text_fmt), up to 2 KiB. */
+void render_say(FILE *o, Lang lang, TextKey key, ...);
 void render_briefing(FILE *o, Lang lang, const Scenario *s, uint64_t seed);
 void render_board(FILE *o, Lang lang, const Sim *sim, int account);
 void render_people(FILE *o, Lang lang, const Sim *sim, int account);
@@ -21,5 +23,9 @@ void render_score(FILE *o, Lang lang, const Sim *sim);
 void render_dialogue(FILE *o, Lang lang, const Sim *sim, const JournalEntry *e);
 /* The debrief; with_strategies also plays the reference strategies. */
 void render_debrief(FILE *o, Lang lang, const Sim *sim, bool with_strategies);
+
+/* "Next time": up to three things to try (nextstep.h) and the scenario to play
+ * next, with the command that starts it. */
+void render_next_steps(FILE *o, Lang lang, const Sim *sim);
 
 #endif

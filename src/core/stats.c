@@ -166,13 +166,6 @@ static int64_t main_alone_value(const Account *acc)
     return total;
 }
 
-/* "34.2%": a pass rate in tenths of a percent, rounded down. */
-static void rate_text(char *out, size_t size, int passes, int runs)
-{
-    int permille = runs > 0 ? (int)((int64_t)passes * 1000 / runs) : 0;
-    snprintf(out, size, "%d.%d%%", permille / 10, permille % 10);
-}
-
 /* passes/runs > pct% and passes/runs < pct%, exactly. */
 static bool above(int passes, int runs, int pct)
 {
@@ -184,44 +177,24 @@ static bool below(int passes, int runs, int pct)
     return (int64_t)passes * 100 < (int64_t)runs * pct;
 }
 
-/* Appends "; text" (or text first), bounded. */
-static void append(char *buf, size_t size, const char *text)
+static void add_hint(VerdictLine *l, VerdictHintKind kind, int account, int value, int value2)
 {
-    size_t used = strlen(buf);
-    if (used < size) {
-        snprintf(buf + used, size - used, "%s%s", used ? "; " : "", text);
+    if (l->hint_count < VERDICT_MAX_HINTS) {
+        l->hints[l->hint_count++] = (VerdictHint){kind, account, value, value2};
     }
 }
 
-/* Who plays under each constraint: the expander, and the optimiser. */
-static const char *const WHO[CONSTRAINT_COUNT] = {
-    "a player with no constraint", "a player who never proposes", "a player who never asks for a referral",
-    "a player who never reaches anyone new", "a player who repeats one action",
-};
-static const char *const WHO_BEST[CONSTRAINT_COUNT] = {
-    "the best play", "the best play that never proposes", "the best play that never asks for a referral",
-    "the best play that never reaches anyone new", "the best play with one action",
-};
-
 /* What in the scenario lets a narrow player pass: facts a trainer can change. */
-static void scenario_hints(const Scenario *s, char *out, size_t size)
+static void scenario_hints(const Scenario *s, VerdictLine *l)
 {
-    char line[200];
     for (int a = 0; a < s->account_count; a++) {
         const Account *acc = &s->accounts[a];
-        const char *name = s->account_count > 1 ? acc->id : "the account";
         if (!main_contact_leaves(acc)) {
-            snprintf(line, sizeof line, "the main contact of %s never leaves (add an event that takes them away)",
-                     name);
-            append(out, size, line);
+            add_hint(l, HINT_MAIN_NEVER_LEAVES, a, 0, 0);
         }
         int64_t alone = main_alone_value(acc);
         if (acc->growth_target > 0 && alone * 2 >= acc->growth_target) {
-            snprintf(line, sizeof line,
-                     "the main contact of %s alone can approve ideas worth %lld%% of its growth target "
-                     "(make the big ideas need the economic or technical buyer)",
-                     name, (long long)(alone * 100 / acc->growth_target));
-            append(out, size, line);
+            add_hint(l, HINT_MAIN_ALONE, a, (int)(alone * 100 / acc->growth_target), 0);
         }
     }
 }
@@ -264,26 +237,8 @@ static void check_constrained(const Scenario *s, BalanceVerdict *v, const Strate
     VerdictLine *l = new_line(v, optimum ? VERDICT_CONSTRAINED_OPTIMUM : VERDICT_CONSTRAINED, st,
                               VERDICT_MAX_CONSTRAINED_PCT);
     l->failed = above(st->passes, st->runs, VERDICT_MAX_CONSTRAINED_PCT);
-    char rate[16];
-    rate_text(rate, sizeof rate, st->passes, st->runs);
-    const char *key = constraint_key(st->constraint);
-    if (!l->failed) {
-        snprintf(l->text, sizeof l->text, "%s %s passes in %s of seeds (at most %d%%)",
-                 optimum ? "the optimum under" : "the expander under", key, rate, VERDICT_MAX_CONSTRAINED_PCT);
-        return;
-    }
-    snprintf(l->text, sizeof l->text,
-             "the lesson is not needed: %s passes in %s of seeds (%s %s: %d of %d seeds, median %d; "
-             "at most %d%% allowed)",
-             optimum ? WHO_BEST[st->constraint] : WHO[st->constraint], rate,
-             optimum ? "optimum under" : "expander under", key, st->passes, st->runs, st->median,
-             VERDICT_MAX_CONSTRAINED_PCT);
-    if (st->constraint == CONSTRAINT_NO_NEW_PEOPLE || st->constraint == CONSTRAINT_NEVER_REFER) {
-        char hints[400] = "";
-        scenario_hints(s, hints, sizeof hints);
-        if (hints[0]) {
-            append(l->text, sizeof l->text, hints);
-        }
+    if (l->failed && (st->constraint == CONSTRAINT_NO_NEW_PEOPLE || st->constraint == CONSTRAINT_NEVER_REFER)) {
+        scenario_hints(s, l);
     }
 }
 
@@ -294,23 +249,13 @@ static void check_weak(const Scenario *s, BalanceVerdict *v, const StrategyStats
     }
     VerdictLine *l = new_line(v, VERDICT_TOO_EASY, st, VERDICT_MAX_WEAK_PCT);
     l->failed = above(st->passes, st->runs, VERDICT_MAX_WEAK_PCT);
-    char rate[16];
-    rate_text(rate, sizeof rate, st->passes, st->runs);
     if (!l->failed) {
-        snprintf(l->text, sizeof l->text, "%s passes in %s of seeds (at most %d%%)", bot_key(st->bot), rate,
-                 VERDICT_MAX_WEAK_PCT);
         return;
     }
-    snprintf(l->text, sizeof l->text, "too easy: %s passes in %s of seeds (%d of %d, median %d; at most %d%% allowed)",
-             bot_key(st->bot), rate, st->passes, st->runs, st->median, VERDICT_MAX_WEAK_PCT);
     if (st->bot == BOT_SINGLE_THREAD) {
-        char hints[400] = "";
-        scenario_hints(s, hints, sizeof hints);
-        if (hints[0]) {
-            append(l->text, sizeof l->text, hints);
-        }
+        scenario_hints(s, l);
     } else {
-        append(l->text, sizeof l->text, "raise the pass mark or the targets");
+        add_hint(l, HINT_RAISE_PASS_MARK, -1, 0, 0);
     }
 }
 
@@ -321,23 +266,13 @@ static void check_expander(const Scenario *s, BalanceVerdict *v, const StrategyS
     }
     VerdictLine *l = new_line(v, VERDICT_TOO_HARD, st, VERDICT_MIN_EXPANDER_PCT);
     l->failed = below(st->passes, st->runs, VERDICT_MIN_EXPANDER_PCT);
-    char rate[16];
-    rate_text(rate, sizeof rate, st->passes, st->runs);
     if (!l->failed) {
-        snprintf(l->text, sizeof l->text, "the expander passes in %s of seeds (at least %d%%)", rate,
-                 VERDICT_MIN_EXPANDER_PCT);
         return;
     }
     int sub = holds_back(s, st);
     l->holds_back = sub;
-    snprintf(l->text, sizeof l->text, "too hard: the expander passes in only %s of seeds (%d of %d, median %d; "
-             "at least %d%% needed)",
-             rate, st->passes, st->runs, st->median, VERDICT_MIN_EXPANDER_PCT);
     if (sub >= 0) {
-        char why[200];
-        snprintf(why, sizeof why, "%s holds it back (median %d of 100 at weight %d)", subscore_key((SubScore)sub),
-                 st->sub_median[sub], s->scoring.weights[sub]);
-        append(l->text, sizeof l->text, why);
+        add_hint(l, HINT_HOLDS_BACK, -1, sub, st->sub_median[sub]);
     }
     for (int a = 0; a < s->account_count; a++) {
         const Account *acc = &s->accounts[a];
@@ -346,10 +281,7 @@ static void check_expander(const Scenario *s, BalanceVerdict *v, const StrategyS
             all_ideas += acc->ideas[i].value;
         }
         if (all_ideas < acc->growth_target) {
-            char why[200];
-            snprintf(why, sizeof why, "all ideas of %s together are worth less than its growth target",
-                     s->account_count > 1 ? acc->id : "the account");
-            append(l->text, sizeof l->text, why);
+            add_hint(l, HINT_IDEAS_SHORT, a, 0, 0);
         }
     }
 }
@@ -367,31 +299,13 @@ BalanceVerdict stats_verdict(const Scenario *s, const Balance *b)
     }
     v.passed = true;
     for (int i = 0; i < v.line_count; i++) {
-        if (v.lines[i].failed) {
-            v.passed = false;
-            append(v.reason, sizeof v.reason, v.lines[i].text);
-        }
+        v.passed = v.passed && !v.lines[i].failed;
     }
     v.expander_median = b->bots[BOT_EXPANDER].median;
     const StrategyStats *opt = &b->optimum[CONSTRAINT_NONE];
     v.optimum_median = opt->runs > 0 ? opt->median : -1;
     v.optimum_pct = opt->runs > 0 && opt->median > 0 ? v.expander_median * 100 / opt->median : -1;
-    char close[160] = "";
-    if (v.optimum_median >= 0) {
-        snprintf(close, sizeof close, "the expander's median %d is %d%% of the optimum's %d", v.expander_median,
-                 v.optimum_pct, v.optimum_median);
-    }
-    if (v.passed) {
-        char rate[16];
-        const StrategyStats *ex = &b->bots[BOT_EXPANDER];
-        rate_text(rate, sizeof rate, ex->passes, ex->runs);
-        snprintf(v.reason, sizeof v.reason,
-                 "the expander passes in %s of seeds (at least %d%%); random, single_thread and every constrained "
-                 "strategy and optimum pass in at most %d%%",
-                 rate, VERDICT_MIN_EXPANDER_PCT, VERDICT_MAX_CONSTRAINED_PCT);
-    }
-    if (close[0]) {
-        append(v.reason, sizeof v.reason, close);
-    }
+    v.expander_passes = b->bots[BOT_EXPANDER].passes;
+    v.expander_runs = b->bots[BOT_EXPANDER].runs;
     return v;
 }

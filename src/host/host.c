@@ -293,17 +293,6 @@ Refusal host_apply(HostSession *h, Command c)
 
 /* ---- reloading ------------------------------------------------------------------ */
 
-static void describe(const Scenario *s, Command c, char *buf, size_t n)
-{
-    static const char *const VERB[ACT_COUNT] = {"research", "meet", "pitch", "refer", "call",
-                                               "propose", "service", "end"};
-    const Account *a = c.account >= 0 && c.account < s->account_count ? &s->accounts[c.account] : NULL;
-    const char *idea = a && c.idea >= 0 && c.idea < a->idea_count ? a->ideas[c.idea].id : NULL;
-    const char *who = a && c.contact >= 0 && c.contact < a->contact_count ? a->contacts[c.contact].id : NULL;
-    snprintf(buf, n, "%s%s%s%s%s", (int)c.kind >= 0 && c.kind < ACT_COUNT ? VERB[c.kind] : "?",
-             idea ? " " : "", idea ? idea : "", who ? " " : "", who ? who : "");
-}
-
 int host_reload(HostSession *h, HostReload *rep, Diagnostics *d, Msgs *m)
 {
     memset(rep, 0, sizeof *rep);
@@ -359,7 +348,7 @@ int host_reload(HostSession *h, HostReload *rep, Diagnostics *d, Msgs *m)
             continue;
         }
         rep->stopped = (long)i;
-        describe(os, c, rep->stopped_what, sizeof rep->stopped_what);
+        text_command_line(os, c, false, rep->stopped_what, sizeof rep->stopped_what);
         break;
     }
     sim_destroy(h->sim);

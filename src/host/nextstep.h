@@ -3,7 +3,6 @@
 #ifndef KEYACCOUNTS_HOST_NEXTSTEP_H
 #define KEYACCOUNTS_HOST_NEXTSTEP_H
 
-#include <stdio.h>
 
 #include "keyaccounts/sim.h"
 #include "keyaccounts/text.h"
@@ -23,9 +22,5 @@ int nextstep_tries(Lang lang, const Sim *sim, const char **out, int max);
  * harder one in the same language. False when there is none, or when
  * the session was not passed (then the advice is to play it again). */
 bool nextstep_next_scenario(const Scenario *s, bool passed, ShippedScenario *out);
-
-/* Prints the "Next time" block: up to three things to try and the scenario to
- * play next. */
-void nextstep_print(FILE *o, Lang lang, const Sim *sim);
 
 #endif

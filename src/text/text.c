@@ -1,140 +1,115 @@
-/* String tables and sentence builders, English and Russian. */
+/* The lookup of fixed strings, and sentence builders over them. The words
+ * themselves are in one table per language (lang_*.c); what stays here is the
+ * grammar that differs between languages (Russian gender and cases). */
 #include "keyaccounts/text.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "lang.h"
+
 /* ---- languages ------------------------------------------------------------- */
+
+static const TextLanguage *const LANGS[LANG_COUNT] = {
+    [LANG_EN] = &TEXT_LANG_EN,
+    [LANG_RU] = &TEXT_LANG_RU,
+};
+
+static const TextLanguage *language(Lang lang)
+{
+    return (int)lang >= 0 && lang < LANG_COUNT ? LANGS[lang] : LANGS[LANG_EN];
+}
 
 Lang text_lang_from(const char *tag)
 {
-    if (tag && (tag[0] == 'r' || tag[0] == 'R') && (tag[1] == 'u' || tag[1] == 'U')
-        && (tag[2] == '\0' || tag[2] == '_' || tag[2] == '-' || tag[2] == '.')) {
-        return LANG_RU;
+    for (int l = 0; tag && l < LANG_COUNT; l++) {
+        const char *k = LANGS[l]->tag;
+        char sep = tag[0] && tag[1] ? tag[2] : 'x';
+        if ((tag[0] | 0x20) == k[0] && tag[0] && (tag[1] | 0x20) == k[1]
+            && (sep == '\0' || sep == '_' || sep == '-' || sep == '.')) {
+            return (Lang)l;
+        }
     }
     return LANG_EN;
 }
 
 const char *text_lang_key(Lang lang)
 {
-    return lang == LANG_RU ? "ru" : "en";
+    return language(lang)->tag;
 }
 
-#define PICK(lang, en, ru) ((lang) == LANG_RU ? (ru) : (en))
+const char *text_str(Lang lang, TextKey key)
+{
+    if ((int)key < 0 || key >= TEXT_KEY_COUNT) {
+        return "";
+    }
+    const char *s = language(lang)->str[key];
+    return s ? s : "";
+}
+
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#endif
+/* The tables hold printf formats whose conversions match in every language
+ * (tests/unit/test_text_tables.c). */
+int text_vfmt(char *buf, size_t n, Lang lang, TextKey key, va_list ap)
+{
+    return vsnprintf(buf, n, text_str(lang, key), ap);
+}
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+
+int text_fmt(char *buf, size_t n, Lang lang, TextKey key, ...)
+{
+    va_list ap;
+    va_start(ap, key);
+    int r = text_vfmt(buf, n, lang, key, ap);
+    va_end(ap);
+    return r;
+}
 
 /* ---- fixed strings ------------------------------------------------------------- */
 
-static const char *const ACTION[LANG_COUNT][ACT_COUNT] = {
-    {"Research", "Meet", "Pitch", "Ask for a referral", "Cold call", "Propose", "Service",
-     "End the week"},
-    {"Исследовать", "Встретиться", "Предложить идею", "Попросить рекомендацию", "Холодный звонок",
-     "Оформить предложение", "Обслуживание", "Завершить неделю"},
-};
+const char *text_action(Lang lang, ActionKind a) { return text_str(lang, (TextKey)(T_ACTION_RESEARCH + a)); }
+const char *text_command(Lang lang, ActionKind a) { return text_str(lang, (TextKey)(T_COMMAND_RESEARCH + a)); }
+const char *text_action_help(Lang lang, ActionKind a)
+{
+    return text_str(lang, (TextKey)(T_ACTION_HELP_RESEARCH + a));
+}
+const char *text_subscore(Lang lang, SubScore s) { return text_str(lang, (TextKey)(T_SUBSCORE_REVENUE + s)); }
+const char *text_subscore_help(Lang lang, SubScore s)
+{
+    return text_str(lang, (TextKey)(T_SUBSCORE_HELP_REVENUE + s));
+}
+const char *text_mode(Lang lang, ResponseMode m) { return text_str(lang, (TextKey)(T_MODE_GROWTH + m)); }
+const char *text_level(Lang lang, IdeaLevel l) { return text_str(lang, (TextKey)(T_LEVEL_PRODUCT + l)); }
 
-static const char *const ACTION_HELP[LANG_COUNT][ACT_COUNT] = {
-    {"Study the account: find a department, a name to approach, or a company-wide need.",
-     "Meet someone you know: the relationship grows and a hidden need may surface.",
-     "Pitch an idea: if it answers their need they may sponsor it.",
-     "Ask someone who trusts you, and whom you have helped, to introduce you to a colleague.",
-     "Call a name you found: low odds, cold start.",
-     "Propose a sponsored idea for adoption: it closes when its approvals hold.",
-     "Look after the existing business so that it does not erode.",
-     "Finish the week: events happen, revenue is booked, the score is recorded."},
-    {"Изучить клиента: найти отдел, имя для контакта или общую потребность компании.",
-     "Встреча со знакомым: отношения крепнут, может открыться скрытая потребность.",
-     "Предложить идею: если она отвечает потребности, человек может её поддержать.",
-     "Попросить того, кто вам доверяет и кому вы помогли, познакомить вас с коллегой.",
-     "Позвонить по найденному имени: шансы невелики, старт с нуля.",
-     "Вынести поддержанную идею на решение: сделка закрывается, когда есть все согласования.",
-     "Поддерживать текущие поставки, чтобы они не сокращались.",
-     "Закончить неделю: происходят события, начисляется выручка, фиксируется счёт."},
-};
+const char *text_verb(ActionKind a)
+{
+    static const char *const VERB[ACT_COUNT] = {"research", "meet", "pitch", "refer", "call",
+                                               "propose", "service", "end"};
+    return (int)a >= 0 && a < ACT_COUNT ? VERB[a] : "?";
+}
 
-static const char *const SUBSCORE[LANG_COUNT][SUB_COUNT] = {
-    {"Revenue growth", "Penetration", "Buying roles", "Relationship depth", "Referrals", "Ideas",
-     "Resilience"},
-    {"Рост выручки", "Проникновение", "Роли закупки", "Глубина отношений", "Рекомендации", "Идеи",
-     "Устойчивость"},
-};
-
-static const char *const SUBSCORE_HELP[LANG_COUNT][SUB_COUNT] = {
-    {"Yearly revenue gained: 80 at the scenario's growth target, still rising beyond it.",
-     "Share of the client's influence held by people engaged with you.",
-     "Economic, technical and user buyers and a coach engaged.",
-     "How strong your relationships are across the client, weighted by influence; one close friend is not depth.",
-     "People reached by introduction, and how deep the chains go.",
-     "Ideas the client adopted, bigger ideas counting more: 80 at the target, still rising beyond it.",
-     "How little of the account hangs on one person."},
-    {"Прирост годовой выручки: 80 при достижении цели сценария, дальше счёт продолжает расти.",
-     "Доля влияния в компании клиента у людей, вовлечённых в работу с вами.",
-     "Вовлечены экономический, технический и пользовательский покупатели и коуч.",
-     "Насколько крепки отношения по всей компании клиента, с учётом влияния; один близкий знакомый — ещё не глубина.",
-     "Люди, с которыми вас познакомили, и длина цепочек знакомств.",
-     "Идеи, принятые клиентом; крупные весят больше: 80 при достижении цели, дальше счёт продолжает расти.",
-     "Насколько мало работа с клиентом зависит от одного человека."},
-};
-
-static const char *const ROLE[LANG_COUNT][ROLE_KIND_COUNT] = {
-    {"economic buyer", "technical buyer", "user buyer", "coach"},
-    {"экономический покупатель", "технический покупатель", "пользователь", "коуч"},
-};
-
-/* For badges, where space is short. */
-static const char *const ROLE_SHORT[LANG_COUNT][ROLE_KIND_COUNT] = {
-    {"economic buyer", "technical buyer", "user buyer", "coach"},
-    {"экономический", "технический", "пользователь", "коуч"},
-};
-
-static const char *const MODE[LANG_COUNT][MODE_COUNT] = {
-    {"growth", "trouble", "even keel", "overconfident"},
-    {"рост", "проблема", "равновесие", "самоуверенность"},
-};
-
-static const char *const LEVEL[LANG_COUNT][LEVEL_COUNT] = {
-    {"product", "service", "business result", "organisational result"},
-    {"продукт", "сервис", "бизнес-результат", "организационный результат"},
-};
-
-static const char *const REFUSAL[LANG_COUNT][REFUSE_COUNT] = {
-    {"", "The session is over.", "There is no such person, idea or account.",
-     "Not enough hours left this week.", "You do not know this person yet.",
-     "You have no name to call: research the account first.",
-     "You already know this person: meet them instead.", "This person has left the company.",
-     "Research has nothing left to find here.", "This person already sponsors the idea.",
-     "The client already runs this idea.", "Nobody sponsors this idea yet: pitch it first.",
-     "A required approval is missing: a sponsor with the needed role must back it.",
-     "Budgets are frozen: no proposal can close now.",
-     "This person has nobody left to introduce.", "You already tried that this week."},
-    {"", "Сессия окончена.", "Нет такого человека, идеи или клиента.",
-     "На этой неделе не хватает часов.", "Вы ещё не знакомы с этим человеком.",
-     "Вам некому звонить: сначала изучите клиента.",
-     "Вы уже знакомы: лучше встретьтесь.", "Этот человек ушёл из компании.",
-     "Здесь больше нечего исследовать.", "Этот человек уже поддерживает идею.",
-     "Клиент уже внедрил эту идею.", "Идею ещё никто не поддержал: сначала предложите её.",
-     "Не хватает согласования: идею должен поддержать человек с нужной ролью.",
-     "Бюджеты заморожены: сейчас ни одно предложение не пройдёт.",
-     "Этому человеку больше не с кем вас познакомить.", "Вы уже пробовали это на этой неделе."},
-};
-
-static const char *const COMMAND[LANG_COUNT][ACT_COUNT] = {
-    {"research", "meet WHO", "pitch IDEA WHO", "refer WHO", "call WHO", "propose IDEA", "service", "end"},
-    {"research", "meet КТО", "pitch ИДЕЯ КТО", "refer КТО", "call КТО", "propose ИДЕЯ", "service", "end"},
-};
-
-const char *text_action(Lang lang, ActionKind a) { return ACTION[lang][a]; }
-const char *text_command(Lang lang, ActionKind a) { return COMMAND[lang][a]; }
-const char *text_action_help(Lang lang, ActionKind a) { return ACTION_HELP[lang][a]; }
-const char *text_subscore(Lang lang, SubScore s) { return SUBSCORE[lang][s]; }
-const char *text_subscore_help(Lang lang, SubScore s) { return SUBSCORE_HELP[lang][s]; }
-const char *text_mode(Lang lang, ResponseMode m) { return MODE[lang][m]; }
-const char *text_level(Lang lang, IdeaLevel l) { return LEVEL[lang][l]; }
+char *text_command_line(const Scenario *s, Command c, bool names, char *buf, size_t n)
+{
+    const Account *a = c.account >= 0 && c.account < s->account_count ? &s->accounts[c.account] : NULL;
+    const char *idea = a && c.idea >= 0 && c.idea < a->idea_count ? a->ideas[c.idea].id : NULL;
+    const Contact *ct = a && c.contact >= 0 && c.contact < a->contact_count ? &a->contacts[c.contact] : NULL;
+    const char *who = ct ? (names ? ct->name : ct->id) : NULL;
+    snprintf(buf, n, "%s%s%s%s%s", text_verb(c.kind), idea ? " " : "", idea ? idea : "", who ? " " : "",
+             who ? who : "");
+    return buf;
+}
 
 const char *text_role(Lang lang, BuyingRole r)
 {
     for (int i = 0; i < ROLE_KIND_COUNT; i++) {
         if ((unsigned)r == 1u << i) {
-            return ROLE[lang][i];
+            return text_str(lang, (TextKey)(T_ROLE_ECONOMIC + i));
         }
     }
     return "?";
@@ -144,7 +119,7 @@ const char *text_role_short(Lang lang, BuyingRole r)
 {
     for (int i = 0; i < ROLE_KIND_COUNT; i++) {
         if ((unsigned)r == 1u << i) {
-            return ROLE_SHORT[lang][i];
+            return text_str(lang, (TextKey)(T_ROLE_SHORT_ECONOMIC + i));
         }
     }
     return "?";
@@ -152,11 +127,13 @@ const char *text_role_short(Lang lang, BuyingRole r)
 
 const char *text_refusal(Lang lang, Refusal r)
 {
-    if (r >= 0 && r < REFUSE_COUNT) {
-        return REFUSAL[lang][r];
+    if (r == REFUSE_NONE) {
+        return "";
     }
-    return PICK(lang, "Out of memory: the action was not applied.",
-                "Недостаточно памяти: действие не выполнено.");
+    if (r > REFUSE_NONE && r < REFUSE_COUNT) {
+        return text_str(lang, (TextKey)(T_REFUSAL_GAME_OVER + (r - REFUSE_GAME_OVER)));
+    }
+    return text_str(lang, T_REFUSAL_NO_MEMORY);
 }
 
 char *text_why_refused(Lang lang, const Sim *sim, Command c, Refusal r, char *buf, size_t n)
@@ -168,7 +145,7 @@ char *text_why_refused(Lang lang, const Sim *sim, Command c, Refusal r, char *bu
     /* Say exactly who must still back the idea. */
     const Account *acc = &sim_scenario(sim)->accounts[c.account];
     size_t used = strlen(buf);
-    int w = snprintf(buf + used, n - used, " %s", PICK(lang, "Still needed:", "Ещё нужно:"));
+    int w = snprintf(buf + used, n - used, " %s", text_str(lang, T_STILL_NEEDED));
     used += w > 0 && (size_t)w < n - used ? (size_t)w : 0;
     unsigned roles = sim_missing_roles(sim, c.account, c.idea);
     const char *sep = " ";
@@ -193,87 +170,25 @@ char *text_why_refused(Lang lang, const Sim *sim, Command c, Refusal r, char *bu
     return buf;
 }
 
-typedef struct UiString {
-    const char *key;
-    const char *text[LANG_COUNT];
-} UiString;
-
-static const UiString UI[] = {
-    {"week", {"Week", "Неделя"}},
-    {"of", {"of", "из"}},
-    {"hours_left", {"hours left", "ч осталось"}},
-    {"score", {"Score", "Счёт"}},
-    {"pass_mark", {"pass mark", "проходной балл"}},
-    {"passed", {"PASSED", "ЗАЧЁТ"}},
-    {"failed", {"NOT PASSED", "НЕЗАЧЁТ"}},
-    {"known", {"known", "знакомы"}},
-    {"heard_of", {"heard of", "известно имя"}},
-    {"gone", {"left the company", "ушёл из компании"}},
-    {"engaged", {"engaged", "вовлечён"}},
-    {"relationship", {"relationship", "отношения"}},
-    {"influence", {"influence", "влияние"}},
-    {"needs", {"needs", "потребности"}},
-    {"ideas", {"Ideas", "Идеи"}},
-    {"people", {"People", "Люди"}},
-    {"sponsors", {"sponsors", "поддерживают"}},
-    {"adopted", {"adopted", "внедрена"}},
-    {"value", {"value", "ценность"}},
-    {"per_year", {"a year", "в год"}},
-    {"revenue", {"Revenue", "Выручка"}},
-    {"debrief", {"Debrief", "Разбор"}},
-    {"coaching", {"Coaching notes", "Советы тренера"}},
-    {"timeline", {"Week by week", "По неделям"}},
-    {"referral_map", {"Who introduced whom", "Кто кого представил"}},
-    {"approvals", {"approvals", "согласования"}},
-    {"total", {"total", "итого"}},
-    {"main_contact", {"main contact", "основной контакт"}},
-    {"unknown_need", {"needs not yet known", "потребности пока неизвестны"}},
-    {"freeze", {"budget freeze", "заморозка бюджета"}},
-    {"pass_rule", {"No pass without a business result: the client must buy more a year than at the start, "
-                   "through at least one adopted idea. Until then the score stays below the pass mark.",
-                   "Без делового результата зачёта нет: клиент должен закупать в год больше, чем в начале, "
-                   "и принять хотя бы одну вашу идею. До тех пор счёт остаётся ниже проходного балла."}},
-    {"no_business_result", {"no business result", "нет делового результата"}},
-    {"competitor", {"competitor active", "активен конкурент"}},
-};
-
-const char *text_ui(Lang lang, const char *key)
+const char *text_gendered(Lang lang, TextKey key, Gender g)
 {
-    for (size_t i = 0; i < sizeof UI / sizeof UI[0]; i++) {
-        if (strcmp(UI[i].key, key) == 0) {
-            return UI[i].text[lang];
+    static const struct {
+        TextKey key, female;
+    } FEMALE[] = {
+        {T_GONE, T_GONE_F},
+        {T_ENGAGED, T_ENGAGED_F},
+    };
+    for (size_t i = 0; g == GENDER_FEMALE && i < sizeof FEMALE / sizeof FEMALE[0]; i++) {
+        if (FEMALE[i].key == key) {
+            return text_str(lang, FEMALE[i].female);
         }
     }
-    return key;
+    return text_str(lang, key);
 }
-
-/* Russian labels about a woman, where they differ from the table above. */
-static const struct {
-    const char *key, *text;
-} UI_RU_FEMALE[] = {
-    {"gone", "ушла из компании"},
-    {"engaged", "вовлечена"},
-};
-
-const char *text_ui_for(Lang lang, const char *key, Gender g)
-{
-    for (size_t i = 0; lang == LANG_RU && g == GENDER_FEMALE && i < sizeof UI_RU_FEMALE / sizeof UI_RU_FEMALE[0];
-         i++) {
-        if (strcmp(UI_RU_FEMALE[i].key, key) == 0) {
-            return UI_RU_FEMALE[i].text;
-        }
-    }
-    return text_ui(lang, key);
-}
-
-static const char *const ODDS[LANG_COUNT][ODDS_COUNT] = {
-    {"a long shot", "unlikely", "even odds", "likely", "very likely"},
-    {"почти нулевые", "невелики", "50 на 50", "хорошие", "очень высокие"},
-};
 
 const char *text_odds(Lang lang, OddsKind k)
 {
-    return k >= 0 && k < ODDS_COUNT ? ODDS[lang][k] : "?";
+    return k >= 0 && k < ODDS_COUNT ? text_str(lang, (TextKey)(T_ODDS_LONG_SHOT + k)) : "?";
 }
 
 char *text_pitch_odds(Lang lang, PitchOutlook o, char *buf, size_t n)
@@ -281,9 +196,7 @@ char *text_pitch_odds(Lang lang, PitchOutlook o, char *buf, size_t n)
     if (o.fit_known || o.low_kind == o.high_kind) {
         snprintf(buf, n, "%s", text_odds(lang, o.high_kind));
     } else {
-        snprintf(buf, n, PICK(lang, "%s (%s if it answers a need you have not found yet)",
-                              "%s (%s, если идея отвечает ещё не найденной потребности)"),
-                 text_odds(lang, o.low_kind), text_odds(lang, o.high_kind));
+        text_fmt(buf, n, lang, T_PITCH_ODDS_UNFOUND, text_odds(lang, o.low_kind), text_odds(lang, o.high_kind));
     }
     return buf;
 }
@@ -291,54 +204,63 @@ char *text_pitch_odds(Lang lang, PitchOutlook o, char *buf, size_t n)
 char *text_referral_odds(Lang lang, ReferralOutlook o, char *buf, size_t n)
 {
     if (o.too_early) {
-        snprintf(buf, n, PICK(lang, "%s, and it costs goodwill", "%s, и отношения пострадают"),
-                 text_odds(lang, o.kind));
+        text_fmt(buf, n, lang, T_REFERRAL_ODDS_EARLY, text_odds(lang, o.kind));
     } else {
         snprintf(buf, n, "%s", text_odds(lang, o.kind));
     }
     return buf;
 }
 
-/* Reference strategies by key (bot_key); the English name is the key. */
-static const struct {
-    const char *key, *ru;
-} STRATEGY_RU[] = {
-    {"random", "случайная"},
-    {"single_thread", "один контакт"},
-    {"idea_first", "идеи без рекомендаций"},
-    {"expander", "расширение"},
-    {"greedy", "жадная"},
-    {"never_propose", "без предложений"},
-    {"never_refer", "без рекомендаций"},
-    {"no_new_people", "без новых людей"},
-    {"one_action", "одно действие"},
-    {"optimiser", "оптимум"},
+/* Reference strategies by key (bot_key), in the order of their T_STRATEGY_ keys. */
+static const char *const STRATEGY_KEY[] = {
+    "random", "single_thread", "idea_first", "expander", "greedy",
+    "never_propose", "never_refer", "no_new_people", "one_action", "optimiser",
 };
 
 const char *text_strategy(Lang lang, const char *key)
 {
-    for (size_t i = 0; lang == LANG_RU && i < sizeof STRATEGY_RU / sizeof STRATEGY_RU[0]; i++) {
-        if (strcmp(STRATEGY_RU[i].key, key) == 0) {
-            return STRATEGY_RU[i].ru;
+    for (size_t i = 0; i < sizeof STRATEGY_KEY / sizeof STRATEGY_KEY[0]; i++) {
+        if (strcmp(STRATEGY_KEY[i], key) == 0) {
+            return text_str(lang, (TextKey)(T_STRATEGY_RANDOM + (int)i));
         }
     }
     return key;
 }
 
+int text_plural_form(Lang lang, long n)
+{
+    return language(lang)->plural(n);
+}
+
 const char *text_plural(Lang lang, long n, const char *one, const char *few, const char *many)
 {
-    long m = n < 0 ? -n : n;
-    if (lang == LANG_RU) {
-        long m10 = m % 10, m100 = m % 100;
-        if (m10 == 1 && m100 != 11) {
-            return one;
-        }
-        if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) {
-            return few;
-        }
+    switch (text_plural_form(lang, n)) {
+    case 0:
+        return one;
+    case 1:
+        return few;
+    default:
         return many;
     }
-    return m == 1 ? one : many;
+}
+
+const char *text_plural_str(Lang lang, long n, TextKey one)
+{
+    return text_str(lang, (TextKey)(one + text_plural_form(lang, n)));
+}
+
+int text_hours(char *buf, size_t n, Lang lang, int hours, bool left)
+{
+    const char *word = text_plural_str(lang, hours, T_HOURS_ONE);
+    if (!left) {
+        return snprintf(buf, n, "%d %s", hours, word);
+    }
+    return text_fmt(buf, n, lang, (TextKey)(T_HOURS_LEFT_ONE + text_plural_form(lang, hours)), hours, word);
+}
+
+int text_attempts(char *buf, size_t n, Lang lang, int count)
+{
+    return snprintf(buf, n, "%d %s", count, text_plural_str(lang, count, T_ATTEMPTS_ONE));
 }
 
 char *text_money(Lang lang, int64_t amount, const char *currency, char *buf, size_t n)
@@ -346,7 +268,7 @@ char *text_money(Lang lang, int64_t amount, const char *currency, char *buf, siz
     char digits[32];
     uint64_t v = amount < 0 ? (uint64_t)(-(amount + 1)) + 1u : (uint64_t)amount;
     snprintf(digits, sizeof digits, "%llu", (unsigned long long)v);
-    const char *sep = lang == LANG_RU ? "\xc2\xa0" : ","; /* no-break space in Russian */
+    const char *sep = text_str(lang, T_THOUSANDS_SEP);
     char grouped[64];
     size_t len = strlen(digits), out = 0;
     for (size_t i = 0; i < len && out + 4 < sizeof grouped; i++) {
@@ -374,15 +296,26 @@ static char *fmt(char *buf, size_t n, const char *f, ...)
     return buf;
 }
 
+/* fmt with the string of key as the format (see text_fmt). */
+static char *tfmt(char *buf, size_t n, Lang lang, TextKey key, ...)
+{
+    va_list ap;
+    va_start(ap, key);
+    text_vfmt(buf, n, lang, key, ap);
+    va_end(ap);
+    return buf;
+}
+
 static const Contact *contact_of(const Sim *sim, int a, int c)
 {
     return &sim_scenario(sim)->accounts[a].contacts[c];
 }
 
-/* The Russian word form for this person: masculine unless they are a woman. */
-static const char *gx(const Contact *c, const char *male, const char *female)
+/* The key of a sentence about this person: a key ending in _F, right after
+ * its key, agrees with a woman (Russian: «готова», «ушла»). */
+static TextKey gk(const Contact *c, TextKey key)
 {
-    return c && c->gender == GENDER_FEMALE ? female : male;
+    return c && c->gender == GENDER_FEMALE ? (TextKey)(key + 1) : key;
 }
 
 /* A name that ends with an abbreviation («к. х. н.», "Jr.") already has its
@@ -437,12 +370,7 @@ static const char *title_in(Lang lang, const char *title, char *buf, size_t n)
 
 char *text_introduced_by(Lang lang, const Contact *referrer, char *buf, size_t n)
 {
-    if (lang == LANG_RU) {
-        snprintf(buf, n, "вас %s %s", gx(referrer, "представил", "представила"), referrer->name);
-    } else {
-        snprintf(buf, n, "introduced by %s", referrer->name);
-    }
-    return buf;
+    return tfmt(buf, n, lang, gk(referrer, T_INTRODUCED_BY), referrer->name);
 }
 
 const char *text_dialogue(Lang lang, const Sim *sim, const JournalEntry *e, char *buf, size_t n)
@@ -464,12 +392,8 @@ const char *text_dialogue(Lang lang, const Sim *sim, const JournalEntry *e, char
             return line;
         }
         const Contact *t = &acc->contacts[e->other];
-        if (lang == LANG_RU) {
-            snprintf(buf, n, "%s — именно тот человек, который вам нужен. Скажите, что вы от меня.", t->name);
-        } else {
-            snprintf(buf, n, "You should meet %s. Tell %s I sent you.", t->name,
-                     t->gender == GENDER_FEMALE ? "her" : t->gender == GENDER_MALE ? "him" : "them");
-        }
+        int form = t->gender == GENDER_FEMALE ? 1 : t->gender == GENDER_MALE ? 2 : 0; /* _F, _M */
+        tfmt(buf, n, lang, (TextKey)(T_DIALOGUE_INTRO + form), t->name);
         return tidy_periods(buf);
     }
     case J_REFERRAL_LOST:
@@ -483,8 +407,7 @@ const char *text_dialogue(Lang lang, const Sim *sim, const JournalEntry *e, char
 
 static const char *weeks_word(Lang lang, long n)
 {
-    return lang == LANG_RU ? text_plural(lang, n, "неделю", "недели", "недель")
-                           : text_plural(lang, n, "week", "weeks", "weeks");
+    return text_plural_str(lang, n, T_WEEKS_ONE);
 }
 
 /* text_journal without the final tidying. */
@@ -501,82 +424,63 @@ static char *journal_line(Lang lang, const Sim *sim, const JournalEntry *e, char
     char money[48];
     switch (e->kind) {
     case J_WEEK_START:
-        return fmt(buf, n, PICK(lang, "Week %d of %d begins: %d hours for account work.",
-                                "Начинается неделя %d из %d: %d ч на работу с клиентами."),
+        return tfmt(buf, n, lang, T_J_WEEK_START,
                    e->week, s->weeks, s->hours_per_week);
     case J_RESEARCH_DEPT:
         if (ct) {
-            return fmt(buf, n, PICK(lang, "Research: you map the %s department. A name there: %s, %s.",
-                                    "Исследование: вы узнали об отделе «%s». Там работает %s, %s."),
+            return tfmt(buf, n, lang, T_J_RESEARCH_DEPT_NAME,
                        acc->departments[e->other].name, who, what);
         }
-        return fmt(buf, n, PICK(lang, "Research: you map the %s department.",
-                                "Исследование: вы узнали об отделе «%s»."),
+        return tfmt(buf, n, lang, T_J_RESEARCH_DEPT,
                    acc->departments[e->other].name);
     case J_RESEARCH_NAME:
-        return fmt(buf, n, PICK(lang, "Research: a name to approach: %s, %s.",
-                                "Исследование: вы нашли, к кому обратиться. Это %s, %s."),
+        return tfmt(buf, n, lang, T_J_RESEARCH_NAME,
                    who, what);
     case J_RESEARCH_NEED:
-        return fmt(buf, n, PICK(lang, "Research: %s needs this: %s",
-                                "Исследование показало, что нужно клиенту %s: %s"),
+        return tfmt(buf, n, lang, T_J_RESEARCH_NEED,
                    acc->name, title_in(lang, acc->needs[e->need].text, title, sizeof title));
     case J_MEET:
-        return fmt(buf, n, PICK(lang, "You meet %s. Relationship %+d.", "%s проводит с вами встречу. Отношения %+d."),
+        return tfmt(buf, n, lang, T_J_MEET,
                    who, e->amount);
     case J_NEED_FOUND:
-        return fmt(buf, n, PICK(lang, "%s tells you about a need: %s", "%s рассказывает о потребности: %s"),
+        return tfmt(buf, n, lang, T_J_NEED_FOUND,
                    who, title_in(lang, acc->needs[e->need].text, title, sizeof title));
     case J_PITCH_WON:
-        return fmt(buf, n, PICK(lang, "%s likes \"%s\" and will sponsor it. Relationship %+d.",
-                                "%s поддерживает идею «%s». Отношения %+d."),
+        return tfmt(buf, n, lang, T_J_PITCH_WON,
                    who, idea, e->amount);
     case J_PITCH_LOST:
-        return fmt(buf, n, PICK(lang, "%s turns down \"%s\". Relationship %+d.",
-                                "%s отклоняет идею «%s». Отношения %+d."),
+        return tfmt(buf, n, lang, T_J_PITCH_LOST,
                    who, idea, e->amount);
     case J_REFERRAL_WON: {
         const Contact *t = contact_of(sim, e->account, e->other);
         char ttitle[256];
-        return fmt(buf, n, PICK(lang, "%s introduces you to %s, %s.", "%s знакомит вас с коллегой. Это %s, %s."),
+        return tfmt(buf, n, lang, T_J_REFERRAL_WON,
                    who, t->name, title_in(lang, t->title, ttitle, sizeof ttitle));
     }
     case J_REFERRAL_LOST:
-        if (lang == LANG_RU) {
-            return fmt(buf, n, "%s пока не %s вас ни с кем знакомить. Отношения %+d.", who,
-                       gx(ct, "готов", "готова"), e->amount);
-        }
-        return fmt(buf, n, "%s is not ready to introduce you to anyone. Relationship %+d.", who, e->amount);
+        return tfmt(buf, n, lang, gk(ct, T_J_REFERRAL_LOST), who, e->amount);
     case J_COLD_CALL_WON:
-        if (lang == LANG_RU) {
-            return fmt(buf, n, "Звонок удался: %s %s поговорить.", who, gx(ct, "готов", "готова"));
-        }
-        return fmt(buf, n, "Your call gets through: %s agrees to talk.", who);
+        return tfmt(buf, n, lang, gk(ct, T_J_COLD_CALL_WON), who);
     case J_COLD_CALL_LOST:
-        if (lang == LANG_RU) {
-            return fmt(buf, n, "Звонок ничего не дал: %s не %s с вами говорить.", who, gx(ct, "стал", "стала"));
-        }
-        return fmt(buf, n, "Your call to %s goes nowhere.", who);
+        return tfmt(buf, n, lang, gk(ct, T_J_COLD_CALL_LOST), who);
     case J_PROPOSE_WON:
-        return fmt(buf, n, PICK(lang, "%s adopts \"%s\": +%s a year.", "%s внедряет идею «%s»: +%s в год."),
+        return tfmt(buf, n, lang, T_J_PROPOSE_WON,
                    acc->name, idea, text_money(lang, e->money, cur, money, sizeof money));
     case J_SERVICE:
         if (ct) {
-            return fmt(buf, n, PICK(lang, "You service the existing business at %s. %s: relationship %+d.",
-                                    "Вы поддерживаете текущие поставки клиенту %s. %s это ценит: отношения %+d."),
+            return tfmt(buf, n, lang, T_J_SERVICE_CONTACT,
                        acc->name, who, e->amount);
         }
-        return fmt(buf, n, PICK(lang, "You service the existing business at %s.",
-                                "Вы поддерживаете текущие поставки клиенту %s."), acc->name);
+        return tfmt(buf, n, lang, T_J_SERVICE, acc->name);
     case J_EVENT: {
         const Event *ev = &acc->events[e->event];
         if (ev->message && ev->message[0]) {
             return fmt(buf, n, "%s", ev->message);
         }
-        return fmt(buf, n, PICK(lang, "Something happens at %s.", "У клиента %s перемены."), acc->name);
+        return tfmt(buf, n, lang, T_J_EVENT, acc->name);
     }
     case J_CONTACT_LEFT:
-        return fmt(buf, n, PICK(lang, "%s (%s) has left %s.", "%s, %s, уходит из компании %s."), who, what,
+        return tfmt(buf, n, lang, T_J_CONTACT_LEFT, who, what,
                    acc->name);
     case J_CONTACT_ARRIVED:
         if (lang == LANG_RU) {
@@ -584,63 +488,39 @@ static char *journal_line(Lang lang, const Sim *sim, const JournalEntry *e, char
         }
         return fmt(buf, n, "%s joins %s as %s.", who, acc->name, what);
     case J_COMPETITOR:
-        return fmt(buf, n, PICK(lang, "A competitor courts %s for %d %s.",
-                                "Конкурент обхаживает клиента %s: это продлится %d %s."),
+        return tfmt(buf, n, lang, T_J_COMPETITOR,
                    acc->name, e->amount, weeks_word(lang, e->amount));
     case J_FREEZE:
-        return fmt(buf, n, PICK(lang, "Budget freeze at %s for %d %s: no proposal can close.",
-                                "Заморозка бюджета у клиента %s на %d %s: предложения не пройдут."),
+        return tfmt(buf, n, lang, T_J_FREEZE,
                    acc->name, e->amount, weeks_word(lang, e->amount));
     case J_NEED_CHANGED:
         if (sim_contact_status(sim, e->account, e->contact) != STATUS_KNOWN) {
-            return fmt(buf, n, PICK(lang, "Priorities shift at %s.", "У клиента %s меняются приоритеты."),
+            return tfmt(buf, n, lang, T_J_NEED_CHANGED_ACCOUNT,
                        acc->name);
         }
-        return fmt(buf, n, PICK(lang, "%s's priorities change.", "%s пересматривает свои приоритеты."), who);
+        return tfmt(buf, n, lang, T_J_NEED_CHANGED, who);
     case J_RELATIONSHIP:
-        return fmt(buf, n, PICK(lang, "Your relationship with %s changes: %+d.",
-                                "%s теперь относится к вам иначе. Отношения %+d."), who, e->amount);
+        return tfmt(buf, n, lang, T_J_RELATIONSHIP, who, e->amount);
     case J_ANCHOR_LOST:
         text_money(lang, e->money, cur, money, sizeof money);
-        if (lang == LANG_RU) {
-            return fmt(buf, n, "%s %s из компании, а за вас почти некому заступиться: %s сокращает закупки "
-                               "на %d%%, это -%s в год.",
-                       who, gx(ct, "ушёл", "ушла"), acc->name, e->amount, money);
-        }
-        return fmt(buf, n, "With %s gone and too few people behind you, %s cuts its business with you by %d%%: "
-                           "-%s a year.",
-                   who, acc->name, e->amount, money);
+        return tfmt(buf, n, lang, gk(ct, T_J_ANCHOR_LOST), who, acc->name, e->amount, money);
     case J_EROSION: {
         /* The cause, so that a rep who services every week sees it is not neglect. */
-        static const char *const WHY[LANG_COUNT][4] = {
-            {"", "no service for too long", "a competitor courts the client and no economic buyer is on your side",
-             "no service for too long, and a competitor courts the client with no economic buyer on your side"},
-            {"", "слишком долго без обслуживания", "конкурент обхаживает клиента, а экономического покупателя на "
-             "вашей стороне нет", "слишком долго без обслуживания, а конкурент обхаживает клиента, и экономического "
-             "покупателя на вашей стороне нет"},
-        };
         int why = e->cause & (CAUSE_NEGLECT | CAUSE_COMPETITOR);
         text_money(lang, e->money, cur, money, sizeof money);
         if (why == 0) {
-            return fmt(buf, n, PICK(lang, "The existing business at %s erodes by %d%%: -%s a year.",
-                                    "Текущие поставки клиенту %s сокращаются на %d%%: -%s в год."),
-                       acc->name, e->amount, money);
+            return tfmt(buf, n, lang, T_J_EROSION, acc->name, e->amount, money);
         }
-        return fmt(buf, n, PICK(lang, "The existing business at %s erodes by %d%% (%s): -%s a year.",
-                                "Текущие поставки клиенту %s сокращаются на %d%% (%s): -%s в год."),
-                   acc->name, e->amount, WHY[lang][why], money);
+        return tfmt(buf, n, lang, T_J_EROSION_WHY, acc->name, e->amount,
+                    text_str(lang, (TextKey)(T_EROSION_NEGLECT + why - CAUSE_NEGLECT)), money);
     }
     case J_DECAY:
-        if (lang == LANG_RU) {
-            return fmt(buf, n, "%s давно о вас не %s. Отношения %+d.", who, gx(ct, "слышал", "слышала"),
-                       e->amount);
-        }
-        return fmt(buf, n, "%s has not heard from you for a while. Relationship %+d.", who, e->amount);
+        return tfmt(buf, n, lang, gk(ct, T_J_DECAY), who, e->amount);
     case J_REVENUE:
-        return fmt(buf, n, PICK(lang, "Revenue booked this week: %s.", "Выручка за неделю: %s."),
+        return tfmt(buf, n, lang, T_J_REVENUE,
                    text_money(lang, e->money, cur, money, sizeof money));
     case J_GAME_OVER:
-        return fmt(buf, n, "%s", PICK(lang, "The last week is over.", "Последняя неделя закончилась."));
+        return tfmt(buf, n, lang, T_J_GAME_OVER);
     case J_COUNT:
         break;
     }
@@ -656,8 +536,7 @@ char *text_journal(Lang lang, const Sim *sim, const JournalEntry *e, char *buf, 
 
 static const char *people_word(Lang lang, long n)
 {
-    return lang == LANG_RU ? text_plural(lang, n, "человек", "человека", "человек")
-                           : text_plural(lang, n, "person", "people", "people");
+    return text_plural_str(lang, n, T_PEOPLE_ONE);
 }
 
 /* "3 раза"; "once", "twice", "3 times". Returns buf. */
@@ -666,17 +545,13 @@ static char *times(Lang lang, int n, char *buf, size_t size)
     if (lang == LANG_EN && (n == 1 || n == 2)) {
         return fmt(buf, size, "%s", n == 1 ? "once" : "twice");
     }
-    return fmt(buf, size, "%d %s", n,
-               lang == LANG_RU ? text_plural(lang, n, "раз", "раза", "раз")
-                               : text_plural(lang, n, "time", "times", "times"));
+    return fmt(buf, size, "%d %s", n, text_plural_str(lang, n, T_TIMES_ONE));
 }
 
 /* "relationship points" / "очков отношений" */
 static const char *points_word(Lang lang, long n)
 {
-    return lang == LANG_RU ? text_plural(lang, n, "очко отношений", "очка отношений", "очков отношений")
-                           : text_plural(lang, n, "relationship point", "relationship points",
-                                         "relationship points");
+    return text_plural_str(lang, n, T_POINTS_ONE);
 }
 
 /* A thread left: what it cost, and why (Russian keeps the name in the
@@ -721,12 +596,7 @@ static char *coach_erosion(Lang lang, const Sim *sim, const CoachNote *c, char *
     char money[48];
     text_money(lang, c->money, s->currency, money, sizeof money);
     if (c->kind == COACH_COMPETITOR) {
-        return fmt(buf, n, PICK(lang,
-            "A competitor courted %s while no economic buyer was engaged: the business eroded for %d %s "
-            "and that cost %s a year. Win the economic buyer early; servicing alone does not keep a rival out.",
-            "Пока конкурент обхаживал клиента %s, а вовлечённого экономического покупателя у вас не было, "
-            "поставки сокращались %d %s, и это стоило %s в год. Привлеките экономического покупателя "
-            "заранее: одно обслуживание конкурента не остановит."),
+        return tfmt(buf, n, lang, T_COACH_COMPETITOR,
             acc->name, c->amount, weeks_word(lang, c->amount), money);
     }
     if (lang == LANG_RU) {
@@ -748,11 +618,7 @@ static char *coach_goodwill(Lang lang, const Sim *sim, const CoachNote *c, char 
     times(lang, c->amount, count, sizeof count);
     if (c->kind == COACH_EARLY_REFERRALS) {
         int at = sim_scenario(sim)->rules.referral_at;
-        return fmt(buf, n, PICK(lang,
-            "You asked for a referral too early %s (before the relationship reached %d): it cost %d %s. "
-            "Build trust and bring value first.",
-            "Вы %s просили рекомендацию слишком рано, пока отношения не достигли %d: это стоило %d %s. "
-            "Сначала укрепите доверие и принесите пользу."),
+        return tfmt(buf, n, lang, T_COACH_EARLY_REFERRALS,
             count, at, c->other, points_word(lang, c->other));
     }
     if (c->part > 0 && c->part == c->amount) {
@@ -771,7 +637,7 @@ static char *coach_goodwill(Lang lang, const Sim *sim, const CoachNote *c, char 
                                "собеседника. Это стоило %d %s. Предлагайте то, что отвечает найденной "
                                "потребности.",
                        count, c->part,
-                       text_plural(lang, c->part, "случае", "случаях", "случаях"), c->other,
+                       text_plural_str(lang, c->part, T_CASES_ONE), c->other,
                        points_word(lang, c->other));
         }
         return fmt(buf, n, "%d pitches were turned down, %d of them ideas that answered none of the person's "
@@ -797,17 +663,9 @@ char *text_coach(Lang lang, const Sim *sim, const CoachNote *c, char *buf, size_
     const char *idea = acc && c->idea >= 0 && c->kind != COACH_SCENARIO_NOTE ? acc->ideas[c->idea].title : "";
     switch (c->kind) {
     case COACH_NO_REFERRAL:
-        return fmt(buf, n, "%s", PICK(lang,
-            "You never asked for a referral. Introductions are how news of you spreads inside a client: "
-            "once someone trusts you and backs one of your ideas, ask who else should hear it.",
-            "Вы ни разу не попросили рекомендацию. Только через знакомства о вас узнают внутри компании: "
-            "когда человек вам доверяет и поддержал вашу идею, спросите, кому ещё стоит её услышать."));
+        return tfmt(buf, n, lang, T_COACH_NO_REFERRAL);
     case COACH_NO_ECONOMIC:
-        return fmt(buf, n, PICK(lang,
-            "You never engaged the economic buyer at %s. Without the person who signs off the money, "
-            "big ideas cannot close.",
-            "Вы так и не вышли на экономического покупателя у клиента %s. Без того, кто распоряжается деньгами, "
-            "крупные идеи не закрыть."), acc->name);
+        return tfmt(buf, n, lang, T_COACH_NO_ECONOMIC, acc->name);
     case COACH_SINGLE_THREADED:
         if (lang == LANG_RU) {
             return fmt(buf, n, "У клиента %s вы %d %s из %d держались за одного человека: вся работа "
@@ -823,18 +681,12 @@ char *text_coach(Lang lang, const Sim *sim, const CoachNote *c, char *buf, size_
         }
         return fmt(buf, n, "\"%s\" fitted %s's need and was never pitched.", idea, who);
     case COACH_NO_RESEARCH:
-        return fmt(buf, n, "%s", PICK(lang,
-            "You never researched the account: research turns up departments, names and needs you "
-            "cannot see from your desk.",
-            "Вы ни разу не изучили клиента: исследование открывает отделы, имена и потребности, "
-            "которых не видно из офиса."));
+        return tfmt(buf, n, lang, T_COACH_NO_RESEARCH);
     case COACH_NEGLECT:
     case COACH_COMPETITOR:
         return coach_erosion(lang, sim, c, buf, n);
     case COACH_SPONSORED_NOT_PROPOSED:
-        return fmt(buf, n, PICK(lang,
-            "%s sponsored \"%s\" but it never closed: win the approvals it needs and propose it.",
-            "%s поддерживает идею «%s», но она так и не прошла: соберите согласования и вынесите её на решение."),
+        return tfmt(buf, n, lang, T_COACH_SPONSORED_NOT_PROPOSED,
             who, idea);
     case COACH_ANCHOR_LOST:
     case COACH_DEPARTURE_FREE:
@@ -843,15 +695,9 @@ char *text_coach(Lang lang, const Sim *sim, const CoachNote *c, char *buf, size_
     case COACH_PITCHES_REFUSED:
         return coach_goodwill(lang, sim, c, buf, n);
     case COACH_NO_IDEAS:
-        return fmt(buf, n, "%s", PICK(lang,
-            "No idea was adopted. Growth comes from new applications: pitch ideas that answer the needs "
-            "you discover, then propose them.",
-            "Ни одна идея не внедрена. Рост дают новые применения: предлагайте идеи под найденные "
-            "потребности, а затем выносите их на решение."));
+        return tfmt(buf, n, lang, T_COACH_NO_IDEAS);
     case COACH_WELL_DONE:
-        return fmt(buf, n, "%s", PICK(lang,
-            "Well done: you spread across the client and grew the account.",
-            "Отлично: вы охватили клиента и вырастили объём работы."));
+        return tfmt(buf, n, lang, T_COACH_WELL_DONE);
     case COACH_SCENARIO_NOTE:
         return fmt(buf, n, "%s", s->notes[c->idea].text);
     case COACH_COUNT:
@@ -873,7 +719,119 @@ char *text_score_change(Lang lang, const ScoreChange *ch, char *buf, size_t n)
     }
     if (used < n) {
         snprintf(buf + used, n - used, "%s%s %+d", used ? " -> " : "",
-                 PICK(lang, "score", "счёт"), ch->total);
+                 text_str(lang, T_SCORE_WORD), ch->total);
+    }
+    return buf;
+}
+
+/* ---- the balance verdict ------------------------------------------------------- */
+
+/* "34.2%": a pass rate in tenths of a percent, rounded down. */
+static char *rate_text(char *out, size_t size, int passes, int runs)
+{
+    int permille = runs > 0 ? (int)((int64_t)passes * 1000 / runs) : 0;
+    snprintf(out, size, "%d.%d%%", permille / 10, permille % 10);
+    return out;
+}
+
+/* Appends "; text" (or text first), bounded. */
+static void append(char *buf, size_t size, const char *text)
+{
+    size_t used = strlen(buf);
+    if (used < size) {
+        snprintf(buf + used, size - used, "%s%s", used ? "; " : "", text);
+    }
+}
+
+static const char *account_name(Lang lang, const Scenario *s, int a)
+{
+    return s->account_count > 1 && a >= 0 && a < s->account_count ? s->accounts[a].id
+                                                                     : text_str(lang, T_VERDICT_THE_ACCOUNT);
+}
+
+static void verdict_hint(Lang lang, const Scenario *s, const VerdictHint *h, char *buf, size_t n)
+{
+    switch (h->kind) {
+    case HINT_MAIN_NEVER_LEAVES:
+        text_fmt(buf, n, lang, T_VERDICT_MAIN_STAYS, account_name(lang, s, h->account));
+        return;
+    case HINT_MAIN_ALONE:
+        text_fmt(buf, n, lang, T_VERDICT_MAIN_ALONE, account_name(lang, s, h->account), h->value);
+        return;
+    case HINT_HOLDS_BACK:
+        text_fmt(buf, n, lang, T_VERDICT_HOLDS_BACK, subscore_key((SubScore)h->value), h->value2,
+                 s->scoring.weights[h->value]);
+        return;
+    case HINT_IDEAS_SHORT:
+        text_fmt(buf, n, lang, T_VERDICT_IDEAS_SHORT, account_name(lang, s, h->account));
+        return;
+    case HINT_RAISE_PASS_MARK:
+        snprintf(buf, n, "%s", text_str(lang, T_VERDICT_RAISE));
+        return;
+    }
+    buf[0] = '\0';
+}
+
+char *text_verdict_line(Lang lang, const Scenario *s, const VerdictLine *l, char *buf, size_t n)
+{
+    char rate[16];
+    rate_text(rate, sizeof rate, l->passes, l->runs);
+    bool optimum = l->rule == VERDICT_CONSTRAINED_OPTIMUM;
+    switch (l->rule) {
+    case VERDICT_CONSTRAINED:
+    case VERDICT_CONSTRAINED_OPTIMUM:
+        if (!l->failed) {
+            text_fmt(buf, n, lang, optimum ? T_VERDICT_OPTIMUM_OK : T_VERDICT_CONSTRAINED_OK,
+                     constraint_key(l->constraint), rate, l->limit_pct);
+            return buf;
+        }
+        text_fmt(buf, n, lang, optimum ? T_VERDICT_OPTIMUM_FAIL : T_VERDICT_CONSTRAINED_FAIL,
+                 text_str(lang, (TextKey)((optimum ? T_VERDICT_BEST_NONE : T_VERDICT_WHO_NONE) + l->constraint)),
+                 rate, constraint_key(l->constraint), l->passes, l->runs, l->median, l->limit_pct);
+        break;
+    case VERDICT_TOO_EASY:
+        text_fmt(buf, n, lang, l->failed ? T_VERDICT_EASY_FAIL : T_VERDICT_EASY_OK, bot_key(l->bot), rate,
+                 l->failed ? l->passes : l->limit_pct, l->runs, l->median, l->limit_pct);
+        break;
+    case VERDICT_TOO_HARD:
+        if (!l->failed) {
+            text_fmt(buf, n, lang, T_VERDICT_HARD_OK, rate, l->limit_pct);
+            return buf;
+        }
+        text_fmt(buf, n, lang, T_VERDICT_HARD_FAIL, rate, l->passes, l->runs, l->median, l->limit_pct);
+        break;
+    }
+    /* The hints of a line go after it, as one clause each. */
+    char hints[400] = "";
+    for (int i = 0; i < l->hint_count; i++) {
+        char hint[200];
+        verdict_hint(lang, s, &l->hints[i], hint, sizeof hint);
+        append(hints, sizeof hints, hint);
+    }
+    if (hints[0]) {
+        append(buf, n, hints);
+    }
+    return buf;
+}
+
+char *text_verdict_reason(Lang lang, const Scenario *s, const BalanceVerdict *v, char *buf, size_t n)
+{
+    buf[0] = '\0';
+    for (int i = 0; i < v->line_count; i++) {
+        if (v->lines[i].failed) {
+            char line[480];
+            append(buf, n, text_verdict_line(lang, s, &v->lines[i], line, sizeof line));
+        }
+    }
+    if (v->passed) {
+        char rate[16];
+        text_fmt(buf, n, lang, T_VERDICT_PASSED, rate_text(rate, sizeof rate, v->expander_passes, v->expander_runs),
+                 VERDICT_MIN_EXPANDER_PCT, VERDICT_MAX_CONSTRAINED_PCT);
+    }
+    if (v->optimum_median >= 0) {
+        char close[160];
+        text_fmt(close, sizeof close, lang, T_VERDICT_CLOSE, v->expander_median, v->optimum_pct, v->optimum_median);
+        append(buf, n, close);
     }
     return buf;
 }

@@ -125,7 +125,7 @@ void app_relayout(App *app)
 void app_set_lang(App *app, Lang lang)
 {
     app->lang = lang;
-    SDL_SetWindowTitle(app->win, ui_str(lang, S_APP_TITLE));
+    SDL_SetWindowTitle(app->win, text_str(lang, S_APP_TITLE));
     app->dirty = true;
 }
 
@@ -268,7 +268,7 @@ static void resume_yes(App *app, void *ctx)
         adopt(app, h);
         screen_board_push(app);
     } else if (mismatch) {
-        app_set_status(app, ui_str(app->lang, S_CANNOT_OPEN));
+        app_set_status(app, text_str(app->lang, S_CANNOT_OPEN));
     } else {
         char why[512];
         app_set_status(app, msgs_first(&m, why, sizeof why));
@@ -290,7 +290,7 @@ static void resume_no(App *app, void *ctx)
 
 /* A damaged save is never overwritten: it is renamed FILE.damaged (or
  * FILE.damaged-2, ...) and the trainee is told where it went. */
-static void set_aside_damaged(App *app, const char *path, UiStr message)
+static void set_aside_damaged(App *app, const char *path, TextKey message)
 {
     char aside[UI_PATH_BYTES + 32];
     for (int k = 1; k < 100; k++) {
@@ -308,7 +308,7 @@ static void set_aside_damaged(App *app, const char *path, UiStr message)
     }
     const char *base = strrchr(aside, '/');
     char msg[UI_PATH_BYTES + 160];
-    ui_fmt(msg, sizeof msg, app->lang, message, base ? base + 1 : aside);
+    text_fmt(msg, sizeof msg, app->lang, message, base ? base + 1 : aside);
     app_set_status(app, msg);
 }
 
@@ -341,10 +341,10 @@ static void offer_resume(App *app)
     diags_deinit(&d);
     free(buf);
     char body[640];
-    ui_fmt(body, sizeof body, app->lang, S_RESUME_BODY,
+    text_fmt(body, sizeof body, app->lang, S_RESUME_BODY,
              r->rec.scenario_id ? r->rec.scenario_id : "?", r->rec.week, r->rec.score);
-    screen_confirm_push(app, ui_str(app->lang, S_RESUME_TITLE), body, ui_str(app->lang, S_RESUME),
-                        ui_str(app->lang, S_DISCARD), resume_yes, resume_no, r);
+    screen_confirm_push(app, text_str(app->lang, S_RESUME_TITLE), body, text_str(app->lang, S_RESUME),
+                        text_str(app->lang, S_DISCARD), resume_yes, resume_no, r);
 }
 
 /* ---- drawing -------------------------------------------------------------------- */
@@ -355,7 +355,7 @@ static void draw_hint_bar(App *app)
     Rect bar = {0, app->H - UI_HINT_BAR_H, app->W, UI_HINT_BAR_H};
     gfx_fill(app, bar, t->panel_alt);
     gfx_fill(app, (Rect){0, bar.y, app->W, 1}, t->border);
-    const char *right = app->keys_help ? app->keys_help : ui_str(app->lang, S_KEYS_GENERIC);
+    const char *right = app->keys_help ? app->keys_help : text_str(app->lang, S_KEYS_GENERIC);
     int rw = gfx_measure(app, FACE_REGULAR, TS_SMALL, right, NULL);
     if (rw > app->W / 2) {
         rw = app->W / 2;
@@ -739,7 +739,7 @@ App *app_create(const AppOptions *opt, FILE *err)
     if (app->set.fullscreen && !opt->hidden && opt->width == 0) {
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     }
-    app->win = SDL_CreateWindow(ui_str(app->lang, S_APP_TITLE), SDL_WINDOWPOS_CENTERED,
+    app->win = SDL_CreateWindow(text_str(app->lang, S_APP_TITLE), SDL_WINDOWPOS_CENTERED,
                                 SDL_WINDOWPOS_CENTERED, w, h, flags);
     if (!app->win) {
         fprintf(err, "keyaccounts: cannot open a window: %s\n", SDL_GetError());

@@ -199,7 +199,7 @@ static void g_draw(App *app, void *st)
     gfx_text(app, FACE_BOLD, TS_HEAD, t->bad, x, y, "\xE2\x9A\xA0");
     int th = gfx_text_wrap(app, FACE_BOLD, TS_HEAD, t->text, (Rect){x + 34, y, iw - 34, 64}, d->title);
     y += th + 6;
-    y += gfx_text_wrap(app, FACE_REGULAR, TS_BODY, t->text_dim, (Rect){x, y, iw, 48}, ui_str(L, S_RELOAD_ERRORS_SUB))
+    y += gfx_text_wrap(app, FACE_REGULAR, TS_BODY, t->text_dim, (Rect){x, y, iw, 48}, text_str(L, S_RELOAD_ERRORS_SUB))
          + 12;
     Rect view = {x, y, iw, box.y + box.h - pad - 44 - 16 - y};
     gfx_rrect(app, view, 6, t->bg);
@@ -211,9 +211,9 @@ static void g_draw(App *app, void *st)
     gfx_text_wrap(app, FACE_REGULAR, TS_LABEL, t->text, (Rect){inner.x, inner.y - d->scroll, inner.w,
                                                               d->content_h}, d->text);
     gfx_clip(app, NULL);
-    ui_button(app, W_DISMISS, (Rect){box.x + w - pad - 220, box.y + h - pad - 44, 220, 44}, ui_str(L, S_DISMISS),
-              "Esc", SDL_SCANCODE_UNKNOWN, true, true, ui_str(L, S_DISMISS));
-    app->keys_help = ui_str(L, S_KEYS_DIAGS);
+    ui_button(app, W_DISMISS, (Rect){box.x + w - pad - 220, box.y + h - pad - 44, 220, 44}, text_str(L, S_DISMISS),
+              "Esc", SDL_SCANCODE_UNKNOWN, true, true, text_str(L, S_DISMISS));
+    app->keys_help = text_str(L, S_KEYS_DIAGS);
 }
 
 static const ScreenVt DIAGS_VT = {"diags", true, g_enter, g_exit, g_action, g_back, g_event, g_draw, false};
@@ -288,7 +288,7 @@ bool app_reload(App *app)
             char line[1024];
             snprintf(text, DIAG_TEXT_MAX, "0:0 [KA100] %s\n", msgs_first(&m, line, sizeof line));
         }
-        screen_diags_push(app, ui_str(L, S_RELOAD_ERRORS_TITLE), text);
+        screen_diags_push(app, text_str(L, S_RELOAD_ERRORS_TITLE), text);
         diags_deinit(&d);
         msgs_deinit(&m);
         free(text);
@@ -309,15 +309,15 @@ bool app_reload(App *app)
     app_show_session(app);
     const char *title = app->scn->id;
     if (rep.stopped >= 0) {
-        const char *why = rep.missing_id ? ui_str(L, S_RELOAD_MISSING_ID)
+        const char *why = rep.missing_id ? text_str(L, S_RELOAD_MISSING_ID)
                           : rep.refusal == REFUSE_COUNT ? "out of memory"
                                                         : text_refusal(L, rep.refusal);
-        ui_fmt(text, DIAG_TEXT_MAX, L, S_RELOAD_STOPPED, title, (int)rep.stopped + 1, (int)rep.commands,
+        text_fmt(text, DIAG_TEXT_MAX, L, S_RELOAD_STOPPED, title, (int)rep.stopped + 1, (int)rep.commands,
                rep.stopped_what, why);
         app_set_status(app, text);
     } else {
         int week = sim_over(app->sim) ? app->scn->weeks : sim_week(app->sim);
-        ui_fmt(text, DIAG_TEXT_MAX, L, S_RELOADED, title, week);
+        text_fmt(text, DIAG_TEXT_MAX, L, S_RELOADED, title, week);
         app_set_notice(app, text);
     }
     free(text);

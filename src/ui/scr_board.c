@@ -59,11 +59,10 @@ static void ask_end_week(App *app)
         return;
     }
     char body[512];
-    ui_fmt(body, sizeof body, app->lang, S_CONFIRM_END_BODY, left,
-           app->lang == LANG_RU ? text_plural(LANG_RU, left, "час", "часа", "часов")
-                                : (left == 1 ? "hour" : "hours"));
-    screen_confirm_push(app, ui_str(app->lang, S_CONFIRM_END_TITLE), body, ui_str(app->lang, S_YES_END),
-                        ui_str(app->lang, S_CANCEL), do_end_week, NULL, NULL);
+    text_fmt(body, sizeof body, app->lang, S_CONFIRM_END_BODY, left,
+           text_plural_str(app->lang, left, T_HOURS_ONE));
+    screen_confirm_push(app, text_str(app->lang, S_CONFIRM_END_TITLE), body, text_str(app->lang, S_YES_END),
+                        text_str(app->lang, S_CANCEL), do_end_week, NULL, NULL);
 }
 
 static void leave_game(App *app, void *ctx)
@@ -229,8 +228,8 @@ static void bd_action(App *app, void *st, int id)
         switch_account(app, b, (app->account + 1) % app->scn->account_count);
         break;
     case W_MENU:
-        screen_confirm_push(app, ui_str(app->lang, S_CONFIRM_QUIT_TITLE), ui_str(app->lang, S_CONFIRM_QUIT_BODY),
-                            ui_str(app->lang, S_YES_QUIT), ui_str(app->lang, S_CANCEL), leave_game, NULL, NULL);
+        screen_confirm_push(app, text_str(app->lang, S_CONFIRM_QUIT_TITLE), text_str(app->lang, S_CONFIRM_QUIT_BODY),
+                            text_str(app->lang, S_YES_QUIT), text_str(app->lang, S_CANCEL), leave_game, NULL, NULL);
         break;
     default:
         break;
@@ -306,7 +305,7 @@ static void draw_card(App *app, Board *b, int c, Rect r, CardMode mode)
     const Contact *ct = &acc->contacts[c];
     ContactStatus stt = sim_contact_status(app->sim, app->account, c);
     char hint[UI_HINT_BYTES];
-    ui_fmt(hint, sizeof hint, L, S_SELECT, ct->name);
+    text_fmt(hint, sizeof hint, L, S_SELECT, ct->name);
     WState ws = ui_widget(app, W_CARD + c, r, SDL_SCANCODE_UNKNOWN, true, hint);
     bool sel = b->sel == c;
     if (stt == STATUS_HEARD_OF || stt == STATUS_GONE) {
@@ -322,7 +321,7 @@ static void draw_card(App *app, Board *b, int c, Rect r, CardMode mode)
                      ct->name);
         if (mode != CARD_MINI) {
             gfx_text_fit(app, FACE_REGULAR, TS_SMALL, t->text_dim, tx, r.y + 28, r.x + r.w - tx - 8,
-                         stt == STATUS_GONE ? text_ui_for(L, "gone", ct->gender) : ui_str(L, S_HEARD_OF));
+                         stt == STATUS_GONE ? text_gendered(L, T_GONE, ct->gender) : text_str(L, S_HEARD_OF));
         }
         if (mode == CARD_FULL) {
             gfx_text_fit(app, FACE_REGULAR, TS_SMALL, t->text_dim, tx, r.y + 48, r.x + r.w - tx - 8, ct->title);
@@ -556,7 +555,7 @@ static void draw_top(App *app, Board *b)
         for (int a = 0; a < s->account_count; a++) {
             Rect r = {x, 10, tabw - 6, 44};
             char hint[UI_HINT_BYTES];
-            ui_fmt(hint, sizeof hint, L, S_ACCOUNT_TAB, s->accounts[a].name);
+            text_fmt(hint, sizeof hint, L, S_ACCOUNT_TAB, s->accounts[a].name);
             WState ws = ui_widget(app, W_TAB + a, r, SDL_SCANCODE_UNKNOWN, true, hint);
             bool on = a == app->account;
             gfx_rrect(app, r, 8, on ? t->accent : ws.hover ? t->card_hover : t->panel_alt);
@@ -564,7 +563,7 @@ static void draw_top(App *app, Board *b)
                          s->accounts[a].name);
             char sc[32];
             Score as = sim_account_score(app->sim, a);
-            snprintf(sc, sizeof sc, "%s %d", ui_str(L, S_SCORE), as.total);
+            snprintf(sc, sizeof sc, "%s %d", text_str(L, S_SCORE), as.total);
             gfx_text_fit(app, FACE_REGULAR, TS_SMALL, on ? t->accent_text : t->text_dim, r.x + 10, r.y + 23,
                          r.w - 20, sc);
             if (ws.focus) {
@@ -581,7 +580,7 @@ static void draw_top(App *app, Board *b)
         gfx_text_fit(app, FACE_BOLD, TS_SUB, t->text, x, 8, w, acc->name);
         char money[64], line[256], buys[128];
         text_money(L, sim_run_rate(app->sim, app->account), s->currency, money, sizeof money);
-        ui_fmt(buys, sizeof buys, L, S_BUYS_NOW, money);
+        text_fmt(buys, sizeof buys, L, S_BUYS_NOW, money);
         snprintf(line, sizeof line, "%s · %s", acc->industry, buys);
         gfx_text_fit(app, FACE_REGULAR, TS_SMALL, t->text_dim, x, 36, w, line);
         x += w;
@@ -592,7 +591,7 @@ static void draw_top(App *app, Board *b)
         wx = x + 10;
     }
     char wk[64];
-    ui_fmt(wk, sizeof wk, L, S_WEEK_N_OF_M, sim_week(app->sim) > s->weeks ? s->weeks : sim_week(app->sim),
+    text_fmt(wk, sizeof wk, L, S_WEEK_N_OF_M, sim_week(app->sim) > s->weeks ? s->weeks : sim_week(app->sim),
            s->weeks);
     gfx_text(app, FACE_BOLD, TS_BODY, t->text, wx, 8, wk);
     int left = sim_hours_left(app->sim), total = s->hours_per_week;
@@ -612,7 +611,7 @@ static void draw_top(App *app, Board *b)
         }
     }
     char hl[64];
-    ui_hours(hl, sizeof hl, L, left, true);
+    text_hours(hl, sizeof hl, L, left, true);
     gfx_text(app, FACE_REGULAR, TS_SMALL, t->text, wx + total * pipw + 8, 35, hl);
     /* score and trend */
     int sx = app->W - 560;
@@ -622,26 +621,26 @@ static void draw_top(App *app, Board *b)
     int delta = tn > 0 ? sc.total - tl[tn - 1].score.total : 0;
     char num[16];
     snprintf(num, sizeof num, "%d", sc.total);
-    gfx_text(app, FACE_REGULAR, TS_SMALL, t->text_dim, sx, 6, ui_str(L, S_SCORE));
+    gfx_text(app, FACE_REGULAR, TS_SMALL, t->text_dim, sx, 6, text_str(L, S_SCORE));
     int nw = gfx_text(app, FACE_BOLD, 28, t->text, sx, 22, num);
     char tr[64];
     snprintf(tr, sizeof tr, "%s %+d %s", delta > 0 ? "\xE2\x96\xB2" : delta < 0 ? "\xE2\x96\xBC" : "=", delta,
-             ui_str(L, S_TREND));
+             text_str(L, S_TREND));
     gfx_text(app, FACE_BOLD, TS_SMALL, delta > 0 ? t->good : delta < 0 ? t->bad : t->text_dim, sx + nw + 8, 24, tr);
     char pm[48];
-    ui_fmt(pm, sizeof pm, L, S_PASS_MARK, s->scoring.pass_mark);
+    text_fmt(pm, sizeof pm, L, S_PASS_MARK, s->scoring.pass_mark);
     gfx_text(app, FACE_REGULAR, TS_SMALL, t->text_dim, sx + nw + 8, 42, pm);
     /* the buttons */
     int bx = app->W - 16 - 120;
-    ui_button(app, W_END, (Rect){bx - 56 - 170, 12, 162, 40}, ui_str(L, S_END_WEEK), "E", SDL_SCANCODE_E,
+    ui_button(app, W_END, (Rect){bx - 56 - 170, 12, 162, 40}, text_str(L, S_END_WEEK), "E", SDL_SCANCODE_E,
               !sim_over(app->sim), true, text_action_help(L, ACT_END_WEEK));
     /* 8 also ends the week, as the action list numbers it */
     ui_widget(app, W_ACT + ACT_END_WEEK, (Rect){0, 0, 0, 0}, SDL_SCANCODE_8, !sim_over(app->sim), NULL);
     app->widgets[app->nwidgets - 1].focusable = false;
-    ui_button(app, W_MENU, (Rect){bx, 12, 120, 40}, ui_str(L, S_MENU), "Esc", SDL_SCANCODE_UNKNOWN, true, false,
-              ui_str(L, S_CONFIRM_QUIT_TITLE));
+    ui_button(app, W_MENU, (Rect){bx, 12, 120, 40}, text_str(L, S_MENU), "Esc", SDL_SCANCODE_UNKNOWN, true, false,
+              text_str(L, S_CONFIRM_QUIT_TITLE));
     ui_button(app, W_SETTINGS, (Rect){bx - 56, 12, 48, 40}, "\xE2\x9A\x99", NULL, SDL_SCANCODE_F2, true, false,
-              ui_str(L, S_SETTINGS));
+              text_str(L, S_SETTINGS));
 }
 
 static void action_row(App *app, Board *b, ActionKind k, Rect r, bool show_reason)
@@ -655,7 +654,7 @@ static void action_row(App *app, Board *b, ActionKind k, Rect r, bool show_reaso
         ui_copy(label, sizeof label, text_action(L, k));
     } else {
         char h[32];
-        ui_fmt(h, sizeof h, L, S_HOURS_SHORT, sim_cost(app->sim, k));
+        text_fmt(h, sizeof h, L, S_HOURS_SHORT, sim_cost(app->sim, k));
         snprintf(label, sizeof label, "%s%s · %s", text_action(L, k),
                  k == ACT_PITCH || k == ACT_PROPOSE ? "\xE2\x80\xA6" : "", h);
     }
@@ -676,7 +675,7 @@ static void action_row(App *app, Board *b, ActionKind k, Rect r, bool show_reaso
         /* the odds in words, from what the trainee can see */
         char odds[UI_HINT_BYTES / 2], line[UI_HINT_BYTES];
         ReferralOutlook o = odds_referral(app->sim, app->account, b->sel);
-        snprintf(line, sizeof line, "%s %s", ui_str(L, S_ODDS), text_referral_odds(L, o, odds, sizeof odds));
+        snprintf(line, sizeof line, "%s %s", text_str(L, S_ODDS), text_referral_odds(L, o, odds, sizeof odds));
         gfx_text_fit(app, FACE_REGULAR, TS_SMALL, o.too_early ? t->bad : t->text_dim, r.x + 4, r.y + 37, r.w - 8,
                      line);
     }
@@ -695,7 +694,7 @@ static void draw_side(App *app, Board *b, Rect p)
     int info_bottom = p.y + p.h - acts_h - 8;
     if (b->sel < 0) {
         gfx_text_wrap(app, FACE_REGULAR, TS_BODY, t->text_dim, (Rect){x, y, w, info_bottom - y},
-                      ui_str(L, S_SELECT_PERSON));
+                      text_str(L, S_SELECT_PERSON));
     } else {
         int c = b->sel;
         const Contact *ct = &acc->contacts[c];
@@ -720,22 +719,22 @@ static void draw_side(App *app, Board *b, Rect p)
         if (bx != x) {
             y += 26;
         }
-        gfx_text(app, FACE_REGULAR, TS_SMALL, t->text_dim, x, y, ui_str(L, S_INFLUENCE));
+        gfx_text(app, FACE_REGULAR, TS_SMALL, t->text_dim, x, y, text_str(L, S_INFLUENCE));
         influence_dots(app, x + 110, y + 9, ct->influence);
         y += 22;
         if (stt == STATUS_KNOWN) {
             bool engaged = sim_engaged(app->sim, app->account, c);
-            gfx_text(app, FACE_REGULAR, TS_SMALL, t->text_dim, x, y, ui_str(L, S_RELATIONSHIP));
+            gfx_text(app, FACE_REGULAR, TS_SMALL, t->text_dim, x, y, text_str(L, S_RELATIONSHIP));
             ui_bar(app, (Rect){x + 110, y + 3, w - 110, 12}, sim_relationship(app->sim, app->account, c),
                    engaged ? t->good : t->role[1], true);
             y += 22;
             line[0] = '\0';
             if (engaged) {
-                snprintf(line, sizeof line, "\xE2\x9C\x93 %s", text_ui_for(L, "engaged", ct->gender));
+                snprintf(line, sizeof line, "\xE2\x9C\x93 %s", text_gendered(L, T_ENGAGED, ct->gender));
             }
             if (ct->main) {
                 snprintf(line + strlen(line), sizeof line - strlen(line), "%s\xE2\x98\x85 %s", line[0] ? " · " : "",
-                         ui_str(L, S_MAIN_CONTACT));
+                         text_str(L, S_MAIN_CONTACT));
             }
             int by = sim_introduced_by(app->sim, app->account, c);
             if (by >= 0) {
@@ -746,19 +745,19 @@ static void draw_side(App *app, Board *b, Rect p)
             int more = sim_referrals_left(app->sim, app->account, c);
             if (more > 0) {
                 char m[128];
-                ui_fmt(m, sizeof m, L, S_CAN_INTRODUCE, more);
+                text_fmt(m, sizeof m, L, S_CAN_INTRODUCE, more);
                 snprintf(line + strlen(line), sizeof line - strlen(line), "%s%s", line[0] ? " · " : "", m);
             }
             if (line[0]) {
                 y += gfx_text_wrap(app, FACE_REGULAR, TS_SMALL, t->text, (Rect){x, y, w, 36}, line) + 6;
             }
-            gfx_text(app, FACE_BOLD, TS_LABEL, t->text, x, y, ui_str(L, S_NEEDS_KNOWN));
+            gfx_text(app, FACE_BOLD, TS_LABEL, t->text, x, y, text_str(L, S_NEEDS_KNOWN));
             y += 22;
             int needs[SCN_MAX_CONTACT_NEEDS];
             int n = known_needs(app, c, needs, SCN_MAX_CONTACT_NEEDS);
             if (n == 0) {
                 y += gfx_text_wrap(app, FACE_REGULAR, TS_SMALL, t->text_dim, (Rect){x, y, w, info_bottom - y},
-                                   ui_str(L, S_NO_NEEDS_KNOWN));
+                                   text_str(L, S_NO_NEEDS_KNOWN));
             }
             for (int k = 0; k < n && y < info_bottom - 16; k++) {
                 gfx_circle(app, (float)x + 4, (float)y + 8, 3, t->accent);
@@ -767,13 +766,13 @@ static void draw_side(App *app, Board *b, Rect p)
             }
         } else {
             gfx_text_wrap(app, FACE_REGULAR, TS_SMALL, t->text_dim, (Rect){x, y, w, 40},
-                          stt == STATUS_GONE ? text_ui_for(L, "gone", ct->gender) : ui_str(L, S_HEARD_OF));
+                          stt == STATUS_GONE ? text_gendered(L, T_GONE, ct->gender) : text_str(L, S_HEARD_OF));
         }
     }
     /* person actions */
     int ay = p.y + p.h - acts_h;
     gfx_fill(app, (Rect){x, ay - 6, w, 1}, t->border);
-    gfx_text(app, FACE_BOLD, TS_LABEL, t->text, x, ay, ui_str(L, S_PERSON_ACTIONS));
+    gfx_text(app, FACE_BOLD, TS_LABEL, t->text, x, ay, text_str(L, S_PERSON_ACTIONS));
     ay += 26;
     static const ActionKind PERSON[4] = {ACT_MEET, ACT_PITCH, ACT_REFERRAL, ACT_COLD_CALL};
     for (int i = 0; i < 4; i++) {
@@ -807,7 +806,7 @@ static void draw_ticker(App *app, Board *b, Rect r)
     Lang L = app->lang;
     gfx_fill(app, r, t->panel);
     gfx_fill(app, (Rect){r.x, r.y, r.w, 1}, t->border);
-    gfx_text(app, FACE_BOLD, TS_LABEL, t->text, r.x + 16, r.y + 8, ui_str(L, S_THIS_WEEK));
+    gfx_text(app, FACE_BOLD, TS_LABEL, t->text, r.x + 16, r.y + 8, text_str(L, S_THIS_WEEK));
     size_t jn, cn;
     const JournalEntry *j = sim_journal(app->sim, &jn);
     const ScoreChange *ch = sim_score_changes(app->sim, &cn);
@@ -877,7 +876,7 @@ static void draw_ticker(App *app, Board *b, Rect r)
         }
     }
     if (nl == 0) {
-        gfx_text(app, FACE_REGULAR, TS_SMALL, t->text_dim, r.x + 16, r.y + 34, ui_str(L, S_NOTHING_YET));
+        gfx_text(app, FACE_REGULAR, TS_SMALL, t->text_dim, r.x + 16, r.y + 34, text_str(L, S_NOTHING_YET));
         return;
     }
     int rows = (r.h - 36) / 20;
@@ -917,8 +916,8 @@ static void draw_toolbar(App *app, Board *b, Rect r)
         action_row(app, b, ACC[i], (Rect){x, r.y + 8, bw, 34}, false);
         x += bw + 10;
     }
-    ui_button(app, W_IDEAS, (Rect){x, r.y + 8, r.x + r.w - x, 34}, ui_str(L, S_IDEAS), "I", SDL_SCANCODE_I, true,
-              false, ui_str(L, S_CHOOSE_IDEA));
+    ui_button(app, W_IDEAS, (Rect){x, r.y + 8, r.x + r.w - x, 34}, text_str(L, S_IDEAS), "I", SDL_SCANCODE_I, true,
+              false, text_str(L, S_CHOOSE_IDEA));
 }
 
 static void bd_draw(App *app, void *st)
@@ -937,7 +936,7 @@ static void bd_draw(App *app, void *st)
     draw_toolbar(app, b, tool);
     draw_side(app, b, side);
     draw_ticker(app, b, ticker);
-    app->keys_help = ui_str(app->lang, S_KEYS_BOARD);
+    app->keys_help = text_str(app->lang, S_KEYS_BOARD);
 }
 
 static const ScreenVt VT = {"board", false, bd_enter, bd_exit, bd_action, bd_back, bd_event, bd_draw, false};

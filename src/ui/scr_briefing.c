@@ -84,8 +84,8 @@ static void b_draw(App *app, void *st)
     const Scenario *s = app->scn;
     Lang L = app->lang;
     char sub[512], seed[64];
-    ui_fmt(seed, sizeof seed, L, S_SEED, (unsigned long long)app->seed);
-    snprintf(sub, sizeof sub, "%s · %d %s · %s", ui_str(L, S_BRIEFING), s->weeks, ui_str(L, S_WEEKS), seed);
+    text_fmt(seed, sizeof seed, L, S_SEED, (unsigned long long)app->seed);
+    snprintf(sub, sizeof sub, "%s · %d %s · %s", text_str(L, S_BRIEFING), s->weeks, text_str(L, S_WEEKS), seed);
     int top = ui_header(app, s->title, sub);
     int bottom = app->H - UI_HINT_BAR_H;
     int rightw = app->W * 36 / 100;
@@ -95,7 +95,7 @@ static void b_draw(App *app, void *st)
     int y = col.y - b->scroll;
     y += gfx_text_wrap(app, FACE_BOLD, TS_BODY, t->text, (Rect){col.x, y, col.w, -1}, s->summary) + 16;
     y += gfx_text_wrap(app, FACE_REGULAR, TS_BODY, t->text, (Rect){col.x, y, col.w, -1}, s->briefing) + 24;
-    y = section(app, col.x, y, col.w, ui_str(L, S_OBJECTIVES));
+    y = section(app, col.x, y, col.w, text_str(L, S_OBJECTIVES));
     for (int i = 0; i < s->objective_count; i++) {
         gfx_circle(app, (float)col.x + 6, (float)y + 10, 4, t->accent);
         y += gfx_text_wrap(app, FACE_REGULAR, TS_BODY, t->text, (Rect){col.x + 20, y, col.w - 20, -1},
@@ -116,7 +116,7 @@ static void b_draw(App *app, void *st)
     gfx_frame(app, panel, 10, 1, t->border);
     int x = panel.x + 20, w = panel.w - 40;
     y = panel.y + 16;
-    y = section(app, x, y, w, ui_str(L, S_SCORE_REWARDS));
+    y = section(app, x, y, w, text_str(L, S_SCORE_REWARDS));
     for (int i = 0; i < SUB_COUNT; i++) {
         if (s->scoring.weights[i] <= 0) {
             continue;
@@ -129,19 +129,19 @@ static void b_draw(App *app, void *st)
         y += 22;
     }
     char pm[64];
-    ui_fmt(pm, sizeof pm, L, S_PASS_MARK, s->scoring.pass_mark);
+    text_fmt(pm, sizeof pm, L, S_PASS_MARK, s->scoring.pass_mark);
     gfx_text(app, FACE_BOLD, TS_LABEL, t->accent, x, y + 2, pm);
     y += 26;
-    y += gfx_text_wrap(app, FACE_REGULAR, TS_SMALL, t->text, (Rect){x, y, w, 60}, text_ui(L, "pass_rule"));
+    y += gfx_text_wrap(app, FACE_REGULAR, TS_SMALL, t->text, (Rect){x, y, w, 60}, text_str(L, T_PASS_RULE));
     y += 12;
-    y = section(app, x, y, w, ui_str(L, S_CONTROLS));
+    y = section(app, x, y, w, text_str(L, S_CONTROLS));
     int avail = panel.y + panel.h - 80 - y;
-    gfx_text_wrap(app, FACE_REGULAR, TS_LABEL, t->text, (Rect){x, y, w, avail}, ui_str(L, S_CONTROLS_TEXT));
-    ui_button(app, W_START, (Rect){x, panel.y + panel.h - 64, w * 62 / 100, 44}, ui_str(L, S_START), "Enter",
-              SDL_SCANCODE_UNKNOWN, true, true, ui_str(L, S_START));
+    gfx_text_wrap(app, FACE_REGULAR, TS_LABEL, t->text, (Rect){x, y, w, avail}, text_str(L, S_CONTROLS_TEXT));
+    ui_button(app, W_START, (Rect){x, panel.y + panel.h - 64, w * 62 / 100, 44}, text_str(L, S_START), "Enter",
+              SDL_SCANCODE_UNKNOWN, true, true, text_str(L, S_START));
     ui_button(app, W_BACK, (Rect){x + w * 62 / 100 + 10, panel.y + panel.h - 64, w - w * 62 / 100 - 10, 44},
-              ui_str(L, S_BACK), "Esc", SDL_SCANCODE_UNKNOWN, true, false, ui_str(L, S_TO_PICKER));
-    app->keys_help = ui_str(L, S_KEYS_GENERIC);
+              text_str(L, S_BACK), "Esc", SDL_SCANCODE_UNKNOWN, true, false, text_str(L, S_TO_PICKER));
+    app->keys_help = text_str(L, S_KEYS_GENERIC);
 }
 
 static const ScreenVt VT = {"briefing", false, b_enter, NULL, b_action, b_back, b_event, b_draw, false};

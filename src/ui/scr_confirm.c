@@ -77,7 +77,7 @@ static void c_draw(App *app, void *st)
               c->no);
     ui_button(app, W_YES, (Rect){box.x + pad + bw + 16, by, bw, 44}, c->yes, "Enter", SDL_SCANCODE_UNKNOWN,
               true, true, c->yes);
-    app->keys_help = ui_str(app->lang, S_KEYS_GENERIC);
+    app->keys_help = text_str(app->lang, S_KEYS_GENERIC);
 }
 
 static bool c_event(App *app, void *st, const SDL_Event *e)

@@ -129,19 +129,19 @@ static void summary(App *app, Rect r)
     Rect badge = {x + nw + 70, y + 8, 190, 36};
     gfx_rrect(app, badge, 18, passed ? t->good : t->bad);
     char bl[64];
-    snprintf(bl, sizeof bl, "%s %s", passed ? "\xE2\x9C\x93" : "\xE2\x9C\x97", ui_str(L, passed ? S_PASSED : S_FAILED));
+    snprintf(bl, sizeof bl, "%s %s", passed ? "\xE2\x9C\x93" : "\xE2\x9C\x97", text_str(L, passed ? S_PASSED : S_FAILED));
     gfx_text_fit(app, FACE_BOLD, TS_BODY, (SDL_Color){255, 255, 255, 255}, badge.x + 14, badge.y + 8, badge.w - 20, bl);
     char pm[48];
-    ui_fmt(pm, sizeof pm, L, S_PASS_MARK, s->scoring.pass_mark);
+    text_fmt(pm, sizeof pm, L, S_PASS_MARK, s->scoring.pass_mark);
     gfx_text(app, FACE_REGULAR, TS_LABEL, t->text_dim, badge.x + badge.w + 12, y + 8, pm);
     if (!sim_business_result(app->sim)) {
         int bx = badge.x + badge.w + 12;
         ui_widget(app, W_PASS_RULE, (Rect){bx, y + 26, x + w - bx, 20}, SDL_SCANCODE_UNKNOWN, true,
-                  text_ui(L, "pass_rule"));
-        gfx_text_fit(app, FACE_BOLD, TS_SMALL, t->bad, bx, y + 28, x + w - bx, text_ui(L, "no_business_result"));
+                  text_str(L, T_PASS_RULE));
+        gfx_text_fit(app, FACE_BOLD, TS_SMALL, t->bad, bx, y + 28, x + w - bx, text_str(L, T_NO_BUSINESS_RESULT));
     }
     y += 64;
-    gfx_text(app, FACE_BOLD, TS_SUB, t->text, x, y, ui_str(L, S_SUBSCORES));
+    gfx_text(app, FACE_BOLD, TS_SUB, t->text, x, y, text_str(L, S_SUBSCORES));
     y += 30;
     int rowh = (left.y + left.h - y - 10) / SUB_COUNT;
     if (rowh > 44) {
@@ -149,7 +149,7 @@ static void summary(App *app, Rect r)
     }
     for (int i = 0; i < SUB_COUNT; i++) {
         char wt[32];
-        ui_fmt(wt, sizeof wt, L, S_WEIGHT, s->scoring.weights[i]);
+        text_fmt(wt, sizeof wt, L, S_WEIGHT, s->scoring.weights[i]);
         gfx_text_fit(app, FACE_REGULAR, TS_LABEL, t->text, x, y, w - 80, text_subscore(L, (SubScore)i));
         int ww = gfx_measure(app, FACE_REGULAR, TS_SMALL, wt, NULL);
         gfx_text(app, FACE_REGULAR, TS_SMALL, t->text_dim, x + w - ww, y + 1, wt);
@@ -167,7 +167,7 @@ static void summary(App *app, Rect r)
     w = right.w - 40;
     y = right.y + 14;
     if (s->account_count > 1) {
-        gfx_text(app, FACE_BOLD, TS_SUB, t->text, x, y, ui_str(L, S_PER_ACCOUNT));
+        gfx_text(app, FACE_BOLD, TS_SUB, t->text, x, y, text_str(L, S_PER_ACCOUNT));
         y += 30;
         for (int a = 0; a < s->account_count; a++) {
             Score as = sim_account_score(app->sim, a);
@@ -177,7 +177,7 @@ static void summary(App *app, Rect r)
         }
         y += 10;
     }
-    gfx_text(app, FACE_BOLD, TS_SUB, t->text, x, y, ui_str(L, S_COACHING));
+    gfx_text(app, FACE_BOLD, TS_SUB, t->text, x, y, text_str(L, S_COACHING));
     y += 32;
     CoachNote notes[MAX_NOTES];
     size_t n = sim_coach(app->sim, notes, MAX_NOTES);
@@ -221,18 +221,18 @@ static void timeline(App *app, Rect r)
     Rect box = {r.x, r.y, cw, r.h};
     gfx_rrect(app, box, 10, t->panel);
     gfx_frame(app, box, 10, 1, t->border);
-    gfx_text(app, FACE_BOLD, TS_SUB, t->text, box.x + 20, box.y + 14, ui_str(L, S_TIMELINE));
+    gfx_text(app, FACE_BOLD, TS_SUB, t->text, box.x + 20, box.y + 14, text_str(L, S_TIMELINE));
     Rect ch = {box.x + 56, box.y + 80, box.w - 100, box.h - 130};
     /* legend: colour plus marker shape plus words */
     int lx = box.x + 20, ly = box.y + 48;
     gfx_fill(app, (Rect){lx, ly + 3, 14, 12}, gfx_mix(t->role[1], t->panel, 30));
-    lx += 20 + gfx_text(app, FACE_REGULAR, TS_SMALL, t->text, lx + 20, ly, ui_str(L, S_LEGEND_REVENUE)) + 16;
+    lx += 20 + gfx_text(app, FACE_REGULAR, TS_SMALL, t->text, lx + 20, ly, text_str(L, S_LEGEND_REVENUE)) + 16;
     gfx_line(app, (float)lx, (float)ly + 9, (float)lx + 20, (float)ly + 9, 3, t->accent);
     gfx_circle(app, (float)lx + 10, (float)ly + 9, 4, t->accent);
-    lx += 26 + gfx_text(app, FACE_REGULAR, TS_SMALL, t->text, lx + 26, ly, ui_str(L, S_LEGEND_SCORE)) + 16;
+    lx += 26 + gfx_text(app, FACE_REGULAR, TS_SMALL, t->text, lx + 26, ly, text_str(L, S_LEGEND_SCORE)) + 16;
     gfx_line(app, (float)lx, (float)ly + 9, (float)lx + 20, (float)ly + 9, 2, t->good);
     gfx_fill(app, (Rect){lx + 6, ly + 5, 8, 8}, t->good);
-    gfx_text(app, FACE_REGULAR, TS_SMALL, t->text, lx + 26, ly, ui_str(L, S_LEGEND_ENGAGED));
+    gfx_text(app, FACE_REGULAR, TS_SMALL, t->text, lx + 26, ly, text_str(L, S_LEGEND_ENGAGED));
     /* axes */
     gfx_fill(app, (Rect){ch.x, ch.y + ch.h, ch.w, 1}, t->text_dim);
     gfx_fill(app, (Rect){ch.x, ch.y, 1, ch.h}, t->text_dim);
@@ -262,7 +262,7 @@ static void timeline(App *app, Rect r)
         int lw2 = gfx_measure(app, FACE_REGULAR, TS_SMALL, lab, NULL);
         gfx_text(app, FACE_REGULAR, TS_SMALL, t->text_dim, ch.x + step / 2 + wk * step - lw2 / 2, ch.y + ch.h + 6, lab);
     }
-    gfx_text(app, FACE_REGULAR, TS_SMALL, t->text_dim, ch.x + ch.w - 60, ch.y + ch.h + 24, ui_str(L, S_WEEK));
+    gfx_text(app, FACE_REGULAR, TS_SMALL, t->text_dim, ch.x + ch.w - 60, ch.y + ch.h + 24, text_str(L, S_WEEK));
     float px = 0, py = 0, ex = 0, ey = 0;
     for (size_t k = 0; k < n; k++) {
         int wk = tl[k].week;
@@ -296,7 +296,7 @@ static void timeline(App *app, Rect r)
         gfx_fill(app, (Rect){xx, pmy, 6, 2}, t->bad);
     }
     char pm[48];
-    ui_fmt(pm, sizeof pm, L, S_PASS_MARK, s->scoring.pass_mark);
+    text_fmt(pm, sizeof pm, L, S_PASS_MARK, s->scoring.pass_mark);
     gfx_text(app, FACE_REGULAR, TS_SMALL, t->bad, ch.x + ch.w - gfx_measure(app, FACE_REGULAR, TS_SMALL, pm, NULL),
              pmy + 4, pm);
     /* right: who introduced whom */
@@ -304,7 +304,7 @@ static void timeline(App *app, Rect r)
     gfx_rrect(app, rm, 10, t->panel);
     gfx_frame(app, rm, 10, 1, t->border);
     int x = rm.x + 20, w = rm.w - 40, y = rm.y + 14;
-    gfx_text(app, FACE_BOLD, TS_SUB, t->text, x, y, ui_str(L, S_REFERRAL_MAP));
+    gfx_text(app, FACE_BOLD, TS_SUB, t->text, x, y, text_str(L, S_REFERRAL_MAP));
     y += 36;
     bool any = false;
     int limit = rm.y + rm.h - 24;
@@ -329,7 +329,7 @@ static void timeline(App *app, Rect r)
         }
     }
     if (!any) {
-        gfx_text_wrap(app, FACE_REGULAR, TS_LABEL, t->text_dim, (Rect){x, y, w, 60}, ui_str(L, S_NO_REFERRALS));
+        gfx_text_wrap(app, FACE_REGULAR, TS_LABEL, t->text_dim, (Rect){x, y, w, 60}, text_str(L, S_NO_REFERRALS));
     }
 }
 
@@ -340,10 +340,10 @@ static void strategies(App *app, Debrief *d, Rect r)
     gfx_rrect(app, r, 10, t->panel);
     gfx_frame(app, r, 10, 1, t->border);
     int x = r.x + 24, w = r.w - 48, y = r.y + 14;
-    gfx_text(app, FACE_BOLD, TS_SUB, t->text, x, y, ui_str(L, S_STRATEGIES));
+    gfx_text(app, FACE_BOLD, TS_SUB, t->text, x, y, text_str(L, S_STRATEGIES));
     y += 30;
     char sub[300];
-    ui_fmt(sub, sizeof sub, L, S_STRATEGIES_SUB, STRAT_RUNS);
+    text_fmt(sub, sizeof sub, L, S_STRATEGIES_SUB, STRAT_RUNS);
     y += gfx_text_wrap(app, FACE_REGULAR, TS_LABEL, t->text_dim, (Rect){x, y, w, 40}, sub) + 16;
     if (!d->stats_ok) {
         return;
@@ -359,14 +359,14 @@ static void strategies(App *app, Debrief *d, Rect r)
     }
     int pmx = barx + barw * app->scn->scoring.pass_mark / 100;
     gfx_fill(app, (Rect){pmx - 1, y, 3, (BOT_COUNT + 1) * 52 + 8}, t->bad);
-    static const UiStr NAMES[BOT_COUNT] = {S_BOT_RANDOM, S_BOT_SINGLE, S_BOT_IDEA_FIRST, S_BOT_EXPANDER, S_BOT_GREEDY};
-    static const UiStr HELP[BOT_COUNT] = {S_BOT_RANDOM_HELP, S_BOT_SINGLE_HELP, S_BOT_IDEA_FIRST_HELP,
+    static const TextKey NAMES[BOT_COUNT] = {S_BOT_RANDOM, S_BOT_SINGLE, S_BOT_IDEA_FIRST, S_BOT_EXPANDER, S_BOT_GREEDY};
+    static const TextKey HELP[BOT_COUNT] = {S_BOT_RANDOM_HELP, S_BOT_SINGLE_HELP, S_BOT_IDEA_FIRST_HELP,
                                          S_BOT_EXPANDER_HELP, S_BOT_GREEDY_HELP};
     for (int b = -1; b < BOT_COUNT; b++) {
         int yy = y + 8 + (b + 1) * 52;
         if (b < 0) {
             int you = sim_score(app->sim).total;
-            gfx_text(app, FACE_BOLD, TS_BODY, t->text, x, yy + 4, ui_str(L, S_YOU));
+            gfx_text(app, FACE_BOLD, TS_BODY, t->text, x, yy + 4, text_str(L, S_YOU));
             gfx_circle(app, (float)(barx + barw * you / 100), (float)yy + 14, 9, t->accent);
             char num[16];
             snprintf(num, sizeof num, "%d", you);
@@ -374,13 +374,13 @@ static void strategies(App *app, Debrief *d, Rect r)
             continue;
         }
         const StrategyStats *st = &d->stats[b];
-        gfx_text_fit(app, FACE_BOLD, TS_LABEL, t->text, x, yy, namew - 10, ui_str(L, NAMES[b]));
-        gfx_text_fit(app, FACE_REGULAR, TS_SMALL, t->text_dim, x, yy + 20, namew - 10, ui_str(L, HELP[b]));
+        gfx_text_fit(app, FACE_BOLD, TS_LABEL, t->text, x, yy, namew - 10, text_str(L, NAMES[b]));
+        gfx_text_fit(app, FACE_REGULAR, TS_SMALL, t->text_dim, x, yy + 20, namew - 10, text_str(L, HELP[b]));
         Rect span = {barx + barw * st->p10 / 100, yy + 6, barw * (st->p90 - st->p10) / 100 + 4, 16};
         gfx_rrect(app, span, 8, gfx_mix(t->role[1], t->panel, 40));
         gfx_fill(app, (Rect){barx + barw * st->median / 100 - 2, yy + 2, 4, 24}, t->text);
         char num[64];
-        snprintf(num, sizeof num, "%d · %s %d%%", st->median, ui_str(L, S_PASS_RATE),
+        snprintf(num, sizeof num, "%d · %s %d%%", st->median, text_str(L, S_PASS_RATE),
                  st->runs ? st->passes * 100 / st->runs : 0);
         gfx_text(app, FACE_REGULAR, TS_LABEL, t->text, barx + barw + 20, yy + 4, num);
     }
@@ -394,7 +394,7 @@ static void next_time(App *app, Debrief *d, Rect r)
     gfx_frame(app, r, 10, 1, t->border);
     int x = r.x + 24, w = r.w - 48, y = r.y + 16;
     int limit = r.y + r.h - 130;
-    gfx_text(app, FACE_BOLD, TS_SUB, t->text, x, y, ui_str(L, S_NEXT_TRY));
+    gfx_text(app, FACE_BOLD, TS_SUB, t->text, x, y, text_str(L, S_NEXT_TRY));
     y += 34;
     for (int k = 0; k < d->ntries && y < limit; k++) {
         char num[16];
@@ -405,23 +405,23 @@ static void next_time(App *app, Debrief *d, Rect r)
     }
     if (d->ntries == 0) {
         y += gfx_text_wrap(app, FACE_REGULAR, TS_BODY, t->text, (Rect){x, y, w, limit - y > 0 ? limit - y : 0},
-                           ui_str(L, S_NEXT_REPEAT)) + 12;
+                           text_str(L, S_NEXT_REPEAT)) + 12;
     }
     /* the scenario to play next, with a button that opens it */
     int by = r.y + r.h - 116;
     gfx_fill(app, (Rect){x, by - 8, w, 1}, t->border);
-    gfx_text(app, FACE_BOLD, TS_SUB, t->text, x, by + 4, ui_str(L, S_NEXT_SCENARIO));
-    const char *why = d->again ? ui_str(L, S_NEXT_FAILED_WHY)
-                               : d->next.path[0] ? ui_str(L, S_NEXT_PASSED_WHY) : ui_str(L, S_NEXT_HARDEST);
+    gfx_text(app, FACE_BOLD, TS_SUB, t->text, x, by + 4, text_str(L, S_NEXT_SCENARIO));
+    const char *why = d->again ? text_str(L, S_NEXT_FAILED_WHY)
+                               : d->next.path[0] ? text_str(L, S_NEXT_PASSED_WHY) : text_str(L, S_NEXT_HARDEST);
     gfx_text_fit(app, FACE_REGULAR, TS_LABEL, t->text_dim, x, by + 32, w, why);
     if (d->again || d->next.path[0]) {
         char label[400], hint[UI_HINT_BYTES];
         if (d->again) {
-            ui_copy(label, sizeof label, ui_str(L, S_NEXT_AGAIN));
+            ui_copy(label, sizeof label, text_str(L, S_NEXT_AGAIN));
         } else {
-            ui_fmt(label, sizeof label, L, S_NEXT_PLAY, d->next.title);
+            text_fmt(label, sizeof label, L, S_NEXT_PLAY, d->next.title);
         }
-        ui_fmt(hint, sizeof hint, L, S_NEXT_PLAY_HINT, d->again ? app->scn->title : d->next.title);
+        text_fmt(hint, sizeof hint, L, S_NEXT_PLAY_HINT, d->again ? app->scn->title : d->next.title);
         int bw = gfx_measure(app, FACE_BOLD, TS_BODY, label, NULL) + 80;
         if (bw > w) {
             bw = w;
@@ -441,14 +441,14 @@ static void result_line(App *app, int y)
     char line[UI_PATH_BYTES + 700];
     SDL_Color c = t->text_dim;
     if (app_author_session(app)) {
-        ui_copy(line, sizeof line, ui_str(L, S_RESULT_AUTHOR));
+        ui_copy(line, sizeof line, text_str(L, S_RESULT_AUTHOR));
         c = t->warn;
     } else if (app->result_path[0]) {
         char shown[UI_PATH_BYTES];
         ui_tilde(app->result_path, shown, sizeof shown);
-        ui_fmt(line, sizeof line, L, S_RESULT_SAVED, shown);
+        text_fmt(line, sizeof line, L, S_RESULT_SAVED, shown);
     } else {
-        ui_fmt(line, sizeof line, L, S_RESULT_FAILED, app->result_err[0] ? app->result_err : "?");
+        text_fmt(line, sizeof line, L, S_RESULT_FAILED, app->result_err[0] ? app->result_err : "?");
         c = t->bad;
     }
     /* hovering shows the whole line in the status bar when it is cut */
@@ -461,17 +461,17 @@ static void d_draw(App *app, void *st)
     Debrief *d = st;
     Lang L = app->lang;
     char title[300];
-    snprintf(title, sizeof title, "%s · %s", ui_str(L, S_DEBRIEF), app->scn->title);
+    snprintf(title, sizeof title, "%s · %s", text_str(L, S_DEBRIEF), app->scn->title);
     int top = ui_header(app, title, NULL);
     /* tabs */
-    static const UiStr TABS[TAB_COUNT] = {S_TAB_SUMMARY, S_TAB_TIMELINE, S_TAB_STRATEGIES, S_TAB_NEXT};
+    static const TextKey TABS[TAB_COUNT] = {S_TAB_SUMMARY, S_TAB_TIMELINE, S_TAB_STRATEGIES, S_TAB_NEXT};
     int x = 24;
     for (int i = 0; i < TAB_COUNT; i++) {
         char cap[16];
         snprintf(cap, sizeof cap, "%d", i + 1);
-        int w = gfx_measure(app, FACE_BOLD, TS_BODY, ui_str(L, TABS[i]), NULL) + 70;
-        ui_button(app, W_TAB + i, (Rect){x, top + 12, w, 40}, ui_str(L, TABS[i]), cap,
-                  (SDL_Scancode)(SDL_SCANCODE_1 + i), true, d->tab == i, ui_str(L, TABS[i]));
+        int w = gfx_measure(app, FACE_BOLD, TS_BODY, text_str(L, TABS[i]), NULL) + 70;
+        ui_button(app, W_TAB + i, (Rect){x, top + 12, w, 40}, text_str(L, TABS[i]), cap,
+                  (SDL_Scancode)(SDL_SCANCODE_1 + i), true, d->tab == i, text_str(L, TABS[i]));
         x += w + 8;
     }
     int bottom = app->H - UI_HINT_BAR_H;
@@ -488,13 +488,13 @@ static void d_draw(App *app, void *st)
     int by = bottom - 60;
     result_line(app, by - 30);
     int bw = (app->W - 48 - 24) / 3;
-    ui_button(app, W_AGAIN, (Rect){24, by, bw, 44}, ui_str(L, S_PLAY_AGAIN), "R", SDL_SCANCODE_R, true, true,
-              ui_str(L, S_PLAY_AGAIN));
-    ui_button(app, W_NEW_SEED, (Rect){24 + bw + 12, by, bw, 44}, ui_str(L, S_NEW_SEED), "N", SDL_SCANCODE_N, true,
-              false, ui_str(L, S_NEW_SEED));
-    ui_button(app, W_PICKER, (Rect){24 + 2 * (bw + 12), by, bw, 44}, ui_str(L, S_TO_PICKER), "Esc",
-              SDL_SCANCODE_UNKNOWN, true, false, ui_str(L, S_TO_PICKER));
-    app->keys_help = ui_str(L, S_KEYS_GENERIC);
+    ui_button(app, W_AGAIN, (Rect){24, by, bw, 44}, text_str(L, S_PLAY_AGAIN), "R", SDL_SCANCODE_R, true, true,
+              text_str(L, S_PLAY_AGAIN));
+    ui_button(app, W_NEW_SEED, (Rect){24 + bw + 12, by, bw, 44}, text_str(L, S_NEW_SEED), "N", SDL_SCANCODE_N, true,
+              false, text_str(L, S_NEW_SEED));
+    ui_button(app, W_PICKER, (Rect){24 + 2 * (bw + 12), by, bw, 44}, text_str(L, S_TO_PICKER), "Esc",
+              SDL_SCANCODE_UNKNOWN, true, false, text_str(L, S_TO_PICKER));
+    app->keys_help = text_str(L, S_KEYS_GENERIC);
 }
 
 static const ScreenVt VT = {"debrief", false, d_enter, NULL, d_action, d_back, NULL, d_draw, false};

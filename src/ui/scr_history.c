@@ -166,7 +166,7 @@ static void when(const char *iso, char *out, size_t n)
 
 static void sub_short(Lang L, int i, char *out, size_t n)
 {
-    const char *s = ui_str(L, S_SUB_SHORT);
+    const char *s = text_str(L, S_SUB_SHORT);
     for (int k = 0; k < i && s; k++) {
         s = strchr(s, '|');
         s = s ? s + 1 : NULL;
@@ -207,7 +207,7 @@ static void chart(App *app, const History *h, const Group *g, Rect r)
     const Theme *t = &app->th;
     Lang L = app->lang;
     const ResultRecord *last = h->sorted[g->first + g->count - 1];
-    gfx_text(app, FACE_BOLD, TS_LABEL, t->text_dim, r.x, r.y, ui_str(L, S_HISTORY_CHART));
+    gfx_text(app, FACE_BOLD, TS_LABEL, t->text_dim, r.x, r.y, text_str(L, S_HISTORY_CHART));
     Rect ch = {r.x + 34, r.y + 26, r.w - 44, r.h - 46};
     gfx_fill(app, (Rect){ch.x, ch.y + ch.h, ch.w, 1}, t->text_dim);
     gfx_fill(app, (Rect){ch.x, ch.y, 1, ch.h}, t->text_dim);
@@ -224,7 +224,7 @@ static void chart(App *app, const History *h, const Group *g, Rect r)
         gfx_fill(app, (Rect){xx, pmy, 6, 2}, t->bad);
     }
     char pm[48];
-    ui_fmt(pm, sizeof pm, L, S_PASS_MARK, last->pass_mark);
+    text_fmt(pm, sizeof pm, L, S_PASS_MARK, last->pass_mark);
     gfx_text(app, FACE_REGULAR, TS_SMALL, t->bad, ch.x + ch.w - gfx_measure(app, FACE_REGULAR, TS_SMALL, pm, NULL),
              pmy + 3, pm);
     /* at most the last 40 attempts, so the points never crowd */
@@ -276,8 +276,8 @@ static void details(App *app, History *h, Rect r)
     char line[600], a[64], p[128];
     gfx_text_fit(app, FACE_BOLD, TS_HEAD, t->text, x, y, w, last->scenario_title ? last->scenario_title : "?");
     y += 32;
-    ui_attempts(a, sizeof a, L, g->count);
-    ui_fmt(p, sizeof p, L, S_HISTORY_PASSED, g->passes, last->pass_mark);
+    text_attempts(a, sizeof a, L, g->count);
+    text_fmt(p, sizeof p, L, S_HISTORY_PASSED, g->passes, last->pass_mark);
     snprintf(line, sizeof line, "%s · %s · %s", last->session.scenario_id, a, p);
     gfx_text_fit(app, FACE_REGULAR, TS_LABEL, t->text_dim, x, y, w, line);
     y += 26;
@@ -298,8 +298,8 @@ static void details(App *app, History *h, Rect r)
     }
     int right = x + w;
     gfx_fill(app, (Rect){x, y - 4, w, 1}, t->border);
-    gfx_text_fit(app, FACE_BOLD, TS_SMALL, t->text_dim, c.x[1], y, c.x[2] - c.x[1] - 6, ui_str(L, S_HISTORY_FINISHED));
-    gfx_text(app, FACE_BOLD, TS_SMALL, t->text_dim, c.x[2], y, ui_str(L, S_SCORE));
+    gfx_text_fit(app, FACE_BOLD, TS_SMALL, t->text_dim, c.x[1], y, c.x[2] - c.x[1] - 6, text_str(L, S_HISTORY_FINISHED));
+    gfx_text(app, FACE_BOLD, TS_SMALL, t->text_dim, c.x[2], y, text_str(L, S_SCORE));
     for (int i = 0; i < SUB_COUNT; i++) {
         char s[32];
         sub_short(L, i, s, sizeof s);
@@ -333,19 +333,19 @@ static void details(App *app, History *h, Rect r)
     }
     gfx_fill(app, (Rect){x, y + 2, w, 1}, t->border);
     y += 8;
-    row(app, &c, y, ui_str(L, S_HISTORY_BEST), best, true, right, h->many_trainees);
+    row(app, &c, y, text_str(L, S_HISTORY_BEST), best, true, right, h->many_trainees);
     y += ROW_H;
-    row(app, &c, y, ui_str(L, S_HISTORY_LATEST), last, true, right, h->many_trainees);
+    row(app, &c, y, text_str(L, S_HISTORY_LATEST), last, true, right, h->many_trainees);
     y += ROW_H + 6;
     if (g->count > 1) {
-        int k = snprintf(line, sizeof line, "%s: %s %+d", ui_str(L, S_HISTORY_CHANGE), ui_str(L, S_SCORE),
+        int k = snprintf(line, sizeof line, "%s: %s %+d", text_str(L, S_HISTORY_CHANGE), text_str(L, S_SCORE),
                          last->final.total - first->final.total);
         for (int i = 0; i < SUB_COUNT && k > 0 && (size_t)k < sizeof line; i++) {
             k += snprintf(line + k, sizeof line - (size_t)k, " · %s %+d", text_subscore(L, (SubScore)i),
                           last->final.sub[i] - first->final.sub[i]);
         }
     } else {
-        ui_copy(line, sizeof line, ui_str(L, S_HISTORY_ONE));
+        ui_copy(line, sizeof line, text_str(L, S_HISTORY_ONE));
     }
     gfx_text_wrap(app, FACE_REGULAR, TS_LABEL, t->text, (Rect){x, y, w, bottom - y}, line);
 }
@@ -357,14 +357,14 @@ static void h_draw(App *app, void *st)
     Lang L = app->lang;
     char sub[UI_PATH_BYTES + 64], dir[UI_PATH_BYTES];
     ui_tilde(h->dir[0] ? h->dir : "?", dir, sizeof dir);
-    ui_fmt(sub, sizeof sub, L, S_HISTORY_SUB, dir);
-    int top = ui_header(app, ui_str(L, S_HISTORY_TITLE), sub);
+    text_fmt(sub, sizeof sub, L, S_HISTORY_SUB, dir);
+    int top = ui_header(app, text_str(L, S_HISTORY_TITLE), sub);
     int bottom = app->H - UI_HINT_BAR_H;
     int listw = 340;
     Rect list = {24, top + 20, listw, bottom - top - 40 - 56};
     if (h->ngroups == 0) {
         gfx_text_wrap(app, FACE_REGULAR, TS_BODY, t->text_dim, (Rect){24, top + 24, app->W - 48, 80},
-                      ui_str(L, S_HISTORY_NONE));
+                      text_str(L, S_HISTORY_NONE));
     }
     int rows = list.h / (LIST_ROW_H + 8);
     if (rows < 1) {
@@ -381,7 +381,7 @@ static void h_draw(App *app, void *st)
         const ResultRecord *last = h->sorted[g->first + g->count - 1];
         Rect r = {list.x, list.y + (i - h->list_scroll) * (LIST_ROW_H + 8), list.w, LIST_ROW_H};
         char hint[UI_HINT_BYTES];
-        ui_fmt(hint, sizeof hint, L, S_HISTORY_ROW_HINT, last->scenario_title ? last->scenario_title : "?");
+        text_fmt(hint, sizeof hint, L, S_HISTORY_ROW_HINT, last->scenario_title ? last->scenario_title : "?");
         WState ws = ui_widget(app, W_ROW + i, r, SDL_SCANCODE_UNKNOWN, true, hint);
         bool sel = i == h->sel;
         gfx_rrect(app, r, 8, sel ? gfx_mix(t->accent, t->card, 86) : ws.hover ? t->card_hover : t->card);
@@ -389,8 +389,8 @@ static void h_draw(App *app, void *st)
         gfx_text_fit(app, FACE_BOLD, TS_BODY, t->text, r.x + 14, r.y + 8, r.w - 28,
                      last->scenario_title ? last->scenario_title : "?");
         char a[64], meta[160];
-        ui_attempts(a, sizeof a, L, g->count);
-        snprintf(meta, sizeof meta, "%s · %s %d", a, ui_str(L, S_HISTORY_BEST), h->sorted[g->best]->final.total);
+        text_attempts(a, sizeof a, L, g->count);
+        snprintf(meta, sizeof meta, "%s · %s %d", a, text_str(L, S_HISTORY_BEST), h->sorted[g->best]->final.total);
         gfx_text_fit(app, FACE_REGULAR, TS_LABEL, t->text_dim, r.x + 14, r.y + 34, r.w - 28, meta);
         if (ws.focus) {
             gfx_frame(app, (Rect){r.x - 3, r.y - 3, r.w + 6, r.h + 6}, 10, 3, t->focus);
@@ -398,7 +398,7 @@ static void h_draw(App *app, void *st)
     }
     if (h->set.failed) {
         char f[160];
-        ui_fmt(f, sizeof f, L, S_HISTORY_UNREADABLE, (int)h->set.failed);
+        text_fmt(f, sizeof f, L, S_HISTORY_UNREADABLE, (int)h->set.failed);
         gfx_text_fit(app, FACE_REGULAR, TS_SMALL, t->bad, list.x, list.y + list.h + 2, list.w, f);
     }
     if (h->ngroups > 0) {
@@ -407,9 +407,9 @@ static void h_draw(App *app, void *st)
         gfx_frame(app, det, 10, 1, t->border);
         details(app, h, det);
     }
-    ui_button(app, W_BACK, (Rect){24, bottom - 60, listw, 44}, ui_str(L, S_BACK), "Esc", SDL_SCANCODE_UNKNOWN, true,
-              false, ui_str(L, S_BACK));
-    app->keys_help = ui_str(L, S_KEYS_HISTORY);
+    ui_button(app, W_BACK, (Rect){24, bottom - 60, listw, 44}, text_str(L, S_BACK), "Esc", SDL_SCANCODE_UNKNOWN, true,
+              false, text_str(L, S_BACK));
+    app->keys_help = text_str(L, S_KEYS_HISTORY);
 }
 
 static const ScreenVt VT = {"history", false, h_enter, h_exit, h_action, h_back, h_event, h_draw, false};

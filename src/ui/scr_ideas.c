@@ -176,7 +176,7 @@ static void approvals_text(App *app, const Idea *idea, char *buf, size_t n)
                  acc->contacts[idea->approval_contacts[k]].name);
     }
     if (!buf[0]) {
-        ui_copy(buf, n, ui_str(app->lang, S_ANY_SPONSOR));
+        ui_copy(buf, n, text_str(app->lang, S_ANY_SPONSOR));
     }
 }
 
@@ -206,12 +206,12 @@ static void draw_detail(App *app, Ideas *s, Rect p)
     }
     char money[64], val[128], appr[512];
     text_money(L, idea->value, sc->currency, money, sizeof money);
-    ui_fmt(val, sizeof val, L, S_VALUE, money);
-    y += label_value(app, x, y, w, ui_str(L, S_LEVEL), text_level(L, idea->level));
-    y += label_value(app, x, y, w, ui_str(L, S_PRODUCT), sc->products[idea->product].name);
-    y += label_value(app, x, y, w, ui_str(L, S_VALUE_LABEL), val);
+    text_fmt(val, sizeof val, L, S_VALUE, money);
+    y += label_value(app, x, y, w, text_str(L, S_LEVEL), text_level(L, idea->level));
+    y += label_value(app, x, y, w, text_str(L, S_PRODUCT), sc->products[idea->product].name);
+    y += label_value(app, x, y, w, text_str(L, S_VALUE_LABEL), val);
     approvals_text(app, idea, appr, sizeof appr);
-    y += label_value(app, x, y, w, ui_str(L, S_APPROVALS), appr);
+    y += label_value(app, x, y, w, text_str(L, S_APPROVALS), appr);
     char spons[512] = "";
     for (int c = 0; c < acc->contact_count; c++) {
         if (sim_sponsors(app->sim, app->account, s->idea, c)) {
@@ -221,10 +221,10 @@ static void draw_detail(App *app, Ideas *s, Rect p)
     }
     if (sim_idea_adopted(app->sim, app->account, s->idea)) {
         snprintf(spons + strlen(spons), sizeof spons - strlen(spons), "%s\xE2\x9C\x93 %s", spons[0] ? " · " : "",
-                 ui_str(L, S_ADOPTED));
+                 text_str(L, S_ADOPTED));
     }
-    y += label_value(app, x, y, w, ui_str(L, S_SPONSORS), spons[0] ? spons : "—");
-    gfx_text(app, FACE_BOLD, TS_SMALL, t->text_dim, x, y + 4, ui_str(L, S_ANSWERS));
+    y += label_value(app, x, y, w, text_str(L, S_SPONSORS), spons[0] ? spons : "—");
+    gfx_text(app, FACE_BOLD, TS_SMALL, t->text_dim, x, y + 4, text_str(L, S_ANSWERS));
     y += 24;
     int limit = p.y + p.h - 130;
     for (int k = 0; k < idea->need_count && y < limit; k++) {
@@ -242,7 +242,7 @@ static void draw_detail(App *app, Ideas *s, Rect p)
                            acc->needs[need].text) + 2;
         if (known && y < limit) {
             char line[400];
-            ui_fmt(line, sizeof line, L, S_IDEA_FOR, who);
+            text_fmt(line, sizeof line, L, S_IDEA_FOR, who);
             gfx_text_fit(app, FACE_REGULAR, TS_SMALL, t->good, x + 20, y, w - 20, line);
             y += 18;
         }
@@ -254,7 +254,7 @@ static void draw_detail(App *app, Ideas *s, Rect p)
     char label[160], hint[UI_HINT_BYTES];
     if (s->contact >= 0) {
         pr = sim_check(app->sim, (Command){ACT_PITCH, app->account, s->contact, s->idea});
-        ui_fmt(label, sizeof label, L, S_PITCH_TO, acc->contacts[s->contact].name);
+        text_fmt(label, sizeof label, L, S_PITCH_TO, acc->contacts[s->contact].name);
     } else {
         pr = REFUSE_BAD_ARGUMENT;
         for (int c = 0; c < acc->contact_count && pr != REFUSE_NONE; c++) {
@@ -263,10 +263,10 @@ static void draw_detail(App *app, Ideas *s, Rect p)
                 pr = r;
             }
         }
-        ui_copy(label, sizeof label, ui_str(L, S_PITCH_ACTION));
+        ui_copy(label, sizeof label, text_str(L, S_PITCH_ACTION));
     }
     char cost[32];
-    ui_fmt(cost, sizeof cost, L, S_HOURS_SHORT, sim_cost(app->sim, ACT_PITCH));
+    text_fmt(cost, sizeof cost, L, S_HOURS_SHORT, sim_cost(app->sim, ACT_PITCH));
     snprintf(label + strlen(label), sizeof label - strlen(label), " · %s", cost);
     if (pr == REFUSE_NONE) {
         ui_copy(hint, sizeof hint, text_action_help(L, ACT_PITCH));
@@ -281,13 +281,13 @@ static void draw_detail(App *app, Ideas *s, Rect p)
         /* the odds in words, from what the trainee can see, above the button */
         char odds[UI_HINT_BYTES / 2], line[UI_HINT_BYTES];
         text_pitch_odds(L, odds_pitch(app->sim, app->account, s->contact, s->idea), odds, sizeof odds);
-        snprintf(line, sizeof line, "%s %s", ui_str(L, S_ODDS), odds);
+        snprintf(line, sizeof line, "%s %s", text_str(L, S_ODDS), odds);
         gfx_text_fit(app, FACE_REGULAR, TS_SMALL, t->text_dim, x, by - 22, bw, line);
     }
     if (s->contact < 0) {
         Refusal rr = sim_check(app->sim, (Command){ACT_PROPOSE, app->account, -1, s->idea});
-        ui_fmt(cost, sizeof cost, L, S_HOURS_SHORT, sim_cost(app->sim, ACT_PROPOSE));
-        snprintf(label, sizeof label, "%s · %s", ui_str(L, S_PROPOSE_ACTION), cost);
+        text_fmt(cost, sizeof cost, L, S_HOURS_SHORT, sim_cost(app->sim, ACT_PROPOSE));
+        snprintf(label, sizeof label, "%s · %s", text_str(L, S_PROPOSE_ACTION), cost);
         if (rr == REFUSE_NONE) {
             ui_copy(hint, sizeof hint, text_action_help(L, ACT_PROPOSE));
         } else {
@@ -341,10 +341,10 @@ static void draw_idea_rows(App *app, Ideas *s, Rect list)
         ui_copy(meta, sizeof meta, text_level(L, idea->level));
         if (adopted || fit) {
             snprintf(meta + strlen(meta), sizeof meta - strlen(meta), " · %s",
-                     adopted ? ui_str(L, S_ADOPTED) : ui_str(L, S_FITS_KNOWN_NEED));
+                     adopted ? text_str(L, S_ADOPTED) : text_str(L, S_FITS_KNOWN_NEED));
         }
         if (sponsors > 0 && !adopted) {
-            snprintf(meta + strlen(meta), sizeof meta - strlen(meta), " · %s %d", ui_str(L, S_SPONSORS), sponsors);
+            snprintf(meta + strlen(meta), sizeof meta - strlen(meta), " · %s %d", text_str(L, S_SPONSORS), sponsors);
         }
         gfx_text_fit(app, FACE_REGULAR, TS_SMALL, t->text_dim, r.x + 30, r.y + 27, r.w - 150, meta);
         int mw = gfx_measure(app, FACE_BOLD, TS_LABEL, money, NULL);
@@ -372,7 +372,7 @@ static void draw_people(App *app, Ideas *s, Rect list)
         Rect rr = {list.x, y, list.w, ROW_H};
         char hint[UI_HINT_BYTES];
         if (r == REFUSE_NONE) {
-            ui_fmt(hint, sizeof hint, app->lang, S_PITCH_TO, ct->name);
+            text_fmt(hint, sizeof hint, app->lang, S_PITCH_TO, ct->name);
         } else {
             snprintf(hint, sizeof hint, "\xE2\x9A\xA0 %s", text_refusal(app->lang, r));
         }
@@ -392,7 +392,7 @@ static void draw_people(App *app, Ideas *s, Rect list)
             char odds[256];
             text_pitch_odds(app->lang, odds_pitch(app->sim, app->account, c, s->idea), odds, sizeof odds);
             snprintf(meta, sizeof meta, "%s%s%s · %s", ct->title, fit ? " · " : "",
-                     fit ? ui_str(app->lang, S_FITS_KNOWN_NEED) : "", odds);
+                     fit ? text_str(app->lang, S_FITS_KNOWN_NEED) : "", odds);
         }
         gfx_text_fit(app, FACE_REGULAR, TS_SMALL, r == REFUSE_NONE ? t->text_dim : t->bad, rr.x + 30, rr.y + 27,
                      rr.w - 200, meta);
@@ -422,7 +422,7 @@ static void draw_result(App *app, Ideas *s, Rect p)
                       || j[k].kind == J_REFERRAL_WON || j[k].kind == J_REFERRAL_LOST || j[k].kind == J_CONTACT_LEFT;
         if (speaks && j[k].contact >= 0) {
             const Contact *ct = &app->scn->accounts[j[k].account].contacts[j[k].contact];
-            gfx_text(app, FACE_BOLD, TS_SMALL, t->text_dim, x, y, ui_str(L, S_REACTION));
+            gfx_text(app, FACE_BOLD, TS_SMALL, t->text_dim, x, y, text_str(L, S_REACTION));
             y += 22;
             char said[600];
             const char *line = text_dialogue(L, app->sim, &j[k], said, sizeof said);
@@ -436,7 +436,7 @@ static void draw_result(App *app, Ideas *s, Rect p)
             y += gfx_text_wrap(app, FACE_REGULAR, TS_LABEL, t->text_dim, (Rect){x, y, w, 40}, who) + 20;
         }
     }
-    gfx_text(app, FACE_BOLD, TS_SMALL, t->text_dim, x, y, ui_str(L, S_EFFECT));
+    gfx_text(app, FACE_BOLD, TS_SMALL, t->text_dim, x, y, text_str(L, S_EFFECT));
     y += 22;
     for (size_t k = s->result_from; k < jn; k++) {
         char line[600];
@@ -452,8 +452,8 @@ static void draw_result(App *app, Ideas *s, Rect p)
         y += gfx_text_wrap(app, FACE_BOLD, TS_LABEL, ch[c].total >= 0 ? t->good : t->bad,
                            (Rect){x + 24, y, w - 24, 60}, full) + 4;
     }
-    ui_button(app, W_DONE, (Rect){x, p.y + p.h - 68, w, 44}, ui_str(L, S_BACK_TO_BOARD),
-              "Enter", SDL_SCANCODE_UNKNOWN, true, true, ui_str(L, S_BACK));
+    ui_button(app, W_DONE, (Rect){x, p.y + p.h - 68, w, 44}, text_str(L, S_BACK_TO_BOARD),
+              "Enter", SDL_SCANCODE_UNKNOWN, true, true, text_str(L, S_BACK));
 }
 
 static void i_draw(App *app, void *st)
@@ -463,17 +463,17 @@ static void i_draw(App *app, void *st)
     const Account *acc = acc_of(app);
     char title[256], sub[512], hours[64];
     if (s->contact >= 0) {
-        ui_fmt(title, sizeof title, L, S_PITCH_TO, acc->contacts[s->contact].name);
+        text_fmt(title, sizeof title, L, S_PITCH_TO, acc->contacts[s->contact].name);
     } else {
-        snprintf(title, sizeof title, "%s · %s", ui_str(L, S_IDEAS), acc->name);
+        snprintf(title, sizeof title, "%s · %s", text_str(L, S_IDEAS), acc->name);
     }
-    ui_hours(hours, sizeof hours, L, sim_hours_left(app->sim), true);
+    text_hours(hours, sizeof hours, L, sim_hours_left(app->sim), true);
     if (s->mode == M_PEOPLE) {
         char q[400];
-        ui_fmt(q, sizeof q, L, S_CHOOSE_PERSON, acc->ideas[s->idea].title);
+        text_fmt(q, sizeof q, L, S_CHOOSE_PERSON, acc->ideas[s->idea].title);
         snprintf(sub, sizeof sub, "%s · %s", q, hours);
     } else {
-        snprintf(sub, sizeof sub, "%s · %s", ui_str(L, S_CHOOSE_IDEA), hours);
+        snprintf(sub, sizeof sub, "%s · %s", text_str(L, S_CHOOSE_IDEA), hours);
     }
     int top = ui_header(app, title, sub);
     int bottom = app->H - UI_HINT_BAR_H;
@@ -493,7 +493,7 @@ static void i_draw(App *app, void *st)
         draw_detail(app, s, det);
         /* the pitch button is not the way from here: choosing a person is */
     }
-    app->keys_help = ui_str(L, S_KEYS_LIST);
+    app->keys_help = text_str(L, S_KEYS_LIST);
 }
 
 static bool i_event_wrap(App *app, void *st, const SDL_Event *e)

@@ -156,10 +156,10 @@ static void n_draw(App *app, void *st)
     Lang L = app->lang;
     int w = app->W < 700 ? app->W - 40 : 640;
     int pad = 28;
-    const char *title = ui_str(L, S_NAME_TITLE), *body = ui_str(L, S_NAME_BODY);
+    const char *title = text_str(L, S_NAME_TITLE), *body = text_str(L, S_NAME_BODY);
     int th = gfx_wrap_height(app, FACE_BOLD, TS_HEAD, w - 2 * pad, title);
     int bh = gfx_wrap_height(app, FACE_REGULAR, TS_BODY, w - 2 * pad, body);
-    const char *bad = ui_str(L, S_NAME_BAD);
+    const char *bad = text_str(L, S_NAME_BAD);
     int eh = d->bad ? gfx_wrap_height(app, FACE_BOLD, TS_LABEL, w - 2 * pad, bad) + 8 : 0;
     int h = pad + th + 12 + bh + 20 + 44 + 12 + eh + 20 + 44 + pad;
     Rect box = {(app->W - w) / 2, (app->H - UI_HINT_BAR_H - h) / 2, w, h};
@@ -172,7 +172,7 @@ static void n_draw(App *app, void *st)
     gfx_text_wrap(app, FACE_REGULAR, TS_BODY, t->text, (Rect){x, y, iw, bh}, body);
     y += bh + 20;
     Rect field = {x, y, iw, 44};
-    WState ws = ui_widget(app, W_FIELD, field, SDL_SCANCODE_UNKNOWN, true, ui_str(L, S_NAME_HINT));
+    WState ws = ui_widget(app, W_FIELD, field, SDL_SCANCODE_UNKNOWN, true, text_str(L, S_NAME_HINT));
     gfx_rrect(app, field, 6, t->bg);
     gfx_frame(app, field, 6, 2, d->bad ? t->bad : ws.focus || app->focus == W_FIELD ? t->accent : t->border);
     char shown[sizeof d->name + 8];
@@ -192,15 +192,15 @@ static void n_draw(App *app, void *st)
     }
     y += 20;
     int bw = (iw - 16) / 2;
-    ui_button(app, W_SKIP, (Rect){x, y, bw, 44}, ui_str(L, S_NAME_SKIP), "Esc", SDL_SCANCODE_UNKNOWN, true, false,
-              ui_str(L, S_NAME_SKIP_HINT));
+    ui_button(app, W_SKIP, (Rect){x, y, bw, 44}, text_str(L, S_NAME_SKIP), "Esc", SDL_SCANCODE_UNKNOWN, true, false,
+              text_str(L, S_NAME_SKIP_HINT));
     char trimmed_name[sizeof d->name];
     trimmed(d->name, trimmed_name, sizeof trimmed_name);
-    ui_button(app, W_SAVE, (Rect){x + bw + 16, y, bw, 44}, ui_str(L, S_NAME_SAVE), "Enter", SDL_SCANCODE_UNKNOWN,
-              trimmed_name[0] != '\0', true, ui_str(L, S_NAME_SAVE_HINT));
-    app->keys_help = ui_str(L, S_KEYS_NAME);
+    ui_button(app, W_SAVE, (Rect){x + bw + 16, y, bw, 44}, text_str(L, S_NAME_SAVE), "Enter", SDL_SCANCODE_UNKNOWN,
+              trimmed_name[0] != '\0', true, text_str(L, S_NAME_SAVE_HINT));
+    app->keys_help = text_str(L, S_KEYS_NAME);
     if (!app->hint[0]) {
-        ui_copy(app->hint, sizeof app->hint, ui_str(L, S_NAME_HINT));
+        ui_copy(app->hint, sizeof app->hint, text_str(L, S_NAME_HINT));
     }
 }
 

@@ -293,12 +293,12 @@ static void p_draw(App *app, void *st)
     Picker *p = st;
     const Theme *t = &app->th;
     Lang L = app->lang;
-    int top = ui_header(app, ui_str(L, S_PICKER_TITLE), ui_str(L, S_PICKER_SUB));
+    int top = ui_header(app, text_str(L, S_PICKER_TITLE), text_str(L, S_PICKER_SUB));
     int bottom = app->H - UI_HINT_BAR_H;
     int listw = app->W * 50 / 100;
     Rect list = {24, top + 20, listw - 36, bottom - top - 40};
     if (p->count == 0) {
-        gfx_text_wrap(app, FACE_REGULAR, TS_BODY, t->text_dim, list, ui_str(L, S_NO_SCENARIOS));
+        gfx_text_wrap(app, FACE_REGULAR, TS_BODY, t->text_dim, list, text_str(L, S_NO_SCENARIOS));
     }
     int rows = list.h / (ROW_H + 8);
     if (rows < 1) {
@@ -315,7 +315,7 @@ static void p_draw(App *app, void *st)
         const Item *it = &p->items[i];
         Rect r = {list.x, list.y + (i - p->scroll) * (ROW_H + 8), list.w, ROW_H};
         char hint[UI_HINT_BYTES];
-        ui_fmt(hint, sizeof hint, L, S_PICK_HINT, it->title);
+        text_fmt(hint, sizeof hint, L, S_PICK_HINT, it->title);
         WState ws = ui_widget(app, W_ROW + i, r, SDL_SCANCODE_UNKNOWN, true, hint);
         bool sel = i == p->sel;
         gfx_rrect(app, r, 8, sel ? gfx_mix(t->accent, t->card, 86) : ws.hover ? t->card_hover : t->card);
@@ -325,10 +325,10 @@ static void p_draw(App *app, void *st)
         }
         gfx_text_fit(app, FACE_BOLD, TS_SUB, t->text, r.x + 18, r.y + 10, r.w - 100, it->title);
         char meta[512];
-        snprintf(meta, sizeof meta, "%s · %d %s · %s%s", it->industry, it->weeks, ui_str(L, S_WEEKS),
+        snprintf(meta, sizeof meta, "%s · %d %s · %s%s", it->industry, it->weeks, text_str(L, S_WEEKS),
                  it->lang, it->user ? " · " : "");
         if (it->user) {
-            ui_copy(meta + strlen(meta), sizeof meta - strlen(meta), ui_str(L, S_USER_FOLDER));
+            ui_copy(meta + strlen(meta), sizeof meta - strlen(meta), text_str(L, S_USER_FOLDER));
         }
         gfx_text_fit(app, FACE_REGULAR, TS_LABEL, t->text_dim, r.x + 18, r.y + 38, r.w - 110, meta);
         dots(app, r.x + r.w - 82, r.y + 47, it->difficulty, 5, t->text_dim);
@@ -363,23 +363,23 @@ static void p_draw(App *app, void *st)
         const Item *it = &p->items[p->sel];
         y += gfx_text_wrap(app, FACE_BOLD, TS_HEAD, t->text, (Rect){x, y, w, 64}, it->title) + 10;
         char line[512];
-        snprintf(line, sizeof line, "%s: %d/5 · %d %s · %s: %d · %s: %s", ui_str(L, S_DIFFICULTY),
-                 it->difficulty, it->weeks, ui_str(L, S_WEEKS), ui_str(L, S_ACCOUNTS), it->accounts,
-                 ui_str(L, S_LANGUAGE), it->lang);
+        snprintf(line, sizeof line, "%s: %d/5 · %d %s · %s: %d · %s: %s", text_str(L, S_DIFFICULTY),
+                 it->difficulty, it->weeks, text_str(L, S_WEEKS), text_str(L, S_ACCOUNTS), it->accounts,
+                 text_str(L, S_LANGUAGE), it->lang);
         gfx_text_fit(app, FACE_REGULAR, TS_LABEL, t->text_dim, x, y, w, line);
         y += 28;
         int maxh = det.y + det.h - 200 - y;
         y += gfx_text_wrap(app, FACE_REGULAR, TS_BODY, t->text, (Rect){x, y, w, maxh}, it->summary);
         char hint[UI_HINT_BYTES];
-        ui_fmt(hint, sizeof hint, L, S_PICK_HINT, it->title);
-        ui_button(app, W_PLAY, (Rect){x, det.y + det.h - 176, w, 48}, ui_str(L, S_PLAY), "Enter",
+        text_fmt(hint, sizeof hint, L, S_PICK_HINT, it->title);
+        ui_button(app, W_PLAY, (Rect){x, det.y + det.h - 176, w, 48}, text_str(L, S_PLAY), "Enter",
                   SDL_SCANCODE_UNKNOWN, true, true, hint);
     }
     /* open by path */
     int fy = det.y + det.h - 116;
     if (p->editing) {
         Rect field = {x, fy, w - 130, 40};
-        WState ws = ui_widget(app, W_PATH, field, SDL_SCANCODE_UNKNOWN, true, ui_str(L, S_OPEN_FILE_HINT));
+        WState ws = ui_widget(app, W_PATH, field, SDL_SCANCODE_UNKNOWN, true, text_str(L, S_OPEN_FILE_HINT));
         (void)ws;
         gfx_rrect(app, field, 6, t->bg);
         gfx_frame(app, field, 6, 2, t->accent);
@@ -394,23 +394,23 @@ static void p_draw(App *app, void *st)
             }
         }
         gfx_text(app, FACE_REGULAR, TS_BODY, t->text, field.x + 10, field.y + 10, s);
-        ui_button(app, W_PATH_GO, (Rect){x + w - 120, fy, 120, 40}, ui_str(L, S_OPEN), NULL,
-                  SDL_SCANCODE_UNKNOWN, p->path[0] != '\0', true, ui_str(L, S_OPEN_FILE_HINT));
+        ui_button(app, W_PATH_GO, (Rect){x + w - 120, fy, 120, 40}, text_str(L, S_OPEN), NULL,
+                  SDL_SCANCODE_UNKNOWN, p->path[0] != '\0', true, text_str(L, S_OPEN_FILE_HINT));
         if (!app->status[0]) {
-            ui_copy(app->hint, sizeof app->hint, ui_str(L, S_OPEN_FILE_HINT));
+            ui_copy(app->hint, sizeof app->hint, text_str(L, S_OPEN_FILE_HINT));
         }
     } else {
-        ui_button(app, W_OPEN, (Rect){x, fy, w, 40}, ui_str(L, S_OPEN_FILE), "O", SDL_SCANCODE_O, true, false,
-                  ui_str(L, S_OPEN_FILE_HINT));
+        ui_button(app, W_OPEN, (Rect){x, fy, w, 40}, text_str(L, S_OPEN_FILE), "O", SDL_SCANCODE_O, true, false,
+                  text_str(L, S_OPEN_FILE_HINT));
     }
     int bw = (w - 24) / 3;
-    ui_button(app, W_SETTINGS, (Rect){x, det.y + det.h - 60, bw, 40}, ui_str(L, S_SETTINGS), "S",
-              SDL_SCANCODE_S, !p->editing, false, ui_str(L, S_SETTINGS));
-    ui_button(app, W_HISTORY, (Rect){x + bw + 12, det.y + det.h - 60, bw, 40}, ui_str(L, S_HISTORY), "H",
-              SDL_SCANCODE_H, !p->editing, false, ui_str(L, S_HISTORY_HINT));
-    ui_button(app, W_QUIT, (Rect){x + 2 * (bw + 12), det.y + det.h - 60, bw, 40}, ui_str(L, S_QUIT), "Esc",
-              SDL_SCANCODE_UNKNOWN, !p->editing, false, ui_str(L, S_QUIT));
-    app->keys_help = ui_str(L, S_KEYS_LIST);
+    ui_button(app, W_SETTINGS, (Rect){x, det.y + det.h - 60, bw, 40}, text_str(L, S_SETTINGS), "S",
+              SDL_SCANCODE_S, !p->editing, false, text_str(L, S_SETTINGS));
+    ui_button(app, W_HISTORY, (Rect){x + bw + 12, det.y + det.h - 60, bw, 40}, text_str(L, S_HISTORY), "H",
+              SDL_SCANCODE_H, !p->editing, false, text_str(L, S_HISTORY_HINT));
+    ui_button(app, W_QUIT, (Rect){x + 2 * (bw + 12), det.y + det.h - 60, bw, 40}, text_str(L, S_QUIT), "Esc",
+              SDL_SCANCODE_UNKNOWN, !p->editing, false, text_str(L, S_QUIT));
+    app->keys_help = text_str(L, S_KEYS_LIST);
 }
 
 static const ScreenVt VT = {"picker", false, p_enter, p_exit, p_action, p_back, p_event, p_draw, false};

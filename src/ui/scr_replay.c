@@ -134,12 +134,9 @@ static bool r_event(App *app, void *st, const SDL_Event *e)
 
 static void describe(const App *app, Command c, char *buf, size_t n)
 {
-    static const char *const VERB[ACT_COUNT] = {"research", "meet", "pitch", "refer", "call",
-                                               "propose", "service", "end"};
-    const Account *a = &app->scn->accounts[c.account];
-    snprintf(buf, n, "> %s%s%s%s%s   (%s)", VERB[c.kind], c.idea >= 0 ? " " : "",
-             c.idea >= 0 ? a->ideas[c.idea].id : "", c.contact >= 0 ? " " : "",
-             c.contact >= 0 ? a->contacts[c.contact].name : "", text_action(app->lang, c.kind));
+    char line[512];
+    snprintf(buf, n, "> %s   (%s)", text_command_line(app->scn, c, true, line, sizeof line),
+             text_action(app->lang, c.kind));
 }
 
 static void r_draw(App *app, void *st)
@@ -156,13 +153,13 @@ static void r_draw(App *app, void *st)
     int y = p.y + 10;
     char line[1024];
     char stepl[64];
-    ui_fmt(stepl, sizeof stepl, L, S_REPLAY_STEP, (int)r->step, (int)r->n);
-    snprintf(line, sizeof line, "%s · %s", ui_str(L, S_REPLAY_TITLE), stepl);
+    text_fmt(stepl, sizeof stepl, L, S_REPLAY_STEP, (int)r->step, (int)r->n);
+    snprintf(line, sizeof line, "%s · %s", text_str(L, S_REPLAY_TITLE), stepl);
     int lw = gfx_text(app, FACE_BOLD, TS_BODY, t->accent, x, y, line);
     gfx_text_fit(app, FACE_REGULAR, TS_LABEL, t->text_dim, x + lw + 16, y + 2, w - lw - 16, r->who);
     y += 26;
     if (r->step == 0) {
-        gfx_text_fit(app, FACE_REGULAR, TS_BODY, t->text, x, y, w, ui_str(L, S_REPLAY_START));
+        gfx_text_fit(app, FACE_REGULAR, TS_BODY, t->text, x, y, w, text_str(L, S_REPLAY_START));
     } else {
         describe(app, r->cmds[r->step - 1], line, sizeof line);
         gfx_text_fit(app, FACE_BOLD, TS_BODY, t->text, x, y, w, line);
@@ -189,13 +186,13 @@ static void r_draw(App *app, void *st)
         }
     }
     int by = p.y + 12;
-    ui_button(app, W_PREV, (Rect){bx, by, 180, 44}, ui_str(L, S_REPLAY_PREV), "\xE2\x86\x90", SDL_SCANCODE_UNKNOWN,
-              r->step > 0, false, ui_str(L, S_REPLAY_PREV));
-    ui_button(app, W_NEXT, (Rect){bx + 190, by, 180, 44}, ui_str(L, S_REPLAY_NEXT), "\xE2\x86\x92",
-              SDL_SCANCODE_UNKNOWN, r->step < r->n, true, ui_str(L, S_REPLAY_NEXT));
-    ui_button(app, W_LEAVE, (Rect){bx + 380, by, 180, 44}, ui_str(L, S_REPLAY_LEAVE), "Esc", SDL_SCANCODE_UNKNOWN,
-              true, false, ui_str(L, S_REPLAY_LEAVE));
-    app->keys_help = ui_str(L, S_KEYS_REPLAY);
+    ui_button(app, W_PREV, (Rect){bx, by, 180, 44}, text_str(L, S_REPLAY_PREV), "\xE2\x86\x90", SDL_SCANCODE_UNKNOWN,
+              r->step > 0, false, text_str(L, S_REPLAY_PREV));
+    ui_button(app, W_NEXT, (Rect){bx + 190, by, 180, 44}, text_str(L, S_REPLAY_NEXT), "\xE2\x86\x92",
+              SDL_SCANCODE_UNKNOWN, r->step < r->n, true, text_str(L, S_REPLAY_NEXT));
+    ui_button(app, W_LEAVE, (Rect){bx + 380, by, 180, 44}, text_str(L, S_REPLAY_LEAVE), "Esc", SDL_SCANCODE_UNKNOWN,
+              true, false, text_str(L, S_REPLAY_LEAVE));
+    app->keys_help = text_str(L, S_KEYS_REPLAY);
 }
 
 static const ScreenVt VT = {"replay", true, r_enter, r_exit, r_action, r_back, r_event, r_draw, true};
@@ -253,10 +250,10 @@ int screen_replay_start(App *app, const char *result, const char *scenario, FILE
     app->seed = r->rec.session.seed;
     ui_copy(app->scn_path, sizeof app->scn_path, path);
     const char *name = r->rec.session.trainee && r->rec.session.trainee[0] ? r->rec.session.trainee
-                                                                           : ui_str(app->lang, S_REPLAY_ANON);
+                                                                           : text_str(app->lang, S_REPLAY_ANON);
     char seed[32];
     snprintf(seed, sizeof seed, "%llu", (unsigned long long)r->rec.session.seed);
-    ui_fmt(r->who, sizeof r->who, app->lang, S_REPLAY_WHO, name, seed,
+    text_fmt(r->who, sizeof r->who, app->lang, S_REPLAY_WHO, name, seed,
            r->rec.finished_at ? r->rec.finished_at : "");
     r->step = 0;
     rebuild(app, r);

@@ -39,7 +39,7 @@ static void change(App *app, int id, int dir)
         break;
     }
     case W_LANG:
-        s->lang = app->lang == LANG_EN ? LANG_RU : LANG_EN;
+        s->lang = (Lang)((app->lang + 1) % LANG_COUNT);
         s->lang_set = true;
         app_set_lang(app, s->lang);
         break;
@@ -111,20 +111,20 @@ static void st_draw(App *app, void *st)
 {
     (void)st;
     Lang L = app->lang;
-    int top = ui_header(app, ui_str(L, S_SETTINGS_TITLE), ui_str(L, S_SETTINGS_SAVED));
+    int top = ui_header(app, text_str(L, S_SETTINGS_TITLE), text_str(L, S_SETTINGS_SAVED));
     char scale[32];
     snprintf(scale, sizeof scale, "%d%%", (int)(app->ui_scale * 100 + 0.5f));
     int y = top + 30;
-    row(app, W_SCALE, y, ui_str(L, S_UI_SCALE), scale, ui_str(L, S_SCALE_HINT));
-    row(app, W_LANG, y + 80, ui_str(L, S_LANGUAGE), L == LANG_RU ? "Русский" : "English", ui_str(L, S_LANG_HINT));
-    row(app, W_FULL, y + 160, ui_str(L, S_FULLSCREEN), ui_str(L, app->set.fullscreen ? S_ON : S_OFF),
-        ui_str(L, S_FULLSCREEN_HINT));
-    row(app, W_CONTRAST, y + 240, ui_str(L, S_HIGH_CONTRAST), ui_str(L, app->set.high_contrast ? S_ON : S_OFF),
-        ui_str(L, S_CONTRAST_HINT));
+    row(app, W_SCALE, y, text_str(L, S_UI_SCALE), scale, text_str(L, S_SCALE_HINT));
+    row(app, W_LANG, y + 80, text_str(L, S_LANGUAGE), text_str(L, T_LANG_NAME), text_str(L, S_LANG_HINT));
+    row(app, W_FULL, y + 160, text_str(L, S_FULLSCREEN), text_str(L, app->set.fullscreen ? S_ON : S_OFF),
+        text_str(L, S_FULLSCREEN_HINT));
+    row(app, W_CONTRAST, y + 240, text_str(L, S_HIGH_CONTRAST), text_str(L, app->set.high_contrast ? S_ON : S_OFF),
+        text_str(L, S_CONTRAST_HINT));
     int w = 260;
-    ui_button(app, W_BACK, (Rect){(app->W - w) / 2, y + 330, w, 44}, ui_str(L, S_BACK), "Esc", SDL_SCANCODE_UNKNOWN,
-              true, true, ui_str(L, S_BACK));
-    app->keys_help = ui_str(L, S_KEYS_SETTINGS);
+    ui_button(app, W_BACK, (Rect){(app->W - w) / 2, y + 330, w, 44}, text_str(L, S_BACK), "Esc", SDL_SCANCODE_UNKNOWN,
+              true, true, text_str(L, S_BACK));
+    app->keys_help = text_str(L, S_KEYS_SETTINGS);
 }
 
 static const ScreenVt VT = {"settings", false, st_enter, NULL, st_action, st_back, st_event, st_draw, false};

@@ -79,10 +79,10 @@ static void w_draw(App *app, void *st)
     int prev = tn >= 2 ? tl[tn - 2].score.total : sc.total;
     /* the change over the whole week: from the snapshot before it */
     char title[128], sub[256], hl[64];
-    ui_fmt(title, sizeof title, L, S_WEEK_DONE, w->week);
-    ui_hours(hl, sizeof hl, L, s->hours_per_week, false);
-    ui_fmt(sub, sizeof sub, L, S_WEEK_SUB, sc.total, sc.total - prev,
-           sim_over(app->sim) ? ui_str(L, S_TO_DEBRIEF) : ui_str(L, S_CONTINUE));
+    text_fmt(title, sizeof title, L, S_WEEK_DONE, w->week);
+    text_hours(hl, sizeof hl, L, s->hours_per_week, false);
+    text_fmt(sub, sizeof sub, L, S_WEEK_SUB, sc.total, sc.total - prev,
+           sim_over(app->sim) ? text_str(L, S_TO_DEBRIEF) : text_str(L, S_CONTINUE));
     int top = ui_header(app, title, sub);
     int bottom = app->H - UI_HINT_BAR_H;
     int lw = app->W * 55 / 100;
@@ -91,7 +91,7 @@ static void w_draw(App *app, void *st)
     gfx_rrect(app, col, 10, t->panel);
     gfx_frame(app, col, 10, 1, t->border);
     int x = col.x + 20, cw = col.w - 40, y = col.y + 14;
-    gfx_text(app, FACE_BOLD, TS_SUB, t->text, x, y, ui_str(L, S_WEEK_EVENTS));
+    gfx_text(app, FACE_BOLD, TS_SUB, t->text, x, y, text_str(L, S_WEEK_EVENTS));
     y += 34;
     Rect clip = {col.x, y, col.w, col.y + col.h - y - 8};
     gfx_clip(app, &clip);
@@ -123,7 +123,7 @@ static void w_draw(App *app, void *st)
         shown++;
     }
     if (!shown) {
-        gfx_text(app, FACE_REGULAR, TS_BODY, t->text_dim, x, y, ui_str(L, S_NO_EVENTS));
+        gfx_text(app, FACE_REGULAR, TS_BODY, t->text_dim, x, y, text_str(L, S_NO_EVENTS));
     }
     gfx_clip(app, NULL);
     /* right: revenue and the score changes with their causes */
@@ -138,16 +138,16 @@ static void w_draw(App *app, void *st)
     for (int a = 0; a < s->account_count; a++) {
         rate += sim_run_rate(app->sim, a);
     }
-    gfx_text(app, FACE_REGULAR, TS_LABEL, t->text_dim, x, y, ui_str(L, S_REVENUE_RUN_RATE));
+    gfx_text(app, FACE_REGULAR, TS_LABEL, t->text_dim, x, y, text_str(L, S_REVENUE_RUN_RATE));
     text_money(L, rate, s->currency, money, sizeof money);
     gfx_text(app, FACE_BOLD, TS_HEAD, t->text, x, y + 20, money);
-    gfx_text(app, FACE_REGULAR, TS_LABEL, t->text_dim, x + pw / 2, y, ui_str(L, S_REVENUE_BOOKED));
+    gfx_text(app, FACE_REGULAR, TS_LABEL, t->text_dim, x + pw / 2, y, text_str(L, S_REVENUE_BOOKED));
     text_money(L, sim_revenue_booked(app->sim), s->currency, money, sizeof money);
     gfx_text(app, FACE_BOLD, TS_HEAD, t->text, x + pw / 2, y + 20, money);
     y += 64;
     gfx_fill(app, (Rect){x, y, pw, 1}, t->border);
     y += 12;
-    gfx_text(app, FACE_BOLD, TS_SUB, t->text, x, y, ui_str(L, S_WEEK_SCORE_CHANGES));
+    gfx_text(app, FACE_BOLD, TS_SUB, t->text, x, y, text_str(L, S_WEEK_SCORE_CHANGES));
     y += 32;
     int limit = p.y + p.h - 80;
     int any = 0;
@@ -181,12 +181,12 @@ static void w_draw(App *app, void *st)
         any++;
     }
     if (!any) {
-        gfx_text(app, FACE_REGULAR, TS_BODY, t->text_dim, x, y, ui_str(L, S_NO_SCORE_CHANGE));
+        gfx_text(app, FACE_REGULAR, TS_BODY, t->text_dim, x, y, text_str(L, S_NO_SCORE_CHANGE));
     }
     ui_button(app, W_NEXT, (Rect){x, p.y + p.h - 64, pw, 44},
-              sim_over(app->sim) ? ui_str(L, S_TO_DEBRIEF) : ui_str(L, S_CONTINUE), "Enter", SDL_SCANCODE_UNKNOWN,
-              true, true, sim_over(app->sim) ? ui_str(L, S_TO_DEBRIEF) : ui_str(L, S_CONTINUE));
-    app->keys_help = ui_str(L, S_KEYS_GENERIC);
+              sim_over(app->sim) ? text_str(L, S_TO_DEBRIEF) : text_str(L, S_CONTINUE), "Enter", SDL_SCANCODE_UNKNOWN,
+              true, true, sim_over(app->sim) ? text_str(L, S_TO_DEBRIEF) : text_str(L, S_CONTINUE));
+    app->keys_help = text_str(L, S_KEYS_GENERIC);
 }
 
 static const ScreenVt VT = {"week", false, w_enter, NULL, w_action, w_back, w_event, w_draw, false};

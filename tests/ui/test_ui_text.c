@@ -48,8 +48,8 @@ static void widgets_inside(App *app, const char *where)
 int main(void)
 {
     App *app = NULL;
-    for (int s = 0; s < S_COUNT; s++) {
-        const char *en = ui_str(LANG_EN, (UiStr)s), *ru = ui_str(LANG_RU, (UiStr)s);
+    for (int s = 0; s < TEXT_KEY_COUNT; s++) {
+        const char *en = text_str(LANG_EN, (TextKey)s), *ru = text_str(LANG_RU, (TextKey)s);
         if (!en[0] || !ru[0]) {
             fprintf(stderr, "string %d is missing in %s\n", s, en[0] ? "Russian" : "English");
             failures++;
@@ -64,15 +64,15 @@ int main(void)
         }
     }
     char buf[64];
-    ui_hours(buf, sizeof buf, LANG_RU, 1, true);
+    text_hours(buf, sizeof buf, LANG_RU, 1, true);
     CHECK(strcmp(buf, "остался 1 час") == 0);
-    ui_hours(buf, sizeof buf, LANG_RU, 3, true);
+    text_hours(buf, sizeof buf, LANG_RU, 3, true);
     CHECK(strcmp(buf, "осталось 3 часа") == 0);
-    ui_hours(buf, sizeof buf, LANG_RU, 11, true);
+    text_hours(buf, sizeof buf, LANG_RU, 11, true);
     CHECK(strcmp(buf, "осталось 11 часов") == 0);
-    ui_hours(buf, sizeof buf, LANG_RU, 22, false);
+    text_hours(buf, sizeof buf, LANG_RU, 22, false);
     CHECK(strcmp(buf, "22 часа") == 0);
-    ui_hours(buf, sizeof buf, LANG_EN, 1, true);
+    text_hours(buf, sizeof buf, LANG_EN, 1, true);
     CHECK(strcmp(buf, "1 hour left") == 0);
 
     app = drive_open("massive-lubricants", "en", "ui-text-pref", 1280, 720);

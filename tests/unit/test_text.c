@@ -233,10 +233,10 @@ static void test_russian_agreement(void)
     c[F_PAULA].title = "Руководитель...";
     CHECK(strstr(text_journal(LANG_RU, sim, &intro, buf, sizeof buf), "руководитель...") != NULL);
     /* labels about one person */
-    CHECK_EQ_STR(text_ui_for(LANG_RU, "engaged", GENDER_FEMALE), "вовлечена");
-    CHECK_EQ_STR(text_ui_for(LANG_RU, "engaged", GENDER_MALE), "вовлечён");
-    CHECK_EQ_STR(text_ui_for(LANG_EN, "engaged", GENDER_FEMALE), "engaged");
-    CHECK_EQ_STR(text_ui_for(LANG_RU, "gone", GENDER_FEMALE), "ушла из компании");
+    CHECK_EQ_STR(text_gendered(LANG_RU, T_ENGAGED, GENDER_FEMALE), "вовлечена");
+    CHECK_EQ_STR(text_gendered(LANG_RU, T_ENGAGED, GENDER_MALE), "вовлечён");
+    CHECK_EQ_STR(text_gendered(LANG_EN, T_ENGAGED, GENDER_FEMALE), "engaged");
+    CHECK_EQ_STR(text_gendered(LANG_RU, T_GONE, GENDER_FEMALE), "ушла из компании");
     CHECK_EQ_STR(text_introduced_by(LANG_RU, &c[F_PAULA], buf, sizeof buf),
                  "вас представила Ирина Владимировна Гончарова, к. х. н.");
     CHECK_EQ_STR(text_introduced_by(LANG_RU, &c[F_THEO], buf, sizeof buf), "вас представил Игорь Петрович Васильев");

@@ -9,6 +9,7 @@
 #include "keyaccounts/optimise.h"
 #include "keyaccounts/sim.h"
 #include "keyaccounts/stats.h"
+#include "keyaccounts/text.h"
 
 static StrategyStats stat(BotKind bot, Constraint k, bool optimised, int passes, int runs)
 {
@@ -61,6 +62,19 @@ static int failed_lines(const BalanceVerdict *v, VerdictRule *rule, const Verdic
     return n;
 }
 
+/* The verdict in English, as the text layer words it. */
+static char text_buf[2048];
+
+static const char *line_text(const Scenario *s, const VerdictLine *l)
+{
+    return text_verdict_line(LANG_EN, s, l, text_buf, sizeof text_buf);
+}
+
+static const char *reason_text(const Scenario *s, const BalanceVerdict *v)
+{
+    return text_verdict_reason(LANG_EN, s, v, text_buf, sizeof text_buf);
+}
+
 /* Changing b by one pass across a limit fails exactly one line, of rule. */
 static void expect_one_failure(const Scenario *s, const Balance *b, VerdictRule rule, const char *words)
 {
@@ -70,8 +84,8 @@ static void expect_one_failure(const Scenario *s, const Balance *b, VerdictRule 
     CHECK(!v.passed);
     CHECK_EQ_INT(failed_lines(&v, &got, &line), 1);
     CHECK_EQ_INT(got, rule);
-    CHECK(line && strstr(line->text, words) != NULL);
-    CHECK(strstr(v.reason, words) != NULL);
+    CHECK(line && strstr(line_text(s, line), words) != NULL);
+    CHECK(strstr(reason_text(s, &v), words) != NULL);
 }
 
 static void test_verdict_boundaries(void)
@@ -94,7 +108,11 @@ static void test_verdict_boundaries(void)
     VerdictRule rule;
     failed_lines(&v, &rule, &line);
     CHECK(line && line->holds_back == SUB_REFERRALS);
-    CHECK(line && strstr(line->text, "referrals holds it back (median 10 of 100") != NULL);
+    CHECK(line && strstr(line_text(s, line), "referrals holds it back (median 10 of 100") != NULL);
+    char ru[2048]; /* the same line in Russian, with its numbers */
+    CHECK(line && strstr(text_verdict_line(LANG_RU, s, line, ru, sizeof ru),
+                         "слишком трудно: расширение проходит лишь в 79.9% вариантов") != NULL);
+    CHECK(line && strstr(ru, "мешает referrals (медиана 10 из 100") != NULL);
     b.bots[BOT_EXPANDER].runs = 5; /* 4 of 5 is 80% exactly */
     b.bots[BOT_EXPANDER].passes = 4;
     CHECK(stats_verdict(s, &b).passed);
@@ -143,12 +161,12 @@ static void test_verdict_boundaries(void)
     b = at_limits();
     b.constrained[CONSTRAINT_NO_NEW_PEOPLE].passes = 500;
     v = stats_verdict(s, &b);
-    CHECK(strstr(v.reason, "never leaves") == NULL);
+    CHECK(strstr(reason_text(s, &v), "never leaves") == NULL);
     s->accounts[0].events[0].probability = 0;
     s->accounts[0].ideas[F_IDEA_ENZYME].approval_roles = 0;
     v = stats_verdict(s, &b);
-    CHECK(strstr(v.reason, "the main contact of the account never leaves") != NULL);
-    CHECK(strstr(v.reason, "alone can approve ideas worth 66% of its growth target") != NULL);
+    CHECK(strstr(reason_text(s, &v), "the main contact of the account never leaves") != NULL);
+    CHECK(strstr(reason_text(s, &v), "alone can approve ideas worth 66% of its growth target") != NULL);
     scenario_destroy(s);
 }
 
