@@ -86,7 +86,7 @@ int cmd_history(int argc, char **argv, FILE *out, FILE *err)
     Msgs m;
     msgs_init(&m);
     int collected = exists ? results_collect(args, 1, &set, &m) : 0;
-    say(err, &m);
+    say_msgs(err, &m);
     if (collected != 0) {
         fprintf(err, "keyaccounts: out of memory\n");
         results_set_free(&set);

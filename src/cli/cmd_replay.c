@@ -30,7 +30,7 @@ static bool find_scenario(const ResultRecord *r, const char *given, Found *f, FI
     Msgs m;
     msgs_init(&m);
     HostScenario *hs = host_open_for_result(r, given, &m);
-    say(err, &m);
+    say_msgs(err, &m);
     if (!hs) {
         return false;
     }
@@ -241,7 +241,7 @@ int cmd_replay(int argc, char **argv, FILE *out, FILE *err)
     Msgs m;
     msgs_init(&m);
     int loaded = results_load(file, &r, &m);
-    say(err, &m);
+    say_msgs(err, &m);
     if (loaded != 0) {
         fprintf(out, "%s: cannot verify: the result file is unusable (see the errors above)\n", file);
         return 1;

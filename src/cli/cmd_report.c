@@ -183,7 +183,7 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
     Msgs m;
     msgs_init(&m);
     int rc = results_collect(inputs, n, &set, &m);
-    say(err, &m);
+    say_msgs(err, &m);
     free(inputs);
     if (rc != 0) {
         fprintf(err, "keyaccounts: out of memory\n");

@@ -10,6 +10,7 @@
 #include "keyaccounts/optimise.h"
 #include "keyaccounts/stats.h"
 #include "host.h"
+#include "say.h"
 
 enum { DEFAULT_RUNS = 1000, DEFAULT_OPT_RUNS = 20, MAX_RUNS = 10000000, MAX_OPT_RUNS = 100000 };
 
@@ -118,11 +119,7 @@ int cmd_simulate(int argc, char **argv, FILE *out, FILE *err)
     if (!file) {
         return usage(err);
     }
-    Msgs m;
-    msgs_init(&m);
-    HostScenario *hs = host_open(file, &m);
-    fputs(msgs_text(&m), err);
-    msgs_deinit(&m);
+    HostScenario *hs = say_open(file, err);
     if (!hs) {
         return 1;
     }

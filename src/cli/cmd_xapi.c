@@ -167,7 +167,7 @@ int cmd_xapi(int argc, char **argv, FILE *out, FILE *err)
     Msgs m;
     msgs_init(&m);
     int settled = xapi_settings(&given, &cfg, &m);
-    say(err, &m);
+    say_msgs(err, &m);
     if (settled != 0) {
         free(files);
         return 1;
@@ -187,7 +187,7 @@ int cmd_xapi(int argc, char **argv, FILE *out, FILE *err)
     for (int k = 0; k < nfiles; k++) {
         ResultRecord r;
         int loaded = results_load(files[k], &r, &m);
-        say(err, &m);
+        say_msgs(err, &m);
         if (loaded != 0) {
             failed = 1;
             continue;
@@ -212,6 +212,6 @@ int cmd_xapi(int argc, char **argv, FILE *out, FILE *err)
     LrsReport rep;
     int sent = lrs_flush(&cfg, &rep, why, sizeof why);
     xapi_flush_msgs(&m, &cfg, sent, &rep, why);
-    say(sent == 0 ? out : err, &m);
+    say_msgs(sent == 0 ? out : err, &m);
     return sent == 0 && !failed ? 0 : 1;
 }

@@ -19,6 +19,7 @@
 #include "keyaccounts/sim.h"
 #include "keyaccounts/text.h"
 #include "render.h"
+#include "say.h"
 #include "scnfile.h"
 
 enum { LINE_MAX_BYTES = 1024, MAX_WORDS = 8 };
@@ -354,7 +355,7 @@ static void save_result(Game *g, const char *trainee, FILE *err)
         render_say(g->out, g->lang, T_PLAY_SAVED, saved);
         fflush(g->out);
     }
-    fputs(msgs_text(&m), err); /* what happened to the xAPI statements */
+    say_msgs(err, &m); /* what happened to the xAPI statements */
     msgs_deinit(&m);
 }
 
@@ -414,11 +415,7 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
             file = argv[i];
         }
     }
-    Msgs m;
-    msgs_init(&m);
-    HostScenario *hs = host_open(file, &m);
-    fputs(msgs_text(&m), err);
-    msgs_deinit(&m);
+    HostScenario *hs = say_open(file, err);
     if (!hs) {
         return 1;
     }

@@ -4,9 +4,13 @@
 
 #include <stdio.h>
 
+#include "host.h"
 #include "msgs.h"
 
 /* Prints m's lines on f and empties m (it stays usable). */
-void say(FILE *f, Msgs *m);
+void say_msgs(FILE *f, Msgs *m);
+
+/* host_open, saying on f why it failed. */
+HostScenario *say_open(const char *arg, FILE *f);
 
 #endif
