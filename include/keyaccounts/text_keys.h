@@ -340,6 +340,8 @@ typedef enum TextKey {
     T_TIMES_ONE,
     T_TIMES_FEW,
     T_TIMES_MANY,
+    T_TIMES_EXACTLY_1, /* "once" */
+    T_TIMES_EXACTLY_2, /* "twice" */
     T_CASES_ONE,
     T_CASES_FEW,
     T_CASES_MANY,

@@ -1,6 +1,8 @@
 /* English: every fixed string of the program (keys: keyaccounts/text_keys.h). */
 #include "lang.h"
 
+#include <stdio.h>
+
 const char *const TEXT_EN[TEXT_KEY_COUNT] = {
     /* The window */
     [S_APP_TITLE] = "Key Accounts",
@@ -339,6 +341,8 @@ const char *const TEXT_EN[TEXT_KEY_COUNT] = {
     [T_TIMES_ONE] = "time",
     [T_TIMES_FEW] = "times",
     [T_TIMES_MANY] = "times",
+    [T_TIMES_EXACTLY_1] = "once",
+    [T_TIMES_EXACTLY_2] = "twice",
     [T_CASES_ONE] = "case",
     [T_CASES_FEW] = "cases",
     [T_CASES_MANY] = "cases",
@@ -529,4 +533,70 @@ static int plural_en(long n)
     return n == 1 || n == -1 ? 0 : 2;
 }
 
-const TextLanguage TEXT_LANG_EN = {"en", TEXT_EN, plural_en};
+/* ---- sentences whose parts differ between languages (lang.h) ---- */
+
+static void contact_arrived(char *buf, size_t n, const char *who, const char *role, const char *company)
+{
+    snprintf(buf, n, "%s joins %s as %s.", who, company, role);
+}
+
+static void departure_free(char *buf, size_t n, int week, const char *who, const char *company, int others,
+                           const char *people)
+{
+    snprintf(buf, n, "%s left %s in week %d; %d other %s there %s still engaged with you, so it cost nothing.", who,
+             company, week, others, people, others == 1 ? "was" : "were");
+}
+
+static void departure_cost(char *buf, size_t n, int week, const char *who, const char *company, int others,
+                           int percent, const char *money)
+{
+    snprintf(buf, n, "%s left %s in week %d; with %s engaged there, the client cut its business with you by %d%%: "
+                     "-%s a year.",
+             who, company, week, others == 0 ? "nobody else" : "only one other person", percent, money);
+}
+
+static void neglect(char *buf, size_t n, const char *company, int weeks, const char *weeks_word, int after,
+                    const char *after_word, const char *money)
+{
+    (void)after_word;
+    snprintf(buf, n, "The existing business at %s went %d %s in a row without service (it erodes after %d): that "
+                     "cost %s a year. Service it every few weeks while you grow the account.",
+             company, weeks, weeks_word, after, money);
+}
+
+static void refused(char *buf, size_t n, int count, const char *times, int unfit, const char *cases, int points,
+                    const char *points_word)
+{
+    (void)times;
+    (void)cases;
+    if (unfit > 0 && unfit == count) {
+        snprintf(buf, n, "%d pitches were turned down, all of them ideas that answered none of the person's needs: "
+                         "it cost %d %s. Pitch ideas that answer a need you have found.",
+                 count, points, points_word);
+    } else if (unfit > 0) {
+        snprintf(buf, n, "%d pitches were turned down, %d of them ideas that answered none of the person's needs: "
+                         "it cost %d %s. Pitch ideas that answer a need you have found.",
+                 count, unfit, points, points_word);
+    } else {
+        snprintf(buf, n, "%d pitches were turned down: it cost %d %s. Learn the need first: a pitch tailored to it "
+                         "wins more often.",
+                 count, points, points_word);
+    }
+}
+
+static void single_threaded(char *buf, size_t n, const char *company, int weeks, const char *weeks_word, int total)
+{
+    (void)weeks_word;
+    snprintf(buf, n, "Single-threaded at %s for %d of %d weeks: the account hung on one person.", company, weeks,
+             total);
+}
+
+static void unpitched_fit(char *buf, size_t n, const char *who, const char *idea)
+{
+    snprintf(buf, n, "\"%s\" fitted %s's need and was never pitched.", idea, who);
+}
+
+static const TextSentences SAY_EN = {contact_arrived, departure_free, departure_cost, neglect, refused,
+                                     single_threaded, unpitched_fit};
+
+const TextLanguage TEXT_LANG_EN = {"en", TEXT_EN, plural_en, &SAY_EN, false};

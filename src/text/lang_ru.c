@@ -1,6 +1,8 @@
 /* Russian: every fixed string of the program (keys: keyaccounts/text_keys.h). */
 #include "lang.h"
 
+#include <stdio.h>
+
 const char *const TEXT_RU[TEXT_KEY_COUNT] = {
     /* The window */
     [S_APP_TITLE] = "Key Accounts — ключевые клиенты",
@@ -339,6 +341,8 @@ const char *const TEXT_RU[TEXT_KEY_COUNT] = {
     [T_TIMES_ONE] = "раз",
     [T_TIMES_FEW] = "раза",
     [T_TIMES_MANY] = "раз",
+    [T_TIMES_EXACTLY_1] = "1 раз",
+    [T_TIMES_EXACTLY_2] = "2 раза",
     [T_CASES_ONE] = "случае",
     [T_CASES_FEW] = "случаях",
     [T_CASES_MANY] = "случаях",
@@ -539,4 +543,71 @@ static int plural_ru(long n)
     return 2;
 }
 
-const TextLanguage TEXT_LANG_RU = {"ru", TEXT_RU, plural_ru};
+/* ---- sentences whose parts differ between languages (lang.h) ---- */
+
+static void contact_arrived(char *buf, size_t n, const char *who, const char *role, const char *company)
+{
+    snprintf(buf, n, "%s, %s, приходит в компанию %s.", who, role, company);
+}
+
+/* The name stays in the nominative as the subject of its own sentence. */
+static void departure_free(char *buf, size_t n, int week, const char *who, const char *company, int others,
+                           const char *people)
+{
+    snprintf(buf, n, "Неделя %d: %s больше не работает в компании %s. С вами по-прежнему работали ещё %d %s, поэтому "
+                     "этот уход ничего вам не стоил.",
+             week, who, company, others, people);
+}
+
+static void departure_cost(char *buf, size_t n, int week, const char *who, const char *company, int others,
+                           int percent, const char *money)
+{
+    snprintf(buf, n, "Неделя %d: %s больше не работает в компании %s. %s, поэтому закупки у вас сократились на "
+                     "%d%%: -%s в год.",
+             week, who, company,
+             others == 0 ? "Других вовлечённых людей у клиента не осталось"
+                         : "Из вовлечённых людей у клиента остался лишь один человек",
+             percent, money);
+}
+
+static void neglect(char *buf, size_t n, const char *company, int weeks, const char *weeks_word, int after,
+                    const char *after_word, const char *money)
+{
+    snprintf(buf, n, "Текущие поставки клиенту %s оставались без обслуживания %d %s подряд (закупки начинают "
+                     "сокращаться через %d %s), и это стоило %s в год: поддерживайте их каждые несколько недель.",
+             company, weeks, weeks_word, after, after_word, money);
+}
+
+static void refused(char *buf, size_t n, int count, const char *times, int unfit, const char *cases, int points,
+                    const char *points_word)
+{
+    if (unfit > 0 && unfit == count) {
+        snprintf(buf, n, "Ваши идеи отклонили %s, и ни одна из них не отвечала потребностям собеседника. Это стоило "
+                         "%d %s. Предлагайте то, что отвечает найденной потребности.",
+                 times, points, points_word);
+    } else if (unfit > 0) {
+        snprintf(buf, n, "Ваши идеи отклонили %s; в %d %s идея не отвечала ни одной потребности собеседника. Это "
+                         "стоило %d %s. Предлагайте то, что отвечает найденной потребности.",
+                 times, unfit, cases, points, points_word);
+    } else {
+        snprintf(buf, n, "Ваши идеи отклонили %s: это стоило %d %s. Сначала узнайте потребность: предложение под "
+                         "неё принимают чаще.",
+                 times, points, points_word);
+    }
+}
+
+static void single_threaded(char *buf, size_t n, const char *company, int weeks, const char *weeks_word, int total)
+{
+    snprintf(buf, n, "У клиента %s вы %d %s из %d держались за одного человека: вся работа висела на нём.", company,
+             weeks, weeks_word, total);
+}
+
+static void unpitched_fit(char *buf, size_t n, const char *who, const char *idea)
+{
+    snprintf(buf, n, "%s нуждается в том, что даёт идея «%s», а вы её так и не предложили.", who, idea);
+}
+
+static const TextSentences SAY_RU = {contact_arrived, departure_free, departure_cost, neglect, refused,
+                                     single_threaded, unpitched_fit};
+
+const TextLanguage TEXT_LANG_RU = {"ru", TEXT_RU, plural_ru, &SAY_RU, true};

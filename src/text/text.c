@@ -16,7 +16,7 @@ static const TextLanguage *const LANGS[LANG_COUNT] = {
     [LANG_RU] = &TEXT_LANG_RU,
 };
 
-static const TextLanguage *language(Lang lang)
+const TextLanguage *text_language(Lang lang)
 {
     return (int)lang >= 0 && lang < LANG_COUNT ? LANGS[lang] : LANGS[LANG_EN];
 }
@@ -36,7 +36,7 @@ Lang text_lang_from(const char *tag)
 
 const char *text_lang_key(Lang lang)
 {
-    return language(lang)->tag;
+    return text_language(lang)->tag;
 }
 
 const char *text_str(Lang lang, TextKey key)
@@ -44,7 +44,7 @@ const char *text_str(Lang lang, TextKey key)
     if ((int)key < 0 || key >= TEXT_KEY_COUNT) {
         return "";
     }
-    const char *s = language(lang)->str[key];
+    const char *s = text_language(lang)->str[key];
     return s ? s : "";
 }
 
@@ -229,7 +229,7 @@ const char *text_strategy(Lang lang, const char *key)
 
 int text_plural_form(Lang lang, long n)
 {
-    return language(lang)->plural(n);
+    return text_language(lang)->plural(n);
 }
 
 const char *text_plural(Lang lang, long n, const char *one, const char *few, const char *many)
@@ -354,14 +354,15 @@ static bool is_lower_letter(const unsigned char *p)
            || (p[0] == 0xD1 && ((p[1] >= 0x80 && p[1] <= 0x8F) || p[1] == 0x91));
 }
 
-/* A job title (or a need) inside a Russian sentence starts with a small
- * letter («Игорь Петрович, начальник отдела закупок»), unless it starts with
- * an abbreviation («ИТ-директор»). English text keeps its capitals. */
+/* A job title (or a need) inside a sentence starts with a small letter in
+ * languages that say so (small_titles: «Игорь Петрович, начальник отдела
+ * закупок»), unless it starts with an abbreviation («ИТ-директор»). English
+ * text keeps its capitals. */
 static const char *title_in(Lang lang, const char *title, char *buf, size_t n)
 {
     const unsigned char *t = (const unsigned char *)title;
     unsigned char low[2];
-    if (lang != LANG_RU || !cyr_lower(t, low) || !t[2] || !is_lower_letter(t + 2) || n < 3) {
+    if (!text_language(lang)->small_titles || !cyr_lower(t, low) || !t[2] || !is_lower_letter(t + 2) || n < 3) {
         return title;
     }
     snprintf(buf, n, "%c%c%s", low[0], low[1], title + 2);
@@ -483,10 +484,8 @@ static char *journal_line(Lang lang, const Sim *sim, const JournalEntry *e, char
         return tfmt(buf, n, lang, T_J_CONTACT_LEFT, who, what,
                    acc->name);
     case J_CONTACT_ARRIVED:
-        if (lang == LANG_RU) {
-            return fmt(buf, n, "%s, %s, приходит в компанию %s.", who, what, acc->name);
-        }
-        return fmt(buf, n, "%s joins %s as %s.", who, acc->name, what);
+        text_language(lang)->say->contact_arrived(buf, n, who, what, acc->name);
+        return buf;
     case J_COMPETITOR:
         return tfmt(buf, n, lang, T_J_COMPETITOR,
                    acc->name, e->amount, weeks_word(lang, e->amount));
@@ -539,11 +538,11 @@ static const char *people_word(Lang lang, long n)
     return text_plural_str(lang, n, T_PEOPLE_ONE);
 }
 
-/* "3 раза"; "once", "twice", "3 times". Returns buf. */
+/* "once", "twice", "3 times"; «1 раз», «2 раза», «3 раза». Returns buf. */
 static char *times(Lang lang, int n, char *buf, size_t size)
 {
-    if (lang == LANG_EN && (n == 1 || n == 2)) {
-        return fmt(buf, size, "%s", n == 1 ? "once" : "twice");
+    if (n == 1 || n == 2) {
+        return fmt(buf, size, "%s", text_str(lang, n == 1 ? T_TIMES_EXACTLY_1 : T_TIMES_EXACTLY_2));
     }
     return fmt(buf, size, "%d %s", n, text_plural_str(lang, n, T_TIMES_ONE));
 }
@@ -564,28 +563,12 @@ static char *coach_departure(Lang lang, const Sim *sim, const CoachNote *c, char
     char money[48];
     text_money(lang, c->money, s->currency, money, sizeof money);
     if (c->kind == COACH_DEPARTURE_FREE) {
-        if (lang == LANG_RU) {
-            return fmt(buf, n, "Неделя %d: %s больше не работает в компании %s. С вами по-прежнему работали "
-                               "ещё %d %s, поэтому этот уход ничего вам не стоил.",
-                       c->week, who, acc->name, c->amount, people_word(lang, c->amount));
-        }
-        return fmt(buf, n, "%s left %s in week %d; %d other %s there %s still engaged with you, so it cost "
-                           "nothing.",
-                   who, acc->name, c->week, c->amount, people_word(lang, c->amount),
-                   c->amount == 1 ? "was" : "were");
+        text_language(lang)->say->departure_free(buf, n, c->week, who, acc->name, c->amount,
+                                            people_word(lang, c->amount));
+    } else {
+        text_language(lang)->say->departure_cost(buf, n, c->week, who, acc->name, c->amount, c->other, money);
     }
-    if (lang == LANG_RU) {
-        return fmt(buf, n, "Неделя %d: %s больше не работает в компании %s. %s, поэтому закупки у вас "
-                           "сократились на %d%%: -%s в год.",
-                   c->week, who, acc->name,
-                   c->amount == 0 ? "Других вовлечённых людей у клиента не осталось"
-                                  : "Из вовлечённых людей у клиента остался лишь один человек",
-                   c->other, money);
-    }
-    return fmt(buf, n, "%s left %s in week %d; with %s engaged there, the client cut its business with you "
-                       "by %d%%: -%s a year.",
-               who, acc->name, c->week, c->amount == 0 ? "nobody else" : "only one other person", c->other,
-               money);
+    return buf;
 }
 
 /* Erosion, by the cause recorded when it happened. */
@@ -599,16 +582,9 @@ static char *coach_erosion(Lang lang, const Sim *sim, const CoachNote *c, char *
         return tfmt(buf, n, lang, T_COACH_COMPETITOR,
             acc->name, c->amount, weeks_word(lang, c->amount), money);
     }
-    if (lang == LANG_RU) {
-        return fmt(buf, n, "Текущие поставки клиенту %s оставались без обслуживания %d %s подряд (закупки "
-                           "начинают сокращаться через %d %s), и это стоило %s в год: поддерживайте их "
-                           "каждые несколько недель.",
-                   acc->name, c->amount, weeks_word(lang, c->amount), c->other, weeks_word(lang, c->other),
-                   money);
-    }
-    return fmt(buf, n, "The existing business at %s went %d %s in a row without service (it erodes after %d): "
-                       "that cost %s a year. Service it every few weeks while you grow the account.",
-               acc->name, c->amount, weeks_word(lang, c->amount), c->other, money);
+    text_language(lang)->say->neglect(buf, n, acc->name, c->amount, weeks_word(lang, c->amount), c->other,
+                                 weeks_word(lang, c->other), money);
+    return buf;
 }
 
 /* Goodwill burned by refused pitches and by referrals asked too early. */
@@ -621,37 +597,9 @@ static char *coach_goodwill(Lang lang, const Sim *sim, const CoachNote *c, char 
         return tfmt(buf, n, lang, T_COACH_EARLY_REFERRALS,
             count, at, c->other, points_word(lang, c->other));
     }
-    if (c->part > 0 && c->part == c->amount) {
-        if (lang == LANG_RU) {
-            return fmt(buf, n, "Ваши идеи отклонили %s, и ни одна из них не отвечала потребностям собеседника. "
-                               "Это стоило %d %s. Предлагайте то, что отвечает найденной потребности.",
-                       count, c->other, points_word(lang, c->other));
-        }
-        return fmt(buf, n, "%d pitches were turned down, all of them ideas that answered none of the person's "
-                           "needs: it cost %d %s. Pitch ideas that answer a need you have found.",
-                   c->amount, c->other, points_word(lang, c->other));
-    }
-    if (c->part > 0) {
-        if (lang == LANG_RU) {
-            return fmt(buf, n, "Ваши идеи отклонили %s; в %d %s идея не отвечала ни одной потребности "
-                               "собеседника. Это стоило %d %s. Предлагайте то, что отвечает найденной "
-                               "потребности.",
-                       count, c->part,
-                       text_plural_str(lang, c->part, T_CASES_ONE), c->other,
-                       points_word(lang, c->other));
-        }
-        return fmt(buf, n, "%d pitches were turned down, %d of them ideas that answered none of the person's "
-                           "needs: it cost %d %s. Pitch ideas that answer a need you have found.",
-                   c->amount, c->part, c->other, points_word(lang, c->other));
-    }
-    if (lang == LANG_RU) {
-        return fmt(buf, n, "Ваши идеи отклонили %s: это стоило %d %s. Сначала узнайте потребность: "
-                           "предложение под неё принимают чаще.",
-                   count, c->other, points_word(lang, c->other));
-    }
-    return fmt(buf, n, "%d pitches were turned down: it cost %d %s. Learn the need first: a pitch tailored to "
-                       "it wins more often.",
-               c->amount, c->other, points_word(lang, c->other));
+    text_language(lang)->say->refused(buf, n, c->amount, count, c->part, text_plural_str(lang, c->part, T_CASES_ONE),
+                                 c->other, points_word(lang, c->other));
+    return buf;
 }
 
 char *text_coach(Lang lang, const Sim *sim, const CoachNote *c, char *buf, size_t n)
@@ -667,19 +615,11 @@ char *text_coach(Lang lang, const Sim *sim, const CoachNote *c, char *buf, size_
     case COACH_NO_ECONOMIC:
         return tfmt(buf, n, lang, T_COACH_NO_ECONOMIC, acc->name);
     case COACH_SINGLE_THREADED:
-        if (lang == LANG_RU) {
-            return fmt(buf, n, "У клиента %s вы %d %s из %d держались за одного человека: вся работа "
-                               "висела на нём.",
-                       acc->name, c->amount, weeks_word(lang, c->amount), c->other);
-        }
-        return fmt(buf, n, "Single-threaded at %s for %d of %d weeks: the account hung on one person.",
-                   acc->name, c->amount, c->other);
+        text_language(lang)->say->single_threaded(buf, n, acc->name, c->amount, weeks_word(lang, c->amount), c->other);
+        return buf;
     case COACH_UNPITCHED_FIT:
-        if (lang == LANG_RU) {
-            return fmt(buf, n, "%s нуждается в том, что даёт идея «%s», а вы её так и не предложили.", who,
-                       idea);
-        }
-        return fmt(buf, n, "\"%s\" fitted %s's need and was never pitched.", idea, who);
+        text_language(lang)->say->unpitched_fit(buf, n, who, idea);
+        return buf;
     case COACH_NO_RESEARCH:
         return tfmt(buf, n, lang, T_COACH_NO_RESEARCH);
     case COACH_NEGLECT:

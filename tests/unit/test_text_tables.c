@@ -7,6 +7,7 @@
 
 #include "../check.h"
 #include "keyaccounts/text.h"
+#include "../../src/text/lang.h"
 
 /* The conversions of a printf format, e.g. "d s llu"; false if malformed. */
 static bool conversions(const char *f, char *out, size_t n)
@@ -78,6 +79,25 @@ static void test_plural_rules(void)
     }
 }
 
+/* Every language writes every sentence whose parts differ between languages. */
+static void test_sentences(void)
+{
+    for (int l = 0; l < LANG_COUNT; l++) {
+        const TextSentences *say = text_language((Lang)l)->say;
+        CHECK(say != NULL);
+        if (!say) {
+            continue;
+        }
+        char buf[512];
+        CHECK(say->contact_arrived && say->departure_free && say->departure_cost && say->neglect && say->refused
+              && say->single_threaded && say->unpitched_fit);
+        say->refused(buf, sizeof buf, 3, "3 x", 1, "c", 4, "p");
+        CHECK(strstr(buf, "4") != NULL);
+        say->unpitched_fit(buf, sizeof buf, "Who Ever", "The Idea");
+        CHECK(strstr(buf, "Who Ever") != NULL && strstr(buf, "The Idea") != NULL);
+    }
+}
+
 static void test_checker(void)
 {
     char a[64];
@@ -91,5 +111,6 @@ int main(void)
     test_checker();
     test_complete_and_matching();
     test_plural_rules();
+    test_sentences();
     return check_result("text.tables");
 }
