@@ -291,6 +291,17 @@ Refusal host_apply(HostSession *h, Command c)
     return sim_apply(h->sim, c);
 }
 
+size_t host_seek(HostSession *h, const Command *cmds, size_t step)
+{
+    sim_reset(h->sim, h->seed);
+    for (size_t i = 0; i < step; i++) {
+        if (sim_apply(h->sim, cmds[i]) != REFUSE_NONE) {
+            return i;
+        }
+    }
+    return step;
+}
+
 /* ---- reloading ------------------------------------------------------------------ */
 
 int host_reload(HostSession *h, HostReload *rep, Diagnostics *d, Msgs *m)

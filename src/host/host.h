@@ -85,6 +85,11 @@ int host_reloads(const HostSession *h);
 /* sim_apply: the trainee's decision, logged. */
 Refusal host_apply(HostSession *h, Command c);
 
+/* Starts the session again from its seed and applies the first `step`
+ * commands of cmds (replay --watch stepping back and forth). Returns how many
+ * were applied: fewer than step when one is refused. */
+size_t host_seek(HostSession *h, const Command *cmds, size_t step);
+
 /* What a reload did. */
 typedef struct HostReload {
     size_t commands;     /* commands of the session before the reload */

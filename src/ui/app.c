@@ -161,8 +161,7 @@ bool app_author_session(const App *app)
     return app->session && !host_is_attempt(app->session);
 }
 
-/* Shows the host's session: the screens read scn and sim. */
-static void adopt(App *app, HostSession *h)
+void app_adopt_session(App *app, HostSession *h)
 {
     app_end_game(app);
     app->session = h;
@@ -198,7 +197,7 @@ static bool start_game(App *app, const char *path, uint64_t seed, int week, cons
     if (host_begin(hs, &opt, &h, why, whylen) != HOST_OK) {
         return false;
     }
-    adopt(app, h);
+    app_adopt_session(app, h);
     return true;
 }
 
@@ -229,7 +228,7 @@ static void autosave_path(const App *app, char *buf, size_t n)
 
 void app_autosave(App *app)
 {
-    if (!app->session || !app->pref_dir[0]) {
+    if (!app->session || !app->pref_dir[0] || app->replay_mode) { /* a replay is not the trainee's game */
         return;
     }
     size_t len = 0;
@@ -265,7 +264,7 @@ static void resume_yes(App *app, void *ctx)
     bool mismatch = false;
     HostSession *h = host_resume(&r->rec, &mismatch, &m);
     if (h) {
-        adopt(app, h);
+        app_adopt_session(app, h);
         screen_board_push(app);
     } else if (mismatch) {
         app_set_status(app, text_str(app->lang, S_CANNOT_OPEN));

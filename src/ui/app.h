@@ -184,6 +184,9 @@ void app_apply_theme(App *app);
 /* Starts a session of the scenario at path (the current one is dropped). */
 bool app_start_game(App *app, const char *path, uint64_t seed, char *why, size_t whylen);
 void app_end_game(App *app);
+/* Shows the host's session h (the app takes it over): the screens read scn and
+ * sim from it. The previous game ends. */
+void app_adopt_session(App *app, HostSession *h);
 /* The session is an author's test (jump-started or hot-reloaded), not an
  * attempt: it saves no result. */
 bool app_author_session(const App *app);

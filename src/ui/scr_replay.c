@@ -31,17 +31,17 @@ typedef struct Replay {
 
 static void rebuild(App *app, Replay *r)
 {
-    sim_reset(app->sim, r->rec.session.seed);
     r->jfrom = r->cfrom = 0;
-    for (size_t i = 0; i < r->step; i++) {
-        if (i + 1 == r->step) {
-            sim_journal(app->sim, &r->jfrom);
-            sim_score_changes(app->sim, &r->cfrom);
+    if (r->step > 0) {
+        /* the news of the last step: what it added to the journal and the score */
+        size_t before = host_seek(app->session, r->cmds, r->step - 1);
+        sim_journal(app->sim, &r->jfrom);
+        sim_score_changes(app->sim, &r->cfrom);
+        if (before + 1 != r->step || host_apply(app->session, r->cmds[r->step - 1]) != REFUSE_NONE) {
+            r->step = before; /* checked when loading; never expected */
         }
-        if (sim_apply(app->sim, r->cmds[i]) != REFUSE_NONE) {
-            r->step = i; /* checked when loading; never expected */
-            break;
-        }
+    } else {
+        (void)host_seek(app->session, r->cmds, 0);
     }
     if (r->step > 0) {
         int a = r->cmds[r->step - 1].account;
@@ -211,44 +211,40 @@ int screen_replay_start(App *app, const char *result, const char *scenario, FILE
         r_exit(app, r);
         return 1;
     }
-    char path[UI_PATH_BYTES];
     HostScenario *hs = host_open_for_result(&r->rec, scenario, &m);
     fputs(msgs_text(&m), err);
     msgs_deinit(&m);
-    Scenario *s = NULL;
-    if (hs) {
-        ui_copy(path, sizeof path, host_open_path(hs));
-        s = host_open_release(hs);
-    }
-    if (!s) {
+    HostSession *h = NULL;
+    char why[512];
+    HostStart opt = {r->rec.session.seed, 0, NULL};
+    if (!hs || host_begin(hs, &opt, &h, why, sizeof why) != HOST_OK) {
+        if (hs) {
+            fprintf(err, "keyaccounts replay: %s\n", why);
+        }
         r_exit(app, r);
         return 1;
     }
     r->n = r->rec.session.command_count;
     r->cmds = calloc(r->n ? r->n : 1, sizeof *r->cmds);
-    Sim *sim = r->cmds ? sim_create(s, r->rec.session.seed) : NULL;
-    for (size_t i = 0; sim && i < r->n; i++) {
+    if (!r->cmds) {
+        fprintf(err, "keyaccounts: out of memory\n");
+        host_destroy(h);
+        r_exit(app, r);
+        return 1;
+    }
+    const Scenario *s = host_scenario(h);
+    for (size_t i = 0; i < r->n; i++) {
         if (session_command_resolve(s, &r->rec.session.commands[i], &r->cmds[i]) != 0
-            || sim_apply(sim, r->cmds[i]) != REFUSE_NONE) {
+            || host_apply(h, r->cmds[i]) != REFUSE_NONE) {
             fprintf(err, "keyaccounts replay: %s: command %zu does not apply to this scenario "
                          "(keyaccounts replay %s says more)\n", result, i + 1, result);
-            sim_destroy(sim);
-            scenario_destroy(s);
+            host_destroy(h);
             r_exit(app, r);
             return 1;
         }
     }
-    if (!sim) {
-        scenario_destroy(s);
-        r_exit(app, r);
-        return 1;
-    }
-    app_end_game(app);
-    app->replay_mode = true;
-    app->scn = s;
-    app->sim = sim;
-    app->seed = r->rec.session.seed;
-    ui_copy(app->scn_path, sizeof app->scn_path, path);
+    app->replay_mode = true; /* before adopting: no file watch, no saving */
+    app_adopt_session(app, h);
     const char *name = r->rec.session.trainee && r->rec.session.trainee[0] ? r->rec.session.trainee
                                                                            : text_str(app->lang, S_REPLAY_ANON);
     char seed[32];
