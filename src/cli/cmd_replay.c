@@ -18,7 +18,7 @@
 #include "results.h"
 
 typedef struct Found {
-    Scenario *scn;
+    HostScenario *open; /* the session takes it over */
     uint64_t hash;
     char path[4096];
 } Found;
@@ -36,7 +36,7 @@ static bool find_scenario(const ResultRecord *r, const char *given, Found *f, FI
     }
     f->hash = host_open_hash(hs);
     snprintf(f->path, sizeof f->path, "%s", host_open_path(hs));
-    f->scn = host_open_release(hs);
+    f->open = hs;
     return true;
 }
 
@@ -105,15 +105,20 @@ static int usage(FILE *err)
     return 2;
 }
 
-static int verify(const ResultRecord *r, const Found *f, bool watch, Lang lang, const char *name, FILE *out,
+static int verify(const ResultRecord *r, Found *f, bool watch, Lang lang, const char *name, FILE *out,
                   FILE *err)
 {
-    const Scenario *s = f->scn;
-    Sim *sim = sim_create(s, r->session.seed);
-    if (!sim) {
-        fprintf(err, "keyaccounts: out of memory\n");
+    HostStart opt = {r->session.seed, 0, NULL};
+    HostSession *h = NULL;
+    char problem[512];
+    HostScenario *open = f->open;
+    f->open = NULL;
+    if (host_begin(open, &opt, &h, problem, sizeof problem) != HOST_OK) {
+        fprintf(err, "keyaccounts replay: %s\n", problem);
         return 1;
     }
+    const Scenario *s = host_scenario(h);
+    Sim *sim = host_sim(h);
     bool accounts = s->account_count > 1;
     size_t jseen = 0, cseen = 0;
     (void)sim_journal(sim, &jseen);
@@ -139,7 +144,7 @@ static int verify(const ResultRecord *r, const Found *f, bool watch, Lang lang, 
             status = 1;
             break;
         }
-        Refusal why = sim_apply(sim, c);
+        Refusal why = host_apply(h, c);
         if (why == REFUSE_COUNT) {
             fprintf(err, "keyaccounts: out of memory\n");
             status = 1;
@@ -204,7 +209,7 @@ static int verify(const ResultRecord *r, const Found *f, bool watch, Lang lang, 
                     r->passed ? "passed" : "failed");
         }
     }
-    sim_destroy(sim);
+    host_destroy(h);
     return status;
 }
 
@@ -267,7 +272,7 @@ int cmd_replay(int argc, char **argv, FILE *out, FILE *err)
         fprintf(out, "%s: the scenario file changed since the session was played, which explains a divergence\n",
                 file);
     }
-    scenario_destroy(f.scn);
+    host_close(f.open); /* NULL once verify took it */
     result_record_free(&r);
     return status;
 }
