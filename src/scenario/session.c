@@ -613,26 +613,39 @@ static void read_session(Reader *R, const cJSON *root, SessionRecord *out)
     read_commands(R, fields_get(&SESSION_SPEC, top, "commands"), out);
 }
 
-int session_from_json(const char *buf, size_t len, const char *name, SessionRecord *out,
-                      Diagnostics *diags)
+/* Parses one record of the given kind with its reader; true when no error was
+ * added to diags. */
+static bool read_record(const char *buf, size_t len, const char *what, Diagnostics *diags,
+                        void (*read)(Reader *R, const cJSON *root, void *out), void *out)
 {
-    (void)name;
-    memset(out, 0, sizeof *out);
     size_t errors_before = diags->errors;
     Arena arena;
     arena_init(&arena);
     JsonPosMap map = {NULL, 0, NULL};
     cJSON *root;
-    if (parse_record(buf, len, "saved session", &arena, &map, &root, diags)) {
+    if (parse_record(buf, len, what, &arena, &map, &root, diags)) {
         Reader R = {&RECORD_FORMAT, diags, &map, &arena, false, 0};
-        read_session(&R, root, out);
+        read(&R, root, out);
         if (R.oom) {
             report_oom(diags);
         }
     }
     cJSON_Delete(root);
     arena_deinit(&arena);
-    if (diags->errors != errors_before) {
+    return diags->errors == errors_before;
+}
+
+static void read_session_any(Reader *R, const cJSON *root, void *out)
+{
+    read_session(R, root, out);
+}
+
+int session_from_json(const char *buf, size_t len, const char *name, SessionRecord *out,
+                      Diagnostics *diags)
+{
+    (void)name;
+    memset(out, 0, sizeof *out);
+    if (!read_record(buf, len, "saved session", diags, read_session_any, out)) {
         session_record_free(out);
         return -1;
     }
@@ -869,26 +882,17 @@ void result_record_free(ResultRecord *r)
     memset(r, 0, sizeof *r);
 }
 
+static void read_result_any(Reader *R, const cJSON *root, void *out)
+{
+    read_result(R, root, out);
+}
+
 int result_from_json(const char *buf, size_t len, const char *name, ResultRecord *out,
                      Diagnostics *diags)
 {
     (void)name;
     memset(out, 0, sizeof *out);
-    size_t errors_before = diags->errors;
-    Arena arena;
-    arena_init(&arena);
-    JsonPosMap map = {NULL, 0, NULL};
-    cJSON *root;
-    if (parse_record(buf, len, "result file", &arena, &map, &root, diags)) {
-        Reader R = {&RECORD_FORMAT, diags, &map, &arena, false, 0};
-        read_result(&R, root, out);
-        if (R.oom) {
-            report_oom(diags);
-        }
-    }
-    cJSON_Delete(root);
-    arena_deinit(&arena);
-    if (diags->errors != errors_before) {
+    if (!read_record(buf, len, "result file", diags, read_result_any, out)) {
         result_record_free(out);
         return -1;
     }
