@@ -21,6 +21,8 @@ typedef struct SessionCommand {
     char *idea;
 } SessionCommand;
 
+enum { SESSION_ID_LEN = 32 }; /* a session's random id: 128 bits as lower-case hex */
+
 typedef struct SessionRecord {
     char *scenario_path;    /* as given when saved */
     char *scenario_id;
@@ -31,15 +33,19 @@ typedef struct SessionRecord {
     int week;               /* week reached when saved */
     int score;              /* total score when saved */
     char *trainee;          /* may be NULL */
+    char session_id[SESSION_ID_LEN + 1]; /* "" in files written before sessions had one */
 } SessionRecord;
 
 /* FNV-1a 64 of the file's bytes: identifies the exact scenario version. */
 uint64_t scn_hash(const char *buf, size_t len);
 
 /* The session as a JSON document (malloc'd, NUL-terminated; NULL when out of
- * memory). trainee may be NULL. */
+ * memory). trainee and session_id may be NULL. */
 char *session_to_json(const Sim *sim, const char *scenario_path, uint64_t scenario_hash,
-                      const char *trainee, size_t *len);
+                      const char *trainee, const char *session_id, size_t *len);
+
+/* True when s is a session id: SESSION_ID_LEN lower-case hex digits. */
+bool session_id_valid(const char *s);
 
 /* Parses a saved session. Returns 0, or -1 with located diagnostics. */
 int session_from_json(const char *buf, size_t len, const char *name, SessionRecord *out,
@@ -93,7 +99,22 @@ typedef struct ResultMeta {
     const char *lang;            /* language of the coaching text: "en", "ru" */
     const char *const *coaching;
     size_t coaching_count;
+    const char *session_id;      /* SESSION_ID_LEN hex digits; NULL: none */
 } ResultMeta;
+
+/* The parts of a result that are derived from its scenario, seed and commands
+ * (docs/workshops.md). A file may leave them out; when it carries them they
+ * are copies that replay checks (ResultRecord.stored says which it carries). */
+enum {
+    RESULT_STORED_TITLE = 1 << 0,     /* scenario.title */
+    RESULT_STORED_PASS_MARK = 1 << 1, /* scenario.pass_mark */
+    RESULT_STORED_WEIGHTS = 1 << 2,   /* scenario.weights */
+    RESULT_STORED_SCORE = 1 << 3,     /* score (total, sub-scores, passed, revenue) */
+    RESULT_STORED_WEEKS = 1 << 4,     /* weeks */
+    RESULT_STORED_BEHAVIOUR = 1 << 5, /* behaviour */
+    RESULT_STORED_COACHING = 1 << 6,  /* coaching */
+    RESULT_STORED_ALL = (1 << 7) - 1,
+};
 
 typedef struct ResultRecord {
     SessionRecord session;   /* scenario id/path/hash, seed, commands, final week and total */
@@ -113,6 +134,7 @@ typedef struct ResultRecord {
     ResultBehaviour behaviour;
     char **coaching;
     size_t coaching_count;
+    unsigned stored;          /* RESULT_STORED_*: the derived parts the file carries */
 } ResultRecord;
 
 ResultBehaviour result_behaviour(const Sim *sim);
@@ -123,10 +145,18 @@ char *result_to_json(const Sim *sim, const ResultMeta *meta, size_t *len);
 
 /* Parses a result file strictly: unknown keys, wrong types, values out of
  * range, timestamps that are not ISO 8601 UTC, a breakdown that does not add
- * up are KA5xx errors located at LINE:COL. Returns 0, or -1 with diagnostics. */
+ * up are KA5xx errors located at LINE:COL. The derived parts (RESULT_STORED_*)
+ * may be absent; then their fields are zero (title "", weeks NULL) until a
+ * replay fills them. Returns 0, or -1 with diagnostics. */
 int result_from_json(const char *buf, size_t len, const char *name, ResultRecord *out,
                      Diagnostics *diags);
 void result_record_free(ResultRecord *r); /* accepts a zeroed record */
+
+/* The first derived part that `stored` carries and that differs from
+ * `replayed` (a record made from the replay), named by its key as in the file:
+ * "behaviour.pitches: recorded 5, replayed 3". False when every part the file
+ * carries agrees. */
+bool result_stored_differs(const ResultRecord *stored, const ResultRecord *replayed, char *why, size_t n);
 
 /* True when s is an ISO 8601 UTC timestamp "YYYY-MM-DDTHH:MM:SSZ" with a valid date. */
 bool result_timestamp_valid(const char *s);

@@ -28,13 +28,15 @@ void xapi_sha1(const void *data, size_t len, uint8_t out[20]);
  * namespace's 16 bytes followed by the name, lower-case text in out. */
 void xapi_uuid5(const uint8_t ns[16], const void *name, size_t len, char out[XAPI_UUID_LEN + 1]);
 
-/* The session's registration: one UUID per result, from (scenario hash, seed,
- * started_at, trainee). */
+/* The session's registration: one UUID per result, from the session's random
+ * id (SessionRecord.session_id); for results without one, from (scenario
+ * hash, seed, started_at, trainee). */
 void xapi_registration(const ResultRecord *r, char out[XAPI_UUID_LEN + 1]);
 
 /* The id of statement number index (0 = initialized, 1.. = the commands, then
- * completed, then passed/failed) of the result, from (scenario hash, seed,
- * started_at, trainee, index): sending it twice cannot store it twice. */
+ * completed, then passed/failed) of the result, from the session id and
+ * index (older results: scenario hash, seed, started_at, trainee, index):
+ * sending it twice cannot store it twice. */
 void xapi_statement_id(const ResultRecord *r, size_t index, char out[XAPI_UUID_LEN + 1]);
 
 typedef struct XapiOptions {

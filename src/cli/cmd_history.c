@@ -1,6 +1,8 @@
 /* `keyaccounts history [SCENARIO]`: one's own attempts, read from the results
- * folder: per scenario the attempts in order (date, score, pass, sub-scores),
- * the best and the latest, and the change from the first to the latest. */
+ * folder and replayed (verify.h): per scenario the attempts in order (date,
+ * score, pass, sub-scores), the best and the latest, and the change from the
+ * first to the latest, all from verified attempts; an attempt that cannot be
+ * verified is listed with its mark and no numbers. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,6 +11,7 @@
 #include "platform.h"
 #include "keyaccounts/text.h"
 #include "results.h"
+#include "verify.h"
 
 static int by_scenario_then_time(const void *a, const void *b)
 {
@@ -19,6 +22,9 @@ static int by_scenario_then_time(const void *a, const void *b)
 
 static void print_row(FILE *o, const char *label, const ResultRecord *r, bool trainees)
 {
+    if (!r) {
+        return; /* no verified attempt */
+    }
     /* 2025-03-01T09:30:00Z -> 2025-03-01 09:30 */
     fprintf(o, "  %-7s %.10s %.5s  %3d  %-4s", label, r->finished_at, r->finished_at + 11, r->final.total,
             r->passed ? "pass" : "fail");
@@ -85,7 +91,12 @@ int cmd_history(int argc, char **argv, FILE *out, FILE *err)
     bool exists = plat_kind(dir) != PLAT_MISSING;
     Msgs m;
     msgs_init(&m);
-    int collected = exists ? results_collect(args, 1, &set, &m) : 0;
+    ScnLibrary *lib = exists ? library_create(NULL, 0, &m) : NULL;
+    int collected = !exists ? 0 : lib ? results_collect(args, 1, &set, &m) : -1;
+    if (collected == 0 && exists) {
+        collected = results_verify(&set, lib);
+    }
+    library_destroy(lib);
     say_msgs(err, &m);
     if (collected != 0) {
         fprintf(err, "keyaccounts: out of memory\n");
@@ -119,31 +130,54 @@ int cmd_history(int argc, char **argv, FILE *out, FILE *err)
         while (b < n && strcmp(sel[b]->session.scenario_id, sel[a]->session.scenario_id) == 0) {
             b++;
         }
-        const ResultRecord *first = sel[a], *latest = sel[b - 1], *best = sel[a];
+        /* only verified attempts count: first, latest, best, passes, the pass mark */
+        const ResultRecord *first = NULL, *latest = NULL, *best = NULL;
         int passes = 0;
+        size_t verified = 0;
         for (size_t k = a; k < b; k++) {
+            if (!results_counts(&set, (size_t)(sel[k] - set.items))) {
+                continue;
+            }
+            verified++;
+            first = first ? first : sel[k];
+            latest = sel[k];
             passes += sel[k]->passed;
-            if (sel[k]->final.total > best->final.total) {
+            if (!best || sel[k]->final.total > best->final.total) {
                 best = sel[k];
             }
         }
-        fprintf(out, "%s (%s): %zu attempt%s, %d passed, pass mark %d\n", latest->scenario_title,
-                latest->session.scenario_id, b - a, b - a == 1 ? "" : "s", passes, latest->pass_mark);
+        const ResultRecord *named = latest ? latest : sel[b - 1];
+        fprintf(out, "%s (%s): %zu attempt%s, %d passed", named->scenario_title[0] ? named->scenario_title
+                                                                                  : named->session.scenario_id,
+                named->session.scenario_id, b - a, b - a == 1 ? "" : "s", passes);
+        if (latest) {
+            fprintf(out, ", pass mark %d", latest->pass_mark);
+        }
+        if (verified < b - a) {
+            fprintf(out, "; %zu not verified", b - a - verified);
+        }
+        fputc('\n', out);
         print_header(out, many_trainees);
         for (size_t k = a; k < b; k++) {
             char label[32];
             snprintf(label, sizeof label, "#%zu", k - a + 1);
-            print_row(out, label, sel[k], many_trainees);
+            size_t idx = (size_t)(sel[k] - set.items);
+            if (results_counts(&set, idx)) {
+                print_row(out, label, sel[k], many_trainees);
+            } else {
+                fprintf(out, "  %-7s %.10s %.5s  %s: %s\n", label, sel[k]->finished_at, sel[k]->finished_at + 11,
+                        result_mark_name(set.checks[idx].mark), set.checks[idx].why);
+            }
         }
         print_row(out, "best", best, many_trainees);
         print_row(out, "latest", latest, many_trainees);
-        if (b - a > 1) {
+        if (verified > 1) {
             fprintf(out, "  change first -> latest: score %+d;", latest->final.total - first->final.total);
             for (int i = 0; i < SUB_COUNT; i++) {
                 delta(out, text_subscore(LANG_EN, (SubScore)i), first->final.sub[i], latest->final.sub[i]);
                 fputc(i + 1 < SUB_COUNT ? ',' : '\n', out);
             }
-        } else {
+        } else if (verified == 1) {
             fprintf(out, "  one attempt so far: play it again to see your progress\n");
         }
         fputc('\n', out);

@@ -1,8 +1,10 @@
-/* `keyaccounts replay RESULT`: re-runs a recorded session against its
- * scenario and checks that it reproduces the recorded score week by week.
- * Exit 0 when it does, 1 when it does not (saying where it diverged) or the
- * files cannot be used, 2 on usage errors. With --watch, prints the session
- * command by command with what happened, for a trainer to follow. */
+/* `keyaccounts replay RESULT`: re-runs a recorded session on the scenario it
+ * names (by id and the hash of the bytes played: library.h) and checks that
+ * it reproduces what the file records, week by week, then every other part
+ * the file carries (verify.h). Exit 0 when it does, 1 when it does not
+ * (saying where it diverged or which part differs), the scenario is unknown
+ * or the files cannot be used, 2 on usage errors. With --watch, prints the
+ * session command by command with what happened, for a trainer to follow. */
 #define _POSIX_C_SOURCE 200809L
 #include <inttypes.h>
 #include <stdlib.h>
@@ -15,29 +17,34 @@
 #include "keyaccounts/text.h"
 #include "render.h"
 #include "host.h"
+#include "library.h"
 #include "results.h"
+#include "scnfile.h"
+#include "verify.h"
 
 typedef struct Found {
     HostScenario *open; /* the session takes it over */
-    uint64_t hash;
     char path[4096];
 } Found;
 
-/* The result's scenario (host_open_for_result), its path and byte hash. */
-static bool find_scenario(const ResultRecord *r, const char *given, Found *f, FILE *err)
+/* The result's scenario: the file with its id and hash in lib. */
+static bool find_scenario(const ResultRecord *r, ScnLibrary *lib, Found *f, const char *name, FILE *out,
+                          FILE *err)
 {
     memset(f, 0, sizeof *f);
-    Msgs m;
-    msgs_init(&m);
-    HostScenario *hs = host_open_for_result(r, given, &m);
-    say_msgs(err, &m);
-    if (!hs) {
+    ScnFound sf;
+    if (!library_find(lib, r->session.scenario_id, r->session.scenario_hash, &sf)) {
+        char why[2048];
+        library_explain_unknown(lib, r->session.scenario_id, r->session.scenario_hash, why, sizeof why);
+        fprintf(out, "%s: cannot verify: %s\n", name, why);
         return false;
     }
-    f->hash = host_open_hash(hs);
-    snprintf(f->path, sizeof f->path, "%s", host_open_path(hs));
-    f->open = hs;
-    return true;
+    Msgs m;
+    msgs_init(&m);
+    f->open = host_open_bytes(sf.bytes, sf.len, sf.path, &m);
+    say_msgs(err, &m);
+    snprintf(f->path, sizeof f->path, "%s", sf.path);
+    return f->open != NULL;
 }
 
 /* "pitch cutting-fluid paul", as typed in the terminal game. */
@@ -101,7 +108,9 @@ static bool week_differs(Lang lang, const WeekSnapshot *want, const WeekSnapshot
 static int usage(FILE *err)
 {
     fprintf(err, "usage: keyaccounts replay RESULT [--scenario FILE] [--watch [--text]] [--lang en|ru]\n"
-                 "Re-runs a result file and checks its score; exit 0 reproduced, 1 not, 2 usage.\n");
+                 "Re-runs a result file on its scenario (found by id and hash among the shipped\n"
+                 "scenarios, the data folder's scenarios/ and --scenario FILE) and checks it;\n"
+                 "exit 0 reproduced, 1 not, 2 usage.\n");
     return 2;
 }
 
@@ -168,7 +177,9 @@ static int verify(const ResultRecord *r, Found *f, bool watch, Lang lang, const 
         if (watch) {
             render_say(out, lang, T_REPLAY_WEEK_END, got->week, got->score.total);
         }
-        if ((size_t)got->week >= r->week_count) {
+        if (!(r->stored & RESULT_STORED_WEEKS)) {
+            /* nothing recorded week by week: the whole result is compared at the end */
+        } else if ((size_t)got->week >= r->week_count) {
             fprintf(out, "%s: DIVERGED in week %d (commands %zu-%zu): the result records only %zu weeks\n", name,
                     got->week, week_start + 1, k + 1, r->week_count - 1);
             status = 1;
@@ -190,23 +201,17 @@ static int verify(const ResultRecord *r, Found *f, bool watch, Lang lang, const 
             fprintf(out, "%s: DIVERGED at the end: the commands stop in week %d, before the session ends\n", name,
                     sim_week(sim));
             status = 1;
-        } else if (tn != r->week_count) {
+        } else if ((r->stored & RESULT_STORED_WEEKS) && tn != r->week_count) {
             fprintf(out, "%s: DIVERGED at the end: %zu weeks replayed, %zu recorded\n", name, tn - 1,
                     r->week_count - 1);
             status = 1;
-        } else if (memcmp(&sc, &r->final, sizeof sc) != 0 || sim_passed(sim) != r->passed) {
+        } else if ((r->stored & RESULT_STORED_SCORE)
+                   && (memcmp(&sc, &r->final, sizeof sc) != 0 || sim_passed(sim) != r->passed)) {
             fprintf(out, "%s: DIVERGED at the end: final score recorded %d (%s), replayed %d (%s)\n", name,
                     r->final.total, r->passed ? "passed" : "failed", sc.total, sim_passed(sim) ? "passed" : "failed");
             status = 1;
-        } else {
-            if (watch) {
-                render_debrief(out, lang, sim, false);
-            }
-            fprintf(out, "%s: OK: %s by %s (seed %" PRIu64 ", %zu commands, %zu weeks) reproduces the recorded "
-                         "score %d (%s) week by week\n",
-                    name, r->scenario_title, r->session.trainee[0] ? r->session.trainee : "(no name)",
-                    r->session.seed, r->session.command_count, r->week_count - 1, sc.total,
-                    r->passed ? "passed" : "failed");
+        } else if (watch) {
+            render_debrief(out, lang, sim, false);
         }
     }
     host_destroy(h);
@@ -251,15 +256,15 @@ int cmd_replay(int argc, char **argv, FILE *out, FILE *err)
         fprintf(out, "%s: cannot verify: the result file is unusable (see the errors above)\n", file);
         return 1;
     }
+    char given[4096];
+    const char *files[1] = {scenario ? scnfile_resolve(scenario, given, sizeof given) : NULL};
+    ScnLibrary *lib = library_create(files, scenario ? 1 : 0, &m);
+    say_msgs(err, &m);
     Found f;
-    if (!find_scenario(&r, scenario, &f, err)) {
+    if (!lib || !find_scenario(&r, lib, &f, file, out, err)) {
+        library_destroy(lib);
         result_record_free(&r);
         return 1;
-    }
-    if (f.hash != r.session.scenario_hash) {
-        fprintf(err, "%s: warning: the scenario has changed since this result was recorded "
-                     "(%s: content hash %016" PRIx64 ", recorded %016" PRIx64 "); the replay may differ\n",
-                file, f.path, f.hash, r.session.scenario_hash);
     }
     Lang lang = text_lang_from(lang_arg ? lang_arg : r.lang);
     if (watch) {
@@ -268,11 +273,24 @@ int cmd_replay(int argc, char **argv, FILE *out, FILE *err)
                 r.started_at, r.finished_at);
     }
     int status = verify(&r, &f, watch, lang, file, out, err);
-    if (status != 0 && f.hash != r.session.scenario_hash) {
-        fprintf(out, "%s: the scenario file changed since the session was played, which explains a divergence\n",
-                file);
-    }
     host_close(f.open); /* NULL once verify took it */
+    ResultCheck check;
+    unsigned had = r.stored; /* result_verify replaces the file's parts by the replay's */
+    if (status == 0 && result_verify(&r, lib, &check) != 0) {
+        fprintf(err, "keyaccounts: out of memory\n");
+        status = 1;
+    } else if (status == 0 && check.mark != RESULT_VERIFIED) {
+        fprintf(out, "%s: NOT VERIFIED: %s\n", file, check.why);
+        status = 1;
+    } else if (status == 0) {
+        /* r holds the replay's numbers now */
+        fprintf(out, "%s: OK: %s by %s (seed %" PRIu64 ", %zu commands, %zu weeks) replayed on %s %s %d (%s)%s\n",
+                file, r.scenario_title, r.session.trainee[0] ? r.session.trainee : "(no name)", r.session.seed,
+                r.session.command_count, r.week_count - 1, check.scenario,
+                had & RESULT_STORED_SCORE ? "reproduces the recorded score" : "scores", r.final.total,
+                r.passed ? "passed" : "failed", had & RESULT_STORED_WEEKS ? " week by week" : "");
+    }
+    library_destroy(lib);
     result_record_free(&r);
     return status;
 }

@@ -1,8 +1,10 @@
-/* `keyaccounts report RESULT_OR_DIR... [--out DIR]`: merges result files into
- * a workshop report, report.html (self-contained, for the projector) and
- * report.csv (for spreadsheets). Exit 0 written, 1 nothing usable or a file
- * could not be written, 2 usage. Unreadable result files are reported and
- * left out; the report says how many. */
+/* `keyaccounts report RESULT_OR_DIR... [--out DIR] [--scenario FILE]...`:
+ * replays every result on the trainer's scenarios (verify.h) and merges them
+ * into a workshop report, report.html (self-contained, for the projector) and
+ * report.csv (for spreadsheets), showing only the replay's numbers. Exit 0
+ * written, 1 nothing usable or a file could not be written, 2 usage.
+ * Unreadable result files are reported and left out; the report says how
+ * many. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +13,8 @@
 #include "say.h"
 #include "platform.h"
 #include "report.h"
+#include "library.h"
+#include "scnfile.h"
 
 static int by_rank(const void *a, const void *b)
 {
@@ -34,6 +38,7 @@ int report_build(Report *r, const ResultSet *set, const char *generated_at)
     }
     for (size_t k = 0; k < set->count; k++) {
         const ResultRecord *x = &set->items[k];
+        bool replayed = set->checks && set->checks[k].replayed;
         size_t g = 0;
         while (g < r->group_count && strcmp(r->groups[g].scenario_id, x->session.scenario_id) != 0) {
             g++;
@@ -42,19 +47,29 @@ int report_build(Report *r, const ResultSet *set, const char *generated_at)
         if (g == r->group_count) {
             r->group_count++;
             gr->scenario_id = x->session.scenario_id;
-            gr->title = x->scenario_title;
-            gr->pass_mark = x->pass_mark;
+            gr->title = x->scenario_title[0] ? x->scenario_title : x->session.scenario_id;
+            gr->pass_mark = -1;
             gr->rank = calloc(set->count, sizeof *gr->rank);
-            if (!gr->rank) {
+            gr->others = calloc(set->count, sizeof *gr->others);
+            if (!gr->rank || !gr->others) {
                 return -1;
             }
         }
+        if (replayed && gr->pass_mark < 0) { /* the scenario's, never a file's claim */
+            gr->pass_mark = x->pass_mark;
+            gr->title = x->scenario_title;
+        }
         bool new_version = true;
-        for (size_t j = 0; j < gr->count; j++) {
-            new_version = new_version && set->items[gr->rank[j]].session.scenario_hash != x->session.scenario_hash;
+        for (size_t j = 0; j < gr->count + gr->other_count; j++) {
+            size_t other = j < gr->count ? gr->rank[j] : gr->others[j - gr->count];
+            new_version = new_version && set->items[other].session.scenario_hash != x->session.scenario_hash;
         }
         gr->versions += new_version;
-        gr->rank[gr->count++] = k;
+        if (results_counts(set, k)) {
+            gr->rank[gr->count++] = k;
+        } else {
+            gr->others[gr->other_count++] = k;
+        }
     }
     const ResultRecord **order = calloc(set->count ? set->count : 1, sizeof *order);
     if (!order) {
@@ -78,6 +93,7 @@ void report_free(Report *r)
 {
     for (size_t g = 0; r->groups && g < r->group_count; g++) {
         free(r->groups[g].rank);
+        free(r->groups[g].others);
     }
     free(r->groups);
     memset(r, 0, sizeof *r);
@@ -129,11 +145,13 @@ static char csv_sep_for(const ResultSet *set)
 
 static int usage(FILE *o)
 {
-    fprintf(o, "usage: keyaccounts report RESULT_OR_DIR... [--out DIR] [--csv-sep ,|;]\n"
-               "Merges result files (and the *.json result files in each DIR) into DIR/report.html\n"
-               "and DIR/report.csv (default DIR: the current folder). The CSV separates fields\n"
-               "with ';' when the results are in Russian (as Excel with Russian regional settings\n"
-               "expects), else ','; --csv-sep chooses.\n");
+    fprintf(o, "usage: keyaccounts report RESULT_OR_DIR... [--out DIR] [--csv-sep ,|;] [--scenario FILE]...\n"
+               "Replays result files (and the *.json result files in each DIR) on their scenarios\n"
+               "(found by id and hash among the shipped scenarios, the data folder's scenarios/\n"
+               "and each --scenario FILE) and merges them into DIR/report.html and DIR/report.csv\n"
+               "(default DIR: the current folder). Only verified results are ranked. The CSV\n"
+               "separates fields with ';' when the results are in Russian (as Excel with Russian\n"
+               "regional settings expects), else ','; --csv-sep chooses.\n");
     return 2;
 }
 
@@ -142,51 +160,74 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
     const char *dir = ".";
     char csv_sep = 0; /* 0: by the language of the results */
     char **inputs = calloc((size_t)argc, sizeof *inputs);
+    const char **scenarios = calloc((size_t)argc, sizeof *scenarios);
+    char (*resolved)[4096] = calloc((size_t)argc, sizeof *resolved);
     int n = 0;
-    if (!inputs) {
+    size_t n_scenarios = 0;
+    if (!inputs || !scenarios || !resolved) {
+        free(scenarios);
+        free(resolved);
         fprintf(err, "keyaccounts: out of memory\n");
         return 1;
     }
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--out") == 0 && i + 1 < argc) {
             dir = argv[++i];
+        } else if (strcmp(argv[i], "--scenario") == 0 && i + 1 < argc) {
+            i++;
+            scenarios[n_scenarios] = scnfile_resolve(argv[i], resolved[n_scenarios], sizeof resolved[0]);
+            n_scenarios++;
         } else if (strcmp(argv[i], "--csv-sep") == 0 && i + 1 < argc) {
             const char *sep = argv[++i];
             if ((sep[0] != ',' && sep[0] != ';') || sep[1] != '\0') {
                 fprintf(err, "keyaccounts report: --csv-sep takes ',' or ';', not '%s'\n", sep);
                 free(inputs);
+                free(scenarios);
+                free(resolved);
                 return 2;
             }
             csv_sep = sep[0];
         } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             free(inputs);
+            free(scenarios);
+            free(resolved);
             usage(out);
             return 0;
         } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
             fprintf(err, "keyaccounts report: unknown option '%s'\n", argv[i]);
             free(inputs);
+            free(scenarios);
+            free(resolved);
             return usage(err);
         } else {
             inputs[n++] = argv[i];
         }
     }
-    if (n == 0) {
+    if (n == 0 || plat_kind(dir) != PLAT_DIR) {
+        if (n > 0) {
+            fprintf(err, "keyaccounts report: --out %s is not a folder\n", dir);
+        }
         free(inputs);
-        return usage(err);
+        free(scenarios);
+        free(resolved);
+        return n == 0 ? usage(err) : 2;
     }
-    if (plat_kind(dir) != PLAT_DIR) {
-        fprintf(err, "keyaccounts report: --out %s is not a folder\n", dir);
-        free(inputs);
-        return 2;
-    }
-    ResultSet set;
     Msgs m;
     msgs_init(&m);
-    int rc = results_collect(inputs, n, &set, &m);
+    ScnLibrary *lib = library_create(scenarios, n_scenarios, &m);
+    free(scenarios);
+    free(resolved);
+    ResultSet set;
+    memset(&set, 0, sizeof set);
+    int rc = lib ? results_collect(inputs, n, &set, &m) : -1;
+    if (rc == 0) {
+        rc = results_verify(&set, lib);
+    }
     say_msgs(err, &m);
     free(inputs);
+    library_destroy(lib);
     if (rc != 0) {
-        fprintf(err, "keyaccounts: out of memory\n");
+        fprintf(err, lib ? "keyaccounts: out of memory\n" : "keyaccounts report: cannot read the scenarios\n");
         results_set_free(&set);
         return 1;
     }
@@ -212,6 +253,16 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
     } else {
         fprintf(out, "%zu result%s, %zu scenario%s", set.count, set.count == 1 ? "" : "s", r.group_count,
                 r.group_count == 1 ? "" : "s");
+        size_t marks[RESULT_COPY + 1] = {0};
+        for (size_t k = 0; k < set.count; k++) {
+            marks[set.checks[k].mark]++;
+        }
+        fprintf(out, ": %zu verified", marks[RESULT_VERIFIED]);
+        for (int k = RESULT_NOT_REPRODUCIBLE; k <= RESULT_COPY; k++) {
+            if (marks[k]) {
+                fprintf(out, ", %zu %s", marks[k], result_mark_name((ResultMark)k));
+            }
+        }
         if (set.failed) {
             fprintf(out, "; %zu file%s left out (unreadable, see above)", set.failed, set.failed == 1 ? "" : "s");
         }

@@ -114,7 +114,7 @@ static void tiles(FILE *o, const Report *r, const ReportGroup *g)
 static void leaderboard(FILE *o, const Report *r, const ReportGroup *g)
 {
     fputs("<h3>Leaderboard</h3>\n<table><thead><tr><th>#</th><th class=\"l\">Trainee</th><th class=\"l\">Score</th>"
-          "<th></th><th class=\"l\">Result</th>",
+          "<th></th><th class=\"l\">Result</th><th class=\"l\">Check</th>",
           o);
     for (int i = 0; i < SUB_COUNT; i++) {
         fprintf(o, "<th title=\"%s\">%s</th>", subscore_key((SubScore)i), SUB_SHORT[i]);
@@ -128,14 +128,45 @@ static void leaderboard(FILE *o, const Report *r, const ReportGroup *g)
         score_bar(o, x->final.total, x->pass_mark);
         fprintf(o, "</td><td><b>%d</b></td><td class=\"l nw %s\">%s</td>", x->final.total, x->passed ? "pass" : "fail",
                 x->passed ? "&#10003; passed" : "&#10007; not yet");
+        fprintf(o, "<td class=\"l nw\">%s</td>", result_mark_name(r->set->checks[g->rank[k]].mark));
         for (int i = 0; i < SUB_COUNT; i++) {
             fprintf(o, "<td>%d</td>", x->final.sub[i]);
         }
         fputs("</tr>\n", o);
     }
     fputs("</tbody></table>\n<p class=\"legend\">Bars: score of 100; the black tick is the pass mark. "
-          "Sub-scores are each 0&#8211;100 (docs/how-to-play.md).</p>\n",
+          "Sub-scores are each 0&#8211;100 (docs/how-to-play.md). Every number is the replay's: each result was "
+          "played again on the scenario it names (docs/workshops.md).</p>\n",
           o);
+}
+
+/* The results that are not ranked, each with its mark and why. */
+static void unverified(FILE *o, const Report *r, const ReportGroup *g)
+{
+    if (g->other_count == 0) {
+        return;
+    }
+    fprintf(o, "<h3>Not verified</h3>\n<p class=\"note\">%zu result%s did not pass the check of "
+               "<code>keyaccounts replay</code> and %s not ranked or counted above.</p>\n"
+               "<table><thead><tr><th class=\"l\">Trainee</th><th class=\"l\">Check</th><th>Replayed score</th>"
+               "<th class=\"l\">Why</th></tr></thead><tbody>\n",
+            g->other_count, g->other_count == 1 ? "" : "s", g->other_count == 1 ? "is" : "are");
+    for (size_t k = 0; k < g->other_count; k++) {
+        const ResultRecord *x = &r->set->items[g->others[k]];
+        const ResultCheck *c = &r->set->checks[g->others[k]];
+        fputs("<tr><td class=\"l name\">", o);
+        esc(o, name_of(x));
+        fprintf(o, "</td><td class=\"l nw fail\">&#10007; %s</td><td>", result_mark_name(c->mark));
+        if (c->replayed) {
+            fprintf(o, "%d", x->final.total);
+        } else {
+            fputs("&#8212;", o);
+        }
+        fputs("</td><td class=\"l\">", o);
+        esc(o, c->why);
+        fputs("</td></tr>\n", o);
+    }
+    fputs("</tbody></table>\n", o);
 }
 
 static void histogram(FILE *o, const Report *r, const ReportGroup *g)
@@ -413,13 +444,16 @@ void report_html(const Report *r, FILE *o)
                        "scores may not be comparable.</p>\n",
                     g->versions);
         }
-        tiles(o, r, g);
-        leaderboard(o, r, g);
-        histogram(o, r, g);
-        subscores(o, r, g);
-        weekly(o, r, g);
-        behaviour(o, r, g);
-        debriefs(o, r, g);
+        if (g->count > 0) { /* the class's figures: verified results only */
+            tiles(o, r, g);
+            leaderboard(o, r, g);
+            histogram(o, r, g);
+            subscores(o, r, g);
+            weekly(o, r, g);
+            behaviour(o, r, g);
+            debriefs(o, r, g);
+        }
+        unverified(o, r, g);
         fputs("</section>\n", o);
     }
     fprintf(o, "<footer>Made by keyaccounts %s from result files. Check any result with "

@@ -6,11 +6,11 @@
 #include <string.h>
 
 #include "jumpstart.h"
+#include "library.h"
 #include "keyaccounts/scenario.h"
 #include "platform.h"
 #include "results.h"
 #include "scnfile.h"
-#include "shipped.h"
 #include "xapi_hook.h"
 
 enum { HOST_PATH_BYTES = 4096, HOST_KNOWN_BYTES = 1024, MAX_NOTES = 64, NOTE_BYTES = 1024 };
@@ -31,7 +31,21 @@ struct HostSession {
     bool jumped;
     int reloads;
     char started_at[32];
+    char session_id[SESSION_ID_LEN + 1]; /* random, from the start (docs/xapi.md) */
 };
+
+/* A new random session id: 128 bits from the operating system as hex. */
+static int new_session_id(char out[SESSION_ID_LEN + 1], char *err, size_t errlen)
+{
+    unsigned char bits[SESSION_ID_LEN / 2];
+    if (plat_random_bytes(bits, sizeof bits, err, errlen) != 0) {
+        return -1;
+    }
+    for (size_t k = 0; k < sizeof bits; k++) {
+        snprintf(out + 2 * k, 3, "%02x", bits[k]);
+    }
+    return 0;
+}
 
 /* ---- opening ---------------------------------------------------------------- */
 
@@ -117,35 +131,22 @@ uint64_t host_open_hash(const HostScenario *hs)
 
 HostScenario *host_open_for_result(const ResultRecord *r, const char *given, Msgs *m)
 {
-    if (given) {
-        return host_open(given, m);
+    char path[HOST_PATH_BYTES];
+    const char *files[1] = {given ? scnfile_resolve(given, path, sizeof path) : NULL};
+    ScnLibrary *lib = library_create(files, given ? 1 : 0, m);
+    if (!lib) {
+        return NULL;
     }
-    const char *rec = r->session.scenario_path;
-    if (rec && rec[0] && plat_kind(rec) != PLAT_MISSING) {
-        Msgs quiet; /* a recorded file that moved on is not an error: the shipped copy may do */
-        msgs_init(&quiet);
-        HostScenario *hs = host_open(rec, &quiet);
-        msgs_deinit(&quiet);
-        if (hs && strcmp(hs->scn->id, r->session.scenario_id) == 0) {
-            return hs;
-        }
-        host_close(hs);
-    }
-    ShippedScenario *list = calloc(SHIPPED_MAX, sizeof *list);
-    size_t count = list ? shipped_list(list, SHIPPED_MAX) : 0;
+    ScnFound f;
     HostScenario *hs = NULL;
-    bool tried = false;
-    for (size_t k = 0; k < count && !hs && !tried; k++) {
-        if (strcmp(list[k].id, r->session.scenario_id) == 0) {
-            hs = host_open(list[k].path, m);
-            tried = true;
-        }
+    if (library_find(lib, r->session.scenario_id, r->session.scenario_hash, &f)) {
+        hs = host_open_bytes(f.bytes, f.len, f.path, m);
+    } else {
+        char why[2048];
+        library_explain_unknown(lib, r->session.scenario_id, r->session.scenario_hash, why, sizeof why);
+        msgs_add(m, "keyaccounts replay: %s", why);
     }
-    free(list);
-    if (!hs) {
-        msgs_add(m, "keyaccounts replay: cannot find the scenario '%s' (recorded at %s); give it with --scenario FILE",
-                 r->session.scenario_id, rec && rec[0] ? rec : "no path");
-    }
+    library_destroy(lib);
     return hs;
 }
 
@@ -195,6 +196,10 @@ HostStatus host_begin(HostScenario *hs, const HostStart *opt, HostSession **out,
     snprintf(h->known, sizeof h->known, "%s", known);
     h->jumped = known[0] || opt->week > 0;
     results_now(h->started_at, sizeof h->started_at);
+    if (new_session_id(h->session_id, err, errlen) != 0) {
+        host_destroy(h);
+        return HOST_FAILED;
+    }
     *out = h;
     return HOST_OK;
 }
@@ -226,6 +231,14 @@ HostSession *host_resume(const SessionRecord *rec, bool *mismatch, Msgs *m)
     h->sim = sim;
     h->seed = rec->seed;
     results_now(h->started_at, sizeof h->started_at);
+    char why[256];
+    if (session_id_valid(rec->session_id)) {
+        memcpy(h->session_id, rec->session_id, sizeof h->session_id);
+    } else if (new_session_id(h->session_id, why, sizeof why) != 0) { /* an autosave from before session ids */
+        msgs_add(m, "%s", why);
+        host_destroy(h);
+        return NULL;
+    }
     return h;
 }
 
@@ -274,6 +287,11 @@ uint64_t host_seed(const HostSession *h)
 const char *host_started_at(const HostSession *h)
 {
     return h->started_at;
+}
+
+const char *host_session_id(const HostSession *h)
+{
+    return h->session_id;
 }
 
 bool host_is_attempt(const HostSession *h)
@@ -374,7 +392,7 @@ int host_reload(HostSession *h, HostReload *rep, Diagnostics *d, Msgs *m)
 
 char *host_session_json(const HostSession *h, size_t *len)
 {
-    return session_to_json(h->sim, h->open->path, h->open->hash, NULL, len);
+    return session_to_json(h->sim, h->open->path, h->open->hash, NULL, h->session_id, len);
 }
 
 int host_save_result(HostSession *h, Lang lang, const char *trainee, const LrsConfig *lrs, char *path, size_t n,
@@ -399,7 +417,8 @@ int host_save_result(HostSession *h, Lang lang, const char *trainee, const LrsCo
         ptrs[k] = text_coach(lang, h->sim, &notes[k], texts[k], sizeof texts[k]);
     }
     ResultMeta meta = {trainee ? trainee : "", KA_VERSION, h->started_at, finished_at,
-                       abs ? abs : h->open->path, h->open->hash, text_lang_key(lang), ptrs, count};
+                       abs ? abs : h->open->path, h->open->hash, text_lang_key(lang), ptrs, count,
+                       h->session_id};
     int rc = results_save(h->sim, &meta, path, n, err, errlen);
     free(texts);
     if (rc != 0) {

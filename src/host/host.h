@@ -44,10 +44,12 @@ void host_close(HostScenario *hs); /* accepts NULL */
 /* The path it was opened from (the name, for bytes) and the hash of its bytes. */
 const char *host_open_path(const HostScenario *hs);
 uint64_t host_open_hash(const HostScenario *hs);
-/* The scenario a result was played on (replay, replay --watch): `given` when
- * not NULL (a file or a shipped id), else the recorded path when the file
- * there still has the recorded id, else the shipped scenario with that id.
- * NULL with the reasons in m. */
+/* The scenario a result was played on (replay, replay --watch): the file
+ * with the result's scenario id whose bytes have the recorded hash, among
+ * `given` (a file or a shipped id; may be NULL), the shipped scenarios and
+ * the data folder's scenarios/ (library.h). The path recorded in the result is
+ * never used. NULL with the reasons in m ("scenario unknown": the id, the
+ * hash and where it looked). */
 HostScenario *host_open_for_result(const ResultRecord *r, const char *given, Msgs *m);
 /* Closes hs and gives its model to the caller (scenario_destroy it). */
 Scenario *host_open_release(HostScenario *hs);
@@ -77,6 +79,9 @@ const char *host_path(const HostSession *h); /* as opened ("" for bytes) */
 uint64_t host_hash(const HostSession *h);     /* of the bytes played */
 uint64_t host_seed(const HostSession *h);
 const char *host_started_at(const HostSession *h); /* ISO 8601 UTC */
+/* The session's random id (SESSION_ID_LEN hex digits), kept in the autosave
+ * and the result; the xAPI registration and statement ids come from it. */
+const char *host_session_id(const HostSession *h);
 /* A real attempt, whose result counts: not jump-started (--week, --known)
  * and not played across a reload. */
 bool host_is_attempt(const HostSession *h);

@@ -263,5 +263,6 @@ void results_set_free(ResultSet *set)
     }
     free(set->items);
     free(set->paths);
+    free(set->checks);
     memset(set, 0, sizeof *set);
 }

@@ -23,11 +23,14 @@ bool results_name_ok(const char *name);
 /* Loads a result; on failure adds FILE:LINE:COL diagnostics to m. */
 int results_load(const char *path, ResultRecord *out, Msgs *m);
 
+struct ResultCheck; /* verify.h */
+
 typedef struct ResultSet {
     ResultRecord *items;
     char **paths;
     size_t count;
     size_t failed; /* files that could not be read or parsed (reported) */
+    struct ResultCheck *checks; /* one per item after results_verify (verify.h); NULL before */
 } ResultSet;
 
 /* Loads every FILE given and every *.json in every DIR given (sorted by

@@ -94,6 +94,10 @@ const char *plat_utc_text(int64_t t, char *buf, size_t n);
 /* An environment variable, NULL when unset. */
 const char *plat_env(const char *name);
 
+/* n bytes from the operating system's random source (Linux: getrandom()),
+ * for identifiers nobody else can pick. 0, or -1 with a reason in err. */
+int plat_random_bytes(void *buf, size_t n, char *err, size_t errlen);
+
 /* True when f is an interactive terminal. */
 bool plat_is_terminal(FILE *f);
 

@@ -3,10 +3,14 @@
 #define _XOPEN_SOURCE 700
 #include "platform.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#if defined(__linux__)
+#include <sys/random.h>
+#endif
 
 const char *plat_data_dir(char *buf, size_t n)
 {
@@ -70,4 +74,34 @@ const char *plat_env(const char *name)
 bool plat_is_terminal(FILE *f)
 {
     return isatty(fileno(f)) != 0;
+}
+
+int plat_random_bytes(void *buf, size_t n, char *err, size_t errlen)
+{
+    unsigned char *p = buf;
+    size_t got = 0;
+#if defined(__linux__)
+    while (got < n) {
+        ssize_t r = getrandom(p + got, n - got, 0);
+        if (r < 0 && errno == EINTR) {
+            continue;
+        }
+        if (r <= 0) {
+            break; /* ENOSYS on an old kernel: /dev/urandom below */
+        }
+        got += (size_t)r;
+    }
+#endif
+    if (got < n) {
+        FILE *f = fopen("/dev/urandom", "rb");
+        if (f) {
+            got += fread(p + got, 1, n - got, f);
+            fclose(f);
+        }
+    }
+    if (got < n) {
+        snprintf(err, errlen, "no random source (getrandom and /dev/urandom failed: %s)", strerror(errno));
+        return -1;
+    }
+    return 0;
 }

@@ -92,8 +92,19 @@ static char *finish_document(cJSON *root, bool ok, const Sim *sim, size_t *len)
     return text;
 }
 
+bool session_id_valid(const char *s)
+{
+    size_t n = 0;
+    for (; s && s[n]; n++) {
+        if (!((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'a' && s[n] <= 'f'))) {
+            return false;
+        }
+    }
+    return s && n == SESSION_ID_LEN;
+}
+
 char *session_to_json(const Sim *sim, const char *scenario_path, uint64_t scenario_hash,
-                      const char *trainee, size_t *len)
+                      const char *trainee, const char *session_id, size_t *len)
 {
     const Scenario *s = sim_scenario(sim);
     cJSON *root = cJSON_CreateObject();
@@ -106,7 +117,8 @@ char *session_to_json(const Sim *sim, const char *scenario_path, uint64_t scenar
          && cJSON_AddNumberToObject(root, "week", sim_week(sim))
          && cJSON_AddNumberToObject(root, "score", sim_score(sim).total)
          && cJSON_AddBoolToObject(root, "finished", sim_over(sim))
-         && (!trainee || add_str(root, "trainee", trainee));
+         && (!trainee || add_str(root, "trainee", trainee))
+         && (!session_id || !session_id[0] || add_str(root, "session_id", session_id));
     return finish_document(root, ok, sim, len);
 }
 
@@ -198,6 +210,7 @@ static const FieldSpec SESSION_FIELDS[] = {
     {INT("score", 0, 100), FIELD_STORE(SessionRecord, score)},
     {.key = "finished", .kind = FK_BOOL},
     {TEXT("trainee", 0, RESULT_MAX_TRAINEE)},
+    {TEXT("session_id", SESSION_ID_LEN, SESSION_ID_LEN)},
     {LIST("commands", 0, SESSION_MAX_COMMANDS, FK_OBJECT)},
 };
 
@@ -207,7 +220,12 @@ static const FieldSpec SESSION_SCENARIO_FIELDS[] = {
     {.key = "hash", .kind = FK_HEX64, REQ, FIELD_STORE(SessionRecord, scenario_hash)},
 };
 
-/* A result: every key is required. */
+/* A result: what replaying it needs is required (the scenario's id and hash,
+ * the seed, the commands) with who played it, when and with which program;
+ * the parts derived from those (score, weeks, behaviour, coaching, the
+ * scenario's title, pass mark and weights) are optional copies that replay
+ * checks (RESULT_STORED_*). */
+#define OPT_LIST(k, lo, hi, of) .key = k, .kind = FK_ARRAY, .min = lo, .max = hi, .item = of
 static const FieldSpec RESULT_FIELDS[] = {
     {INT("format_version", 0, RECORD_MAX_VERSION)},
     {TEXT("kind", 1, 64), REQ},
@@ -215,23 +233,24 @@ static const FieldSpec RESULT_FIELDS[] = {
     {TEXT("trainee", 0, RESULT_MAX_TRAINEE), REQ},
     {TEXT("started_at", 0, 64), REQ},
     {TEXT("finished_at", 0, 64), REQ},
-    {TEXT("lang", 2, 35), REQ},
+    {TEXT("session_id", SESSION_ID_LEN, SESSION_ID_LEN)},
+    {TEXT("lang", 2, 35)},
     {.key = "scenario", .kind = FK_OBJECT, REQ},
     {.key = "seed", .kind = FK_U64, REQ, FIELD_STORE(ResultRecord, session.seed)},
-    {.key = "score", .kind = FK_OBJECT, REQ},
-    {LIST("weeks", 1, RESULT_MAX_WEEKS, FK_OBJECT)},
-    {.key = "behaviour", .kind = FK_OBJECT, REQ},
-    {LIST("coaching", 0, RESULT_MAX_COACHING, FK_TEXT), .item_max = RESULT_MAX_TEXT},
+    {.key = "score", .kind = FK_OBJECT},
+    {OPT_LIST("weeks", 1, RESULT_MAX_WEEKS, FK_OBJECT)},
+    {.key = "behaviour", .kind = FK_OBJECT},
+    {OPT_LIST("coaching", 0, RESULT_MAX_COACHING, FK_TEXT), .item_max = RESULT_MAX_TEXT},
     {LIST("commands", 0, SESSION_MAX_COMMANDS, FK_OBJECT)},
 };
 
 static const FieldSpec RESULT_SCENARIO_FIELDS[] = {
     {.key = "id", .kind = FK_ID, REQ},
-    {TEXT("title", 0, RESULT_MAX_TEXT), REQ},
-    {TEXT("path", 0, RECORD_MAX_PATH), REQ},
+    {TEXT("title", 0, RESULT_MAX_TEXT)},
+    {TEXT("path", 0, RECORD_MAX_PATH)},
     {.key = "hash", .kind = FK_HEX64, REQ, FIELD_STORE(ResultRecord, session.scenario_hash)},
-    {INT("pass_mark", 0, 100), FIELD_STORE(ResultRecord, pass_mark)},
-    {.key = "weights", .kind = FK_OBJECT, REQ},
+    {.key = "pass_mark", .kind = FK_INT, .min = 0, .max = 100, FIELD_STORE(ResultRecord, pass_mark)},
+    {.key = "weights", .kind = FK_OBJECT},
 };
 
 #define BEHAVIOUR(f) {COUNT(#f), FIELD_STORE(ResultBehaviour, f)}
@@ -383,6 +402,7 @@ char *result_to_json(const Sim *sim, const ResultMeta *m, size_t *len)
               && add_str(root, "program_version", m->program_version ? m->program_version : "")
               && add_str(root, "trainee", m->trainee ? m->trainee : "")
               && add_str(root, "started_at", m->started_at) && add_str(root, "finished_at", m->finished_at)
+              && (!m->session_id || !m->session_id[0] || add_str(root, "session_id", m->session_id))
               && add_str(root, "lang", m->lang ? m->lang : "en");
     cJSON *scn = ok ? cJSON_AddObjectToObject(root, "scenario") : NULL;
     cJSON *weights = NULL;
@@ -449,6 +469,14 @@ static char *dup_str(const char *s)
         memcpy(p, s, n);
     }
     return p;
+}
+
+/* Copies v's text, or absent (v NULL) the text that stands for it, into *out. */
+static bool dup_text(Reader *R, const cJSON *v, const char *absent, char **out)
+{
+    *out = dup_str(v ? v->valuestring : absent);
+    R->oom |= !*out;
+    return *out != NULL;
 }
 
 /* Copies v's text (NULL for NULL) into *out. */
@@ -597,6 +625,20 @@ static bool parse_record(const char *buf, size_t len, const char *what, Arena *a
 
 /* ---- reading: sessions ----------------------------------------------------------------- */
 
+/* The session's random id (docs/xapi.md); absent in older files. */
+static void read_session_id(Reader *R, const cJSON *v, SessionRecord *out)
+{
+    if (!v) {
+        return;
+    }
+    if (!session_id_valid(v->valuestring)) {
+        rd_error(R, "KA508", v, "session_id", "'%s' is not a session id (%d lower-case hex digits)",
+                 v->valuestring, (int)SESSION_ID_LEN);
+        return;
+    }
+    memcpy(out->session_id, v->valuestring, SESSION_ID_LEN + 1);
+}
+
 static void read_session(Reader *R, const cJSON *root, SessionRecord *out)
 {
     if (!check_kind(R, root, "keyaccounts-session", NULL, SESSION_FORMAT)) {
@@ -610,6 +652,7 @@ static void read_session(Reader *R, const cJSON *root, SessionRecord *out)
                && dup_into(R, fields_get(&SESSION_SCENARIO_SPEC, scn, "path"), &out->scenario_path));
     }
     dup_into(R, fields_get(&SESSION_SPEC, top, "trainee"), &out->trainee);
+    read_session_id(R, fields_get(&SESSION_SPEC, top, "session_id"), out);
     read_commands(R, fields_get(&SESSION_SPEC, top, "commands"), out);
 }
 
@@ -782,13 +825,21 @@ static void read_coaching(Reader *R, const cJSON *coach, ResultRecord *o)
 static void check_result_parts(Reader *R, const cJSON *const top[FIELDS_MAX], const ResultRecord *o)
 {
     const cJSON *score = fields_get(&RESULT_SPEC, top, "score");
+    if (strcmp(o->finished_at, o->started_at) < 0) {
+        rd_error(R, "KA509", fields_get(&RESULT_SPEC, top, "finished_at"), "finished_at",
+                 "the session finished (%s) before it started (%s)", o->finished_at, o->started_at);
+    }
+    if (!(o->stored & RESULT_STORED_WEEKS)) {
+        return; /* the copies that remain are checked against the replay */
+    }
     const WeekSnapshot *last = &o->weeks[o->week_count - 1];
-    if (memcmp(&last->score, &o->final, sizeof o->final) != 0) {
+    if ((o->stored & RESULT_STORED_SCORE) && memcmp(&last->score, &o->final, sizeof o->final) != 0) {
         rd_error(R, "KA509", score, "score",
                  "the final score (%d) differs from the last week of the breakdown (week %d: %d)", o->final.total,
                  last->week, last->score.total);
     }
-    if (o->passed != (o->final.total >= o->pass_mark)) {
+    unsigned both = RESULT_STORED_SCORE | RESULT_STORED_PASS_MARK;
+    if ((o->stored & both) == both && o->passed != (o->final.total >= o->pass_mark)) {
         rd_error(R, "KA509", cJSON_GetObjectItemCaseSensitive(score, "passed"), "score.passed",
                  "'passed' is %s but the score %d is %s the pass mark %d", o->passed ? "true" : "false",
                  o->final.total, o->final.total >= o->pass_mark ? "at or above" : "below", o->pass_mark);
@@ -802,10 +853,6 @@ static void check_result_parts(Reader *R, const cJSON *const top[FIELDS_MAX], co
                  "the commands end %d week%s but the breakdown runs to week %d", ends, ends == 1 ? "" : "s",
                  last->week);
     }
-    if (strcmp(o->finished_at, o->started_at) < 0) {
-        rd_error(R, "KA509", fields_get(&RESULT_SPEC, top, "finished_at"), "finished_at",
-                 "the session finished (%s) before it started (%s)", o->finished_at, o->started_at);
-    }
 }
 
 static void read_result(Reader *R, const cJSON *root, ResultRecord *o)
@@ -817,16 +864,21 @@ static void read_result(Reader *R, const cJSON *root, ResultRecord *o)
     }
     size_t before = R->d->errors;
     const cJSON *top[FIELDS_MAX], *scn[FIELDS_MAX], *found[FIELDS_MAX];
+    memset(scn, 0, sizeof scn);
     read_object(R, root, &RESULT_SPEC, "", top, o);
     const cJSON *scenario = fields_get(&RESULT_SPEC, top, "scenario");
     if (scenario && read_object(R, scenario, &RESULT_SCENARIO_SPEC, "scenario", scn, o)) {
         const cJSON *weights = fields_get(&RESULT_SCENARIO_SPEC, scn, "weights");
         if (weights) {
             read_object(R, weights, &WEIGHT_SPEC, "scenario.weights", found, o);
+            o->stored |= RESULT_STORED_WEIGHTS;
         }
+        o->stored |= fields_get(&RESULT_SCENARIO_SPEC, scn, "title") ? RESULT_STORED_TITLE : 0;
+        o->stored |= fields_get(&RESULT_SCENARIO_SPEC, scn, "pass_mark") ? RESULT_STORED_PASS_MARK : 0;
     }
     const cJSON *score = fields_get(&RESULT_SPEC, top, "score");
     if (score) {
+        o->stored |= RESULT_STORED_SCORE;
         ScoreTable t;
         score_table(&t, offsetof(ResultRecord, final), SCORE_EXTRA, sizeof SCORE_EXTRA / sizeof SCORE_EXTRA[0]);
         read_object(R, score, &t.spec, "score", found, o);
@@ -834,11 +886,15 @@ static void read_result(Reader *R, const cJSON *root, ResultRecord *o)
     const cJSON *behaviour = fields_get(&RESULT_SPEC, top, "behaviour");
     if (behaviour) {
         read_object(R, behaviour, &BEHAVIOUR_SPEC, "behaviour", found, &o->behaviour);
+        o->stored |= RESULT_STORED_BEHAVIOUR;
     }
     const cJSON *weeks = fields_get(&RESULT_SPEC, top, "weeks");
     if (weeks) {
         read_weeks(R, weeks, o);
+        o->stored |= RESULT_STORED_WEEKS;
     }
+    o->stored |= fields_get(&RESULT_SPEC, top, "coaching") ? RESULT_STORED_COACHING : 0;
+    read_session_id(R, fields_get(&RESULT_SPEC, top, "session_id"), &o->session);
     check_result_texts(R, top);
     if (R->d->errors != before || R->oom) {
         return;
@@ -846,20 +902,25 @@ static void read_result(Reader *R, const cJSON *root, ResultRecord *o)
     if (!dup_into(R, fields_get(&RESULT_SPEC, top, "program_version"), &o->program_version)
         || !dup_into(R, fields_get(&RESULT_SPEC, top, "started_at"), &o->started_at)
         || !dup_into(R, fields_get(&RESULT_SPEC, top, "finished_at"), &o->finished_at)
-        || !dup_into(R, fields_get(&RESULT_SPEC, top, "lang"), &o->lang)
         || !dup_into(R, fields_get(&RESULT_SPEC, top, "trainee"), &o->session.trainee)
         || !dup_into(R, fields_get(&RESULT_SCENARIO_SPEC, scn, "id"), &o->session.scenario_id)
-        || !dup_into(R, fields_get(&RESULT_SCENARIO_SPEC, scn, "path"), &o->session.scenario_path)
-        || !dup_into(R, fields_get(&RESULT_SCENARIO_SPEC, scn, "title"), &o->scenario_title)) {
+        || !dup_text(R, fields_get(&RESULT_SPEC, top, "lang"), "en", &o->lang)
+        || !dup_text(R, fields_get(&RESULT_SCENARIO_SPEC, scn, "path"), "", &o->session.scenario_path)
+        || !dup_text(R, fields_get(&RESULT_SCENARIO_SPEC, scn, "title"), "", &o->scenario_title)) {
         return;
     }
-    read_coaching(R, fields_get(&RESULT_SPEC, top, "coaching"), o);
+    const cJSON *coaching = fields_get(&RESULT_SPEC, top, "coaching");
+    if (coaching) {
+        read_coaching(R, coaching, o);
+    }
     read_commands(R, fields_get(&RESULT_SPEC, top, "commands"), &o->session);
     if (R->d->errors != before || R->oom) {
         return;
     }
     check_result_parts(R, top, o);
-    o->session.week = o->weeks[o->week_count - 1].week + 1;
+    if (o->stored & RESULT_STORED_WEEKS) {
+        o->session.week = o->weeks[o->week_count - 1].week + 1;
+    }
     o->session.score = o->final.total;
 }
 
@@ -897,4 +958,118 @@ int result_from_json(const char *buf, size_t len, const char *name, ResultRecord
         return -1;
     }
     return 0;
+}
+
+/* ---- results: the stored copies against a replay ------------------------------------- */
+
+static bool int_differs(const char *key, long long recorded, long long replayed, char *why, size_t n)
+{
+    if (recorded == replayed) {
+        return false;
+    }
+    snprintf(why, n, "%s: recorded %lld, replayed %lld", key, recorded, replayed);
+    return true;
+}
+
+static bool score_differs(const char *base, const Score *a, const Score *b, char *why, size_t n)
+{
+    char key[FIELD_PATH_MAX];
+    path_key(key, base, "total");
+    if (int_differs(key, a->total, b->total, why, n)) {
+        return true;
+    }
+    for (int i = 0; i < SUB_COUNT; i++) {
+        path_key(key, base, SUBSCORE_KEYS[i]);
+        if (int_differs(key, a->sub[i], b->sub[i], why, n)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool weeks_differ(const ResultRecord *a, const ResultRecord *b, char *why, size_t n)
+{
+    if (a->week_count != b->week_count) {
+        snprintf(why, n, "weeks: recorded %zu, replayed %zu", a->week_count, b->week_count);
+        return true;
+    }
+    for (size_t k = 0; k < a->week_count; k++) {
+        const WeekSnapshot *x = &a->weeks[k], *y = &b->weeks[k];
+        char base[FIELD_PATH_MAX], key[FIELD_PATH_MAX];
+        path_item(base, "", "weeks", (int)k);
+        if (score_differs(base, &x->score, &y->score, why, n)) {
+            return true;
+        }
+        const struct { const char *key; long long x, y; } MORE[] = {
+            {"revenue_run_rate", x->revenue_run_rate, y->revenue_run_rate},
+            {"revenue_booked", x->revenue_booked, y->revenue_booked},
+            {"engaged", x->engaged, y->engaged},
+            {"known", x->known, y->known},
+        };
+        for (size_t i = 0; i < sizeof MORE / sizeof MORE[0]; i++) {
+            path_key(key, base, MORE[i].key);
+            if (int_differs(key, MORE[i].x, MORE[i].y, why, n)) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+static bool texts_differ(const char *key, const char *a, const char *b, char *why, size_t n)
+{
+    if (strcmp(a ? a : "", b ? b : "") == 0) {
+        return false;
+    }
+    snprintf(why, n, "%s: recorded \"%.80s\", replayed \"%.80s\"", key, a ? a : "", b ? b : "");
+    return true;
+}
+
+bool result_stored_differs(const ResultRecord *a, const ResultRecord *b, char *why, size_t n)
+{
+    char key[FIELD_PATH_MAX];
+    if ((a->stored & RESULT_STORED_TITLE) && texts_differ("scenario.title", a->scenario_title, b->scenario_title, why, n)) {
+        return true;
+    }
+    if ((a->stored & RESULT_STORED_PASS_MARK) && int_differs("scenario.pass_mark", a->pass_mark, b->pass_mark, why, n)) {
+        return true;
+    }
+    for (int i = 0; (a->stored & RESULT_STORED_WEIGHTS) && i < SUB_COUNT; i++) {
+        path_key(key, "scenario.weights", SUBSCORE_KEYS[i]);
+        if (int_differs(key, a->weights[i], b->weights[i], why, n)) {
+            return true;
+        }
+    }
+    if ((a->stored & RESULT_STORED_SCORE)
+        && (score_differs("score", &a->final, &b->final, why, n)
+            || int_differs("score.passed", a->passed, b->passed, why, n)
+            || int_differs("score.revenue_run_rate", a->revenue_run_rate, b->revenue_run_rate, why, n)
+            || int_differs("score.revenue_booked", a->revenue_booked, b->revenue_booked, why, n))) {
+        return true;
+    }
+    if ((a->stored & RESULT_STORED_WEEKS) && weeks_differ(a, b, why, n)) {
+        return true;
+    }
+    for (size_t i = 0; (a->stored & RESULT_STORED_BEHAVIOUR) && i < BEHAVIOUR_SPEC.count; i++) {
+        int x, y;
+        memcpy(&x, (const char *)&a->behaviour + BEHAVIOUR_FIELDS[i].offset, sizeof x);
+        memcpy(&y, (const char *)&b->behaviour + BEHAVIOUR_FIELDS[i].offset, sizeof y);
+        path_key(key, "behaviour", BEHAVIOUR_FIELDS[i].key);
+        if (int_differs(key, x, y, why, n)) {
+            return true;
+        }
+    }
+    if (a->stored & RESULT_STORED_COACHING) {
+        if (a->coaching_count != b->coaching_count) {
+            snprintf(why, n, "coaching: recorded %zu notes, replayed %zu", a->coaching_count, b->coaching_count);
+            return true;
+        }
+        for (size_t k = 0; k < a->coaching_count; k++) {
+            path_item(key, "", "coaching", (int)k);
+            if (texts_differ(key, a->coaching[k], b->coaching[k], why, n)) {
+                return true;
+            }
+        }
+    }
+    return false;
 }

@@ -106,8 +106,9 @@ static void namespace_id(uint8_t ns[16])
     ns[8] = (uint8_t)((ns[8] & 0x3F) | 0x80);
 }
 
-/* "KIND\nHASH\nSEED\nSTARTED\n[INDEX\n]TRAINEE": the trainee comes last, so no
- * name can make two sessions' names equal. A result's texts are at most
+/* "KIND\nsession ID\n[INDEX\n]" from the session's random id; results written
+ * before sessions had one: "KIND\nHASH\nSEED\nSTARTED\n[INDEX\n]TRAINEE" (the
+ * trainee comes last, so no name can make two sessions' names equal). A result's texts are at most
  * RESULT_MAX_TEXT bytes, so the name always fits: no allocation, the same id
  * whatever the memory. */
 static void derive(const ResultRecord *r, const char *kind, long long index, char out[XAPI_UUID_LEN + 1])
@@ -119,9 +120,11 @@ static void derive(const ResultRecord *r, const char *kind, long long index, cha
     if (index >= 0) {
         snprintf(idx, sizeof idx, "%lld\n", index);
     }
-    int w = snprintf(name, sizeof name, "%s\n%016" PRIx64 "\n%" PRIu64 "\n%s\n%s%s", kind, r->session.scenario_hash,
-                     r->session.seed, r->started_at ? r->started_at : "", idx,
-                     r->session.trainee ? r->session.trainee : "");
+    int w = r->session.session_id[0]
+                ? snprintf(name, sizeof name, "%s\nsession %s\n%s", kind, r->session.session_id, idx)
+                : snprintf(name, sizeof name, "%s\n%016" PRIx64 "\n%" PRIu64 "\n%s\n%s%s", kind,
+                           r->session.scenario_hash, r->session.seed, r->started_at ? r->started_at : "", idx,
+                           r->session.trainee ? r->session.trainee : "");
     size_t len = w < 0 ? 0 : (size_t)w < sizeof name ? (size_t)w : sizeof name - 1;
     xapi_uuid5(ns, name, len, out);
 }

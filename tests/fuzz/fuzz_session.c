@@ -74,7 +74,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         if (sim) {
             size_t len = 0;
-            char *again = session_to_json(sim, r.scenario_path, r.scenario_hash, r.trainee, &len);
+            char *again = session_to_json(sim, r.scenario_path, r.scenario_hash, r.trainee, r.session_id, &len);
             if (!again) {
                 fuzz_fail("saving a replayed session failed");
             }

@@ -131,13 +131,13 @@ static Stage run_once(unsigned long n, const char *path, const char *buf, size_t
         CHECK(same_session(*ref_sim_out, sim));
     }
     size_t jlen = 0;
-    char *json = session_to_json(sim, path, hash, "Ольга", &jlen);
+    char *json = session_to_json(sim, path, hash, "Ольга", NULL, &jlen);
     if (!json) {
         if (failed == ST_DONE) {
             failed = ST_SAVE;
         }
         alloc_fail_after(0); /* the save is retried once memory is back: nothing lost */
-        json = session_to_json(sim, path, hash, "Ольга", &jlen);
+        json = session_to_json(sim, path, hash, "Ольга", NULL, &jlen);
     }
     CHECK(json != NULL);
     ResultMeta meta = meta_for(path, hash);

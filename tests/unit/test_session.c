@@ -42,7 +42,7 @@ int main(int argc, char **argv)
     Sim *sim = sim_create(s, 1234);
     CHECK_EQ_INT(bot_play(sim, BOT_EXPANDER, 1234), 0);
     size_t len = 0;
-    char *json = session_to_json(sim, argv[1], hash, "Ольга Trainee", &len);
+    char *json = session_to_json(sim, argv[1], hash, "Ольга Trainee", NULL, &len);
     CHECK(json != NULL && len > 0);
 
     SessionRecord r;

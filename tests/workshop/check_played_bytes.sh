@@ -2,8 +2,8 @@
 # A result records the scenario bytes that were played, not the file as it is
 # when the result is saved: a terminal game whose scenario file is edited
 # (one space appended) while it runs saves the hash of the original bytes, so
-# replay against the edited file warns that the scenario changed, and replay
-# against the original bytes is silent and reproduces the score.
+# replay never takes the edited file for the scenario played, and replay with
+# the original bytes reproduces the score.
 # usage: check_played_bytes.sh KEYACCOUNTS SOURCE_DIR
 set -u
 bin=${1:?usage: check_played_bytes.sh KEYACCOUNTS SOURCE_DIR}
@@ -36,13 +36,23 @@ wait $pid || no "play exit $?"
 result=$(sed -n 's/^Result saved: //p' "$tmp/play.out")
 [ -f "$result" ] || { no "no result saved: $(tail -3 "$tmp/play.out")"; exit 1; }
 
-"$bin" replay --scenario "$tmp/played.json" "$result" > "$tmp/edited.out" 2> "$tmp/edited.err"
-grep -q "the scenario has changed" "$tmp/edited.err" \
-    || no "replay against the edited file does not warn: $(cat "$tmp/edited.err")"
-"$bin" replay --scenario "$tmp/original.json" "$result" > "$tmp/orig.out" 2> "$tmp/orig.err" \
-    || no "replay against the original bytes fails: $(cat "$tmp/orig.out" "$tmp/orig.err")"
-grep -q "scenario has changed" "$tmp/orig.err" && no "replay against the original bytes warns: $(cat "$tmp/orig.err")"
-grep -q ": OK: " "$tmp/orig.out" || no "replay against the original bytes is not OK: $(cat "$tmp/orig.out")"
+# Replay looks the scenario up by id and the hash of the bytes played: the
+# edited file is not used (the shipped copy with the same bytes is, and the OK
+# line names it); with no other copy at hand the scenario is unknown.
+"$bin" replay --scenario "$tmp/played.json" "$result" > "$tmp/edited.out" 2> "$tmp/edited.err" \
+    || no "replay beside an edited file fails: $(cat "$tmp/edited.out" "$tmp/edited.err")"
+grep -q ": OK: .* replayed on $src/scenarios/first-steps.json " "$tmp/edited.out" \
+    || no "replay does not name the shipped file it used: $(cat "$tmp/edited.out")"
+mkdir "$tmp/empty"
+KEYACCOUNTS_SCENARIOS="$tmp/empty" "$bin" replay --scenario "$tmp/played.json" "$result" > "$tmp/edited.out" 2>&1
+[ $? -eq 1 ] || no "replay with only the edited file does not fail"
+grep -q "scenario unknown: no file holds 'first-steps' with the hash" "$tmp/edited.out" \
+    && grep -q "$tmp/played.json holds another version" "$tmp/edited.out" \
+    || no "replay with only the edited file: $(cat "$tmp/edited.out")"
+KEYACCOUNTS_SCENARIOS="$tmp/empty" "$bin" replay --scenario "$tmp/original.json" "$result" > "$tmp/orig.out" \
+    2> "$tmp/orig.err" || no "replay against the original bytes fails: $(cat "$tmp/orig.out" "$tmp/orig.err")"
+grep -q ": OK: .* replayed on $tmp/original.json " "$tmp/orig.out" \
+    || no "replay against the original bytes is not OK: $(cat "$tmp/orig.out")"
 
 # Special files never make the readers wait: a FIFO among the results given to
 # report, and a FIFO given as the scenario to replay (nobody writes to either).

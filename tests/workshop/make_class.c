@@ -62,8 +62,10 @@ int main(int argc, char **argv)
         char started[32], finished[32];
         snprintf(started, sizeof started, "2026-03-05T09:%02zu:00Z", k);
         snprintf(finished, sizeof finished, "2026-03-05T09:%02zu:30Z", 30 + k);
+        char id[SESSION_ID_LEN + 1];
+        snprintf(id, sizeof id, "%016llx%016llx", 0x6b61636c61737300ULL + k, (unsigned long long)seed);
         ResultMeta meta = {CLASS[k].name, "0.1.0", started, finished, argv[1], hash,
-                           text_lang_key(lang), ptrs, n};
+                           text_lang_key(lang), ptrs, n, id};
         size_t jlen;
         char *json = result_to_json(sim, &meta, &jlen);
         char path[4096];

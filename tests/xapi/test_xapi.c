@@ -130,6 +130,35 @@ static void test_ids(void)
     CHECK(strcmp(other, "ad19be97-baeb-5c6a-bf21-5f503a755d89") != 0, "trainee does not change the id");
 }
 
+/* Sessions with a random id: two anonymous trainees who start the same
+ * scenario with the same seed in the same second still get their own ids;
+ * the same session always gets the same ones. */
+static void test_session_ids(void)
+{
+    ResultRecord a, b;
+    memset(&a, 0, sizeof a);
+    a.session.scenario_hash = 0x0c276f19c8dff7c1ull;
+    a.session.seed = 3;
+    a.session.trainee = (char *)"";
+    a.started_at = (char *)"2026-03-05T09:00:00Z";
+    b = a;
+    memcpy(a.session.session_id, "0123456789abcdef0123456789abcdef", SESSION_ID_LEN + 1);
+    memcpy(b.session.session_id, "fedcba9876543210fedcba9876543210", SESSION_ID_LEN + 1);
+    char ra[XAPI_UUID_LEN + 1], rb[XAPI_UUID_LEN + 1], again[XAPI_UUID_LEN + 1], old[XAPI_UUID_LEN + 1];
+    xapi_registration(&a, ra);
+    xapi_registration(&b, rb);
+    xapi_registration(&a, again);
+    CHECK(strcmp(ra, rb) != 0, "two sessions in the same second share the registration %s", ra);
+    CHECK(strcmp(ra, again) == 0, "the same session gets two registrations");
+    xapi_statement_id(&a, 4, ra);
+    xapi_statement_id(&b, 4, rb);
+    CHECK(strcmp(ra, rb) != 0, "two sessions in the same second share statement ids");
+    a.session.session_id[0] = '\0'; /* a result from before session ids: derived as before */
+    xapi_registration(&a, old);
+    xapi_registration(&b, rb);
+    CHECK(strcmp(old, rb) != 0 && strlen(old) == XAPI_UUID_LEN, "an old result's registration %s", old);
+}
+
 /* Plays the scenario with the expander and reads its result back. */
 static Scenario *played(const char *path, const char *trainee, ResultRecord *r)
 {
@@ -147,7 +176,7 @@ static Scenario *played(const char *path, const char *trainee, ResultRecord *r)
     int rc = -1;
     if (sim && bot_play(sim, BOT_EXPANDER, 7) == 0 && sim_over(sim)) {
         ResultMeta meta = {trainee, "0.1.0", "2026-03-05T09:00:00Z", "2026-03-05T09:30:30Z", path, hash, "en",
-                           NULL, 0};
+                           NULL, 0, NULL};
         size_t jlen;
         char *json = result_to_json(sim, &meta, &jlen);
         rc = json ? result_from_json(json, jlen, path, r, &d) : -1;
@@ -278,6 +307,7 @@ int main(int argc, char **argv)
     test_uuid();
     test_time();
     test_ids();
+    test_session_ids();
     test_statements(argv[1]);
     test_russian(argv[2]);
     if (failures) {
