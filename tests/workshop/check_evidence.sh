@@ -29,7 +29,7 @@ s["scoring"] = {"pass_mark": 10, "weights": {"revenue": 0, "penetration": 0, "co
 json.dump(s, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False, indent=1)
 PY
 "$make_class" "$tmp/hand-in/massive-lubricants.json" "$tmp/easy-class" > /dev/null || no "make_class on the copy"
-easy="$tmp/easy-class/result-02.json"
+easy="$tmp/easy-class/result-05.json" # 25, passed, on the copy; 13, failed, on the shipped scenario
 # the forger's first try: the copy's hash and path; then the shipped hash with the copy's path
 python3 - "$easy" "$shipped" "$tmp/hand-in" <<'PY'
 import json, sys, shutil
@@ -63,7 +63,7 @@ grep -q "DIVERGED in week 1 (commands 1-[0-9]*): score recorded [0-9]*, replayed
 "$bin" replay "$tmp/hand-in/result-minimal.json" > "$tmp/out" 2>&1 || no "a minimal result does not replay: $(cat "$tmp/out")"
 real=$(sed -n 's/.* replayed on .* scores \([0-9]*\) .*/\1/p' "$tmp/out")
 grep -q ": OK: .* replayed on $shipped scores " "$tmp/out" || no "minimal result: $(cat "$tmp/out")"
-[ -n "$real" ] && [ "$real" != "$claimed" ] || no "the real score ($real) is the copy's ($claimed)"
+[ -n "$real" ] && [ "$real" -lt "$claimed" ] || no "the real score ($real) is not below the copy's ($claimed)"
 # given on the command line, the copy is still only the scenario it is
 "$bin" replay --scenario "$tmp/hand-in/massive-lubricants.json" "$tmp/hand-in/result-minimal.json" > "$tmp/out" 2>&1 \
     || no "minimal result with --scenario copy: $(cat "$tmp/out")"
