@@ -2,8 +2,9 @@
  * names, one with markup in it) play a scenario through the reference bots
  * with different seeds, and each finished session is written as a result
  * file, as the terminal game would. Every result is read back and compared
- * with what was written.
- * usage: make_class SCENARIO.json OUTDIR */
+ * with what was written. With COUNT, a class of that many (the ten again and
+ * again, numbered, each with its own seed), for measuring `report`.
+ * usage: make_class SCENARIO.json OUTDIR [COUNT] */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,8 +17,9 @@
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: make_class SCENARIO.json OUTDIR\n");
+    size_t count = argc == 4 ? (size_t)strtoul(argv[3], NULL, 10) : 10;
+    if ((argc != 3 && argc != 4) || count == 0 || count > 100000) {
+        fprintf(stderr, "usage: make_class SCENARIO.json OUTDIR [COUNT]\n");
         return 2;
     }
     static const struct { const char *name; BotKind bot; } CLASS[] = {
@@ -45,31 +47,38 @@ int main(int argc, char **argv)
     }
     Lang lang = text_lang_from(s->language);
     int status = 0;
-    for (size_t k = 0; k < sizeof CLASS / sizeof CLASS[0]; k++) {
+    const size_t class_size = sizeof CLASS / sizeof CLASS[0];
+    for (size_t k = 0; k < count; k++) {
         uint64_t seed = 100 + k;
+        char name[256];
+        if (k < class_size) {
+            snprintf(name, sizeof name, "%s", CLASS[k % class_size].name);
+        } else {
+            snprintf(name, sizeof name, "%s %zu", CLASS[k % class_size].name, k / class_size + 1);
+        }
         Sim *sim = sim_create(s, seed);
-        if (!sim || bot_play(sim, CLASS[k].bot, seed) != 0 || !sim_over(sim)) {
+        if (!sim || bot_play(sim, CLASS[k % class_size].bot, seed) != 0 || !sim_over(sim)) {
             fprintf(stderr, "bot game %zu failed\n", k);
             return 1;
         }
-        CoachNote notes[16];
-        size_t n = sim_coach(sim, notes, 16);
-        char texts[16][1024];
-        const char *ptrs[16];
+        CoachNote notes[RESULT_MAX_COACHING]; /* as many as a result holds, as the game saves */
+        size_t n = sim_coach(sim, notes, RESULT_MAX_COACHING);
+        static char texts[RESULT_MAX_COACHING][1024];
+        const char *ptrs[RESULT_MAX_COACHING];
         for (size_t i = 0; i < n; i++) {
             ptrs[i] = text_coach(lang, sim, &notes[i], texts[i], sizeof texts[i]);
         }
         char started[32], finished[32];
-        snprintf(started, sizeof started, "2026-03-05T09:%02zu:00Z", k);
-        snprintf(finished, sizeof finished, "2026-03-05T09:%02zu:30Z", 30 + k);
+        snprintf(started, sizeof started, "2026-03-05T09:%02zu:00Z", k % 30);
+        snprintf(finished, sizeof finished, "2026-03-05T09:%02zu:30Z", 30 + k % 30);
         char id[SESSION_ID_LEN + 1];
         snprintf(id, sizeof id, "%016llx%016llx", 0x6b61636c61737300ULL + k, (unsigned long long)seed);
-        ResultMeta meta = {CLASS[k].name, "0.1.0", started, finished, argv[1], hash,
+        ResultMeta meta = {name, "0.1.0", started, finished, argv[1], hash,
                            text_lang_key(lang), ptrs, n, id};
         size_t jlen;
         char *json = result_to_json(sim, &meta, &jlen);
         char path[4096];
-        snprintf(path, sizeof path, "%s/result-%02zu.json", argv[2], k + 1);
+        snprintf(path, sizeof path, count > 99 ? "%s/result-%04zu.json" : "%s/result-%02zu.json", argv[2], k + 1);
         FILE *f = fopen(path, "wb");
         if (!json || !f || fwrite(json, 1, jlen, f) != jlen) {
             fprintf(stderr, "cannot write %s\n", path);
@@ -86,7 +95,7 @@ int main(int argc, char **argv)
             Score sc = sim_score(sim);
             size_t tn;
             const WeekSnapshot *tl = sim_timeline(sim, &tn);
-            bool same = strcmp(r.session.trainee, CLASS[k].name) == 0 && r.session.seed == seed
+            bool same = strcmp(r.session.trainee, name) == 0 && r.session.seed == seed
                         && r.session.scenario_hash == hash && memcmp(&r.final, &sc, sizeof sc) == 0
                         && r.passed == sim_passed(sim) && r.week_count == tn && r.coaching_count == n
                         && strcmp(r.finished_at, finished) == 0;
@@ -103,7 +112,7 @@ int main(int argc, char **argv)
                 fprintf(stderr, "%s: read back differs from what was written\n", path);
                 status = 1;
             }
-            printf("%s\t%d\t%s\n", CLASS[k].name, sc.total, sim_passed(sim) ? "yes" : "no");
+            printf("%s\t%d\t%s\n", name, sc.total, sim_passed(sim) ? "yes" : "no");
             result_record_free(&r);
         }
         diags_deinit(&d);
