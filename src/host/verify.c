@@ -189,6 +189,9 @@ static bool same_play(const ResultRecord *a, const ResultRecord *b)
 
 static const char *base_name(const char *path)
 {
+    if (!path) {
+        return "";
+    }
     const char *slash = strrchr(path, '/');
     return slash ? slash + 1 : path;
 }
@@ -208,7 +211,7 @@ static void mark_copy(ResultSet *set, size_t k, size_t other, size_t more)
     c->mark = RESULT_COPY;
     snprintf(c->why, sizeof c->why, "the same scenario, seed and commands as %s (%s)%s",
              o->session.trainee && o->session.trainee[0] ? o->session.trainee : "(no name)",
-             base_name(set->paths[other]), extra);
+             base_name(set->paths ? set->paths[other] : NULL), extra);
 }
 
 static int find_copies(ResultSet *set)

@@ -9,6 +9,7 @@
 #include "app.h"
 #include "platform.h"
 #include "results.h"
+#include "verify.h"
 #include "ui_strings.h"
 
 enum { W_BACK = 1, W_ROW = 100, W_COL = 50 };
@@ -50,22 +51,28 @@ static void h_enter(App *app, void *st)
         Msgs m; /* the count of unreadable files is shown; `keyaccounts history` says why */
         msgs_init(&m);
         char *args[1] = {h->dir};
-        if (results_collect(args, 1, &h->set, &m) != 0) {
+        ScnLibrary *lib = library_create(NULL, 0, &m);
+        if (!lib || results_collect(args, 1, &h->set, &m) != 0 || results_verify(&h->set, lib) != 0) {
             results_set_free(&h->set);
         }
+        library_destroy(lib);
         msgs_deinit(&m);
     }
-    size_t n = h->set.count;
-    h->sorted = calloc(n ? n : 1, sizeof *h->sorted);
-    h->groups = calloc(n ? n : 1, sizeof *h->groups);
+    /* only verified attempts, with the replay's numbers (`keyaccounts history` lists the others) */
+    size_t n = 0;
+    h->sorted = calloc(h->set.count ? h->set.count : 1, sizeof *h->sorted);
+    h->groups = calloc(h->set.count ? h->set.count : 1, sizeof *h->groups);
+    for (size_t k = 0; h->sorted && k < h->set.count; k++) {
+        if (results_counts(&h->set, k)) {
+            h->sorted[n++] = &h->set.items[k];
+        }
+    }
     if (!h->sorted || !h->groups) {
-        h->set.count = 0;
         n = 0;
     }
     for (size_t k = 0; k < n; k++) {
-        h->sorted[k] = &h->set.items[k];
-        if (k > 0 && strcmp(h->set.items[k].session.trainee ? h->set.items[k].session.trainee : "",
-                            h->set.items[0].session.trainee ? h->set.items[0].session.trainee : "") != 0) {
+        if (k > 0 && strcmp(h->sorted[k]->session.trainee ? h->sorted[k]->session.trainee : "",
+                            h->sorted[0]->session.trainee ? h->sorted[0]->session.trainee : "") != 0) {
             h->many_trainees = true;
         }
     }

@@ -1,7 +1,7 @@
 /* The host's session lifecycle (src/host/host.h): the bytes played are what a
  * result records, whatever happens to the file meanwhile; a reload rebases the
  * session onto the edited file or leaves it exactly as it was; bad starts and
- * broken files come back as values.
+ * broken files come back as values; each session has its own random id.
  * usage: test_host SCENARIO.json SCRATCH_DIR */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
@@ -160,6 +160,36 @@ int main(int argc, char **argv)
         CHECK(missing == NULL);
         CHECK(strstr(msgs_text(&m), "[KA100]") != NULL);
         msgs_deinit(&m);
+    }
+    /* every session gets its own random id, kept by the autosave and a resume */
+    {
+        HostSession *a = start(path, 3, NULL), *b = start(path, 3, NULL);
+        CHECK(a && b && session_id_valid(host_session_id(a)) && session_id_valid(host_session_id(b)));
+        CHECK(a && b && strcmp(host_session_id(a), host_session_id(b)) != 0);
+        size_t jlen = 0;
+        char *json = a ? host_session_json(a, &jlen) : NULL;
+        SessionRecord rec;
+        Diagnostics d;
+        diags_init(&d);
+        CHECK(json && session_from_json(json, jlen, "autosave", &rec, &d) == 0);
+        if (json && d.errors == 0) {
+            CHECK_EQ_STR(rec.session_id, host_session_id(a));
+            Msgs m;
+            msgs_init(&m);
+            bool mismatch;
+            HostSession *again = host_resume(&rec, &mismatch, &m);
+            CHECK(again != NULL);
+            if (again) {
+                CHECK_EQ_STR(host_session_id(again), host_session_id(a));
+            }
+            host_destroy(again);
+            msgs_deinit(&m);
+            session_record_free(&rec);
+        }
+        diags_deinit(&d);
+        free(json);
+        host_destroy(a);
+        host_destroy(b);
     }
     free(orig);
     return check_result("host");
