@@ -195,11 +195,11 @@ static void bdi(MapPage *p, const char *s)
     put(p, "</bdi>");
 }
 
-/* How many characters of 14 px text fit in w pixels (DejaVu Sans averages
- * about 0.6 em a character); px is the font size. */
+/* How many characters of text px pixels high fit in w pixels: DejaVu Sans
+ * averages about 0.58 em a character in English and Russian text. */
 static size_t fit(int w, int px)
 {
-    int n = w * 10 / (px * 6);
+    int n = w * 100 / (px * 58);
     return n > 4 ? (size_t)n : 4;
 }
 
@@ -445,7 +445,7 @@ static void draw_card(const Map *m, int account, int c, Box b)
     putf(p, "<g id=\"a%d-c%d\" class=\"card %s%s\">\n", account, c, frame, warned ? " warned" : "");
     putf(p, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"8\"/>\n", b.x, b.y, b.w, b.h);
     int x = b.x + 10, y = b.y + 10 + 16;
-    size_t wide = fit(b.w - 20, 14), wide_name = fit(b.w - 20, 19); /* bold 17 px */
+    size_t wide = fit(b.w - 20, 14), wide_name = fit(b.w - 20, 21); /* bold 17 px */
     putf(p, "<text x=\"%d\" y=\"%d\" class=\"name\">", x, y);
     if (who->main) {
         put(p, "<tspan class=\"star\">\xE2\x98\x85 </tspan>");
@@ -664,7 +664,7 @@ static void people_map(const Map *m, int account)
             esc(p, d->description);
             put(p, "</title>");
         }
-        svg_text(p, d->name, fit(r.w - 24, 18));
+        svg_text(p, d->name, fit(r.w - 24, 21)); /* bold 18 px */
         put(p, "</text></g>\n");
     }
     /* the arrows under the cards: a line between distant cards shows in the
