@@ -7,7 +7,7 @@
 set -eu
 need="build-essential cmake pkg-config libcjson-dev libcurl4-openssl-dev libsdl2-dev libsdl2-ttf-dev fonts-dejavu-core"
 if [ "${1:-build}" = test ]; then
-    need="$need xvfb xauth imagemagick valgrind clang-14 libclang-rt-14-dev python3 nodejs npm"
+    need="$need xvfb xauth imagemagick valgrind clang-14 libclang-rt-14-dev python3 nodejs npm chromium"
 fi
 missing=""
 for p in $need; do

@@ -16,6 +16,8 @@ int cmd_history(int argc, char **argv, FILE *out, FILE *err);
 /* xAPI statements of result files, the LRS settings and the queue of unsent
  * statements (docs/xapi.md). */
 int cmd_xapi(int argc, char **argv, FILE *out, FILE *err);
+/* The scenario map for authors: one HTML page (docs/authoring.md). */
+int cmd_map(int argc, char **argv, FILE *out, FILE *err);
 int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err);
 
 #endif

@@ -32,6 +32,8 @@ static const char HELP[] =
     "                                          your attempts: best, latest, progress\n"
     "  keyaccounts xapi [--lrs URL --lrs-auth KEY:SECRET [--remember]] [flush|send RESULT...|status]\n"
     "                                          xAPI statements to a Learning Record Store\n"
+    "  keyaccounts map FILE [--out map.html] [--lang en|ru]\n"
+    "                                          the scenario as one HTML page, with its warnings\n"
     "  keyaccounts --help | --version\n"
     "\n"
     "SCENARIO is a .json file or the id of a shipped scenario: first-steps,\n"
@@ -81,6 +83,9 @@ int main(int argc, char **argv)
     }
     if (argc >= 2 && strcmp(argv[1], "history") == 0) {
         return cmd_history(argc - 1, argv + 1, stdout, stderr);
+    }
+    if (argc >= 2 && strcmp(argv[1], "map") == 0) {
+        return cmd_map(argc - 1, argv + 1, stdout, stderr);
     }
     if (argc >= 2 && strcmp(argv[1], "xapi") == 0) {
         return cmd_xapi(argc - 1, argv + 1, stdout, stderr);

@@ -560,6 +560,13 @@ static void handle(App *app, const SDL_Event *e)
             return;
         }
         break;
+    case SDL_SCANCODE_F6:
+        if (app->sim && !app->replay_mode) {
+            app_write_map(app);
+            app->dirty = true;
+            return;
+        }
+        break;
     case SDL_SCANCODE_F11:
         app->set.fullscreen = !app->set.fullscreen;
         SDL_SetWindowFullscreen(app->win, app->set.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);

@@ -224,6 +224,9 @@ void reload_watch_stop(App *app);
  * diagnostics are shown; on success the session is replayed on the new
  * version. Returns true when the new version is running. */
 bool app_reload(App *app);
+/* F6: writes the map of the scenario file into DATA/maps/ID.html and opens it
+ * in the browser; the status line says where (or why not). */
+bool app_write_map(App *app);
 
 /* ---- widgets.c ---------------------------------------------------------- */
 /* Registers a widget for this frame; when it is hovered or focused, hint

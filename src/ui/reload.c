@@ -4,12 +4,15 @@
  * they changed, so an idle window wakes once a second and does nothing else.
  * On errors the last good version keeps running and the diagnostics are
  * shown; on success the session is replayed from its log on the new version,
- * stopping at the first command that no longer applies. */
+ * stopping at the first command that no longer applies. F6 writes the map of
+ * the scenario file as it is now (map_html.h) into DATA/maps/ and opens it in
+ * the browser. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
+#include "map_html.h"
 #include "platform.h"
 #include "keyaccounts/scenario.h"
 #include "keyaccounts/session.h"
@@ -322,4 +325,69 @@ bool app_reload(App *app)
     }
     free(text);
     return true;
+}
+
+/* ---- the map of the scenario ------------------------------------------------------ */
+
+/* "file:///..." with the bytes a URL cannot hold as they are percent-encoded. */
+static void file_url(const char *path, char *out, size_t n)
+{
+    static const char HEX[] = "0123456789ABCDEF";
+    size_t k = (size_t)snprintf(out, n, "file://");
+    for (const unsigned char *c = (const unsigned char *)path; *c && k + 4 < n; c++) {
+        bool plain = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9')
+                     || strchr("/-_.~", *c) != NULL;
+        if (plain) {
+            out[k++] = (char)*c;
+        } else {
+            out[k++] = '%';
+            out[k++] = HEX[*c >> 4];
+            out[k++] = HEX[*c & 15];
+        }
+    }
+    out[k < n ? k : n - 1] = '\0';
+}
+
+bool app_write_map(App *app)
+{
+    if (!app->session || !app->scn_path[0]) {
+        return false;
+    }
+    Lang L = app->lang;
+    char path[UI_PATH_BYTES + 64], why[512], line[UI_PATH_BYTES + 256];
+    if (!map_data_path(app->scn->id, path, sizeof path, why, sizeof why)) {
+        text_fmt(line, sizeof line, L, S_MAP_FAILED, why);
+        app_set_status(app, line);
+        return false;
+    }
+    Diagnostics d;
+    diags_init(&d);
+    Msgs m;
+    msgs_init(&m);
+    int rc = map_write(app->scn_path, path, (int)L, &d, &m);
+    if (rc == 1) {
+        /* the file has errors now: the same panel as a failed reload */
+        char *text = malloc(DIAG_TEXT_MAX);
+        if (text) {
+            diags_text(&d, text, DIAG_TEXT_MAX);
+            screen_diags_push(app, text_str(L, S_RELOAD_ERRORS_TITLE), text);
+            free(text);
+        }
+    } else if (rc != 0) {
+        text_fmt(line, sizeof line, L, S_MAP_FAILED, msgs_first(&m, why, sizeof why));
+        app_set_status(app, line);
+    } else {
+        text_fmt(line, sizeof line, L, S_MAP_WRITTEN, path);
+        app_set_notice(app, line);
+        /* the dummy video driver runs the tests: no browser there */
+        const char *driver = SDL_GetCurrentVideoDriver();
+        if (!driver || strcmp(driver, "dummy") != 0) {
+            char url[3 * UI_PATH_BYTES + 16];
+            file_url(path, url, sizeof url);
+            SDL_OpenURL(url);
+        }
+    }
+    diags_deinit(&d);
+    msgs_deinit(&m);
+    return rc == 0;
 }

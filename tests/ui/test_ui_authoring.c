@@ -80,6 +80,13 @@ static void hot_reload(const char *dir)
     CHECK(ui_find_label(app, "Dismiss") != NULL);
     drive_key(app, SDL_SCANCODE_ESCAPE);
     CHECK(strcmp(drive_screen(app), "board") == 0);
+    /* F6 on a file with errors: the same panel, and no map */
+    char map[1200];
+    snprintf(map, sizeof map, "%s/maps/first-steps.html", dir);
+    drive_key(app, SDL_SCANCODE_F6);
+    CHECK(strcmp(drive_screen(app), "diags") == 0);
+    CHECK(plat_kind(map) == PLAT_MISSING);
+    drive_key(app, SDL_SCANCODE_ESCAPE);
 
     /* the success path, by the file watch alone: a new value for the main contact */
     CHECK(edit(file, "\"influense\"", "\"influence\""));
@@ -98,6 +105,14 @@ static void hot_reload(const char *dir)
     CHECK(n1 == n0 && sim_week(app->sim) == 2 && sim_score(app->sim).total == score0);
     CHECK(strstr(app->status, "replayed to week 2") != NULL);
     CHECK(app_author_session(app));
+    /* F6: the map of the file as it is now, in DATA/maps/, said in the status line */
+    drive_key(app, SDL_SCANCODE_F6);
+    CHECK(strcmp(drive_screen(app), "board") == 0);
+    CHECK(strstr(app->status, "Map of the scenario written") != NULL && strstr(app->status, map) != NULL);
+    size_t map_len = 0;
+    char *page = slurp(map, &map_len);
+    CHECK(page && strstr(page, "Paul Meyer") != NULL && strstr(page, "<svg") != NULL);
+    free(page);
 
     /* a command that no longer applies: the idea Paul was never... research can find nothing */
     CHECK(edit(file, "\"hours_per_week\": 16", "\"hours_per_week\": 4"));
