@@ -252,6 +252,7 @@ typedef struct Product {
 typedef struct DebriefNote {
     Condition when;
     const char *text;
+    int week_reached; /* shown only when the session got to this week (1: always) */
 } DebriefNote;
 
 /* Rule tunables; the scenario may override each. */

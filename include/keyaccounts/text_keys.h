@@ -481,6 +481,16 @@ typedef enum TextKey {
     T_PLAY_QUIT_EARLY,
     T_PLAY_INPUT_ENDED,
     T_PLAY_NO_SAVE_UNFINISHED,
+    /* The terminal game's saved game (autosave.h): resuming, stopping */
+    T_PLAY_RESUME_ASK,
+    T_PLAY_RESUMED,
+    T_PLAY_NOTHING_TO_RESUME,
+    T_PLAY_REPLACES_SAVED,
+    T_PLAY_SAVE_DAMAGED,
+    T_PLAY_RESUME_FAILED,
+    T_PLAY_AUTOSAVE_FAILED,
+    T_PLAY_STOPPED,
+    T_PLAY_SAVED_FOR_LATER,
     /* The balance verdict (text_verdict_line, text_verdict_reason); then who plays under each Constraint, in its order */
     T_VERDICT_CONSTRAINED_OK,
     T_VERDICT_OPTIMUM_OK,

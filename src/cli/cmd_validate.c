@@ -1,4 +1,4 @@
-/* keyaccounts validate [--json] [--strict] [--balance] FILE...
+/* keyaccounts validate [--json] [--strict] [--balance] [--watch] FILE...
  * Checks scenario files and prints every problem found, compiler style, or
  * as one JSON document with --json. Exit status: 0 when no file has an error,
  * 1 when one has (with --strict, warnings count as errors), 2 on misuse. */
@@ -24,6 +24,7 @@ typedef struct ValidateOptions {
     bool json;
     bool strict;
     bool balance;   /* also play the reference strategies: does it teach its lesson? */
+    bool watch;     /* validate again whenever a file changes, until stopped */
     int first_file; /* index in argv */
 } ValidateOptions;
 
@@ -36,12 +37,13 @@ typedef struct ValidateTotals {
 
 static void validate_usage(FILE *err)
 {
-    fputs("usage: keyaccounts validate [--json] [--strict] [--balance] FILE...\n"
+    fputs("usage: keyaccounts validate [--json] [--strict] [--balance] [--watch] FILE...\n"
           "  Checks scenario files and reports every problem with its line and column.\n"
           "  --json     print the problems as one JSON document\n"
           "  --strict   treat warnings as errors (exit status 1)\n"
           "  --balance  also play the reference strategies and give the balance verdict:\n"
-          "             a scenario that does not teach its lesson fails (KA410)\n",
+          "             a scenario that does not teach its lesson fails (KA410)\n"
+          "  --watch    validate again each time a file is saved, until Ctrl-C (exit status 0)\n",
           err);
 }
 
@@ -64,6 +66,8 @@ static int validate_parse_args(int argc, char **argv, ValidateOptions *opt, FILE
             opt->strict = true;
         } else if (strcmp(a, "--balance") == 0) {
             opt->balance = true;
+        } else if (strcmp(a, "--watch") == 0) {
+            opt->watch = true;
         } else {
             fprintf(err, "keyaccounts validate: unknown option '%s'\n", a);
             validate_usage(err);
@@ -213,13 +217,8 @@ static void validate_summary(const ValidateTotals *t, FILE *err)
             t->warnings, t->warnings == 1 ? "" : "s", t->files, t->files == 1 ? "" : "s");
 }
 
-int cmd_validate(int argc, char **argv, FILE *out, FILE *err)
+static int validate_run(ValidateOptions opt, int argc, char **argv, FILE *out, FILE *err)
 {
-    ValidateOptions opt = {false, false, false, 0};
-    int usage = validate_parse_args(argc, argv, &opt, err);
-    if (usage != 0) {
-        return usage;
-    }
     ValidateTotals totals = {0, 0, 0, false};
     cJSON *doc = opt.json ? cJSON_CreateObject() : NULL;
     cJSON *files = doc ? cJSON_AddArrayToObject(doc, "files") : NULL;
@@ -259,4 +258,56 @@ int cmd_validate(int argc, char **argv, FILE *out, FILE *err)
     }
     validate_summary(&totals, err);
     return totals.failed ? 1 : 0;
+}
+
+enum { WATCH_POLL_MS = 300, WATCH_MAX_FILES = 64 };
+
+/* --watch: the files' stamps polled every WATCH_POLL_MS (plat_stamp; the
+ * platform layer has no change notification, and a few stats a second cost
+ * nothing), everything validated again after any change, until a stop. */
+static int validate_watch(ValidateOptions opt, int argc, char **argv, FILE *out, FILE *err)
+{
+    int count = argc - opt.first_file;
+    if (count > WATCH_MAX_FILES) {
+        fprintf(err, "keyaccounts validate: --watch follows at most %d files\n", WATCH_MAX_FILES);
+        return 2;
+    }
+    PlatStamp stamps[WATCH_MAX_FILES];
+    bool seen[WATCH_MAX_FILES];
+    plat_on_stop_signal();
+    for (;;) {
+        for (int k = 0; k < count; k++) {
+            seen[k] = plat_stamp(argv[opt.first_file + k], &stamps[k]);
+        }
+        (void)validate_run(opt, argc, argv, out, err);
+        fputs("watching", err);
+        for (int k = 0; k < count; k++) {
+            fprintf(err, " %s", argv[opt.first_file + k]);
+        }
+        fputs("; Ctrl-C to stop\n", err);
+        fflush(out);
+        fflush(err);
+        bool changed = false;
+        while (!changed && !plat_stop_requested()) {
+            plat_sleep_ms(WATCH_POLL_MS);
+            for (int k = 0; k < count && !changed; k++) {
+                PlatStamp now;
+                bool here = plat_stamp(argv[opt.first_file + k], &now);
+                changed = here != seen[k] || (here && !plat_stamp_equal(&now, &stamps[k]));
+            }
+        }
+        if (plat_stop_requested()) {
+            return 0;
+        }
+    }
+}
+
+int cmd_validate(int argc, char **argv, FILE *out, FILE *err)
+{
+    ValidateOptions opt = {false, false, false, false, 0};
+    int usage = validate_parse_args(argc, argv, &opt, err);
+    if (usage != 0) {
+        return usage;
+    }
+    return opt.watch ? validate_watch(opt, argc, argv, out, err) : validate_run(opt, argc, argv, out, err);
 }

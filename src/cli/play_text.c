@@ -9,6 +9,11 @@
 #include <string.h>
 
 #include "args.h"
+#include "autosave.h"
+#include "complete.h"
+#include "lineedit.h"
+#include "numbers.h"
+#include "verbs.h"
 #include "commands.h"
 #include "trainee.h"
 #include "platform.h"
@@ -35,6 +40,9 @@ typedef struct Game {
     FILE *out;
     bool echo;            /* echo commands read from a file, so transcripts read well */
     LrsConfig lrs;        /* --lrs/--lrs-auth; lrs.conf fills what is missing (docs/xapi.md) */
+    PeopleNumbers *nums;  /* the people's numbers, 1..N in the order first shown */
+    bool autosave;        /* save the game after every applied command (autosave.h) */
+    char resume[700];     /* the command that resumes it */
 } Game;
 
 /* ---- looking things up by what the trainee types --------------------------- */
@@ -68,8 +76,8 @@ static int find_contact(const Game *g, const char *w)
     const Account *acc = &g->scn->accounts[g->account];
     int i;
     char id[80];
-    if (parse_index(w, acc->contact_count, &i)) {
-        return i;
+    if (parse_index(w, numbers_count(g->nums, g->account), &i)) {
+        return numbers_contact(g->nums, g->account, i + 1);
     }
     return account_contact_index(acc, id_of(w, id, sizeof id));
 }
@@ -166,6 +174,17 @@ static void say(const Game *g, TextKey key)
     fprintf(g->out, "  %s\n", text_str(g->lang, key));
 }
 
+/* Saves the game after a command it applied; a failure is said and the game
+ * goes on (the next command tries again). */
+static void autosave(const Game *g)
+{
+    char why[512];
+    if (g->autosave && autosave_write(g->host, NULL, why, sizeof why) != 0) {
+        render_say(g->out, g->lang, T_PLAY_AUTOSAVE_FAILED, why);
+        fputc('\n', g->out);
+    }
+}
+
 static void apply(Game *g, Command c)
 {
     Refusal r = host_apply(g->host, c);
@@ -174,33 +193,12 @@ static void apply(Game *g, Command c)
         fprintf(g->out, "  %s\n", text_why_refused(g->lang, g->sim, c, r, why, sizeof why));
         return;
     }
+    autosave(g);
     print_news(g);
+    numbers_update(g->nums, g->sim);
     if (c.kind == ACT_END_WEEK && !sim_over(g->sim)) {
-        render_board(g->out, g->lang, g->sim, g->account);
+        render_board(g->out, g->lang, g->sim, g->nums, g->account);
     }
-}
-
-typedef enum Verb {
-    V_NONE, V_RESEARCH, V_MEET, V_PITCH, V_REFER, V_CALL, V_PROPOSE, V_SERVICE, V_END,
-    V_BOARD, V_PEOPLE, V_IDEAS, V_SCORE, V_HELP, V_QUIT, V_ACCOUNT,
-} Verb;
-
-static Verb verb_of(const char *w)
-{
-    static const struct { const char *word; Verb v; } VERBS[] = {
-        {"research", V_RESEARCH}, {"meet", V_MEET}, {"pitch", V_PITCH}, {"refer", V_REFER},
-        {"referral", V_REFER}, {"ask", V_REFER}, {"call", V_CALL}, {"cold_call", V_CALL},
-        {"propose", V_PROPOSE}, {"service", V_SERVICE}, {"end", V_END}, {"next", V_END},
-        {"board", V_BOARD}, {"look", V_BOARD}, {"people", V_PEOPLE}, {"ideas", V_IDEAS},
-        {"score", V_SCORE}, {"help", V_HELP}, {"?", V_HELP}, {"quit", V_QUIT}, {"exit", V_QUIT},
-        {"account", V_ACCOUNT},
-    };
-    for (size_t i = 0; i < sizeof VERBS / sizeof VERBS[0]; i++) {
-        if (strcmp(w, VERBS[i].word) == 0) {
-            return VERBS[i].v;
-        }
-    }
-    return V_NONE;
 }
 
 /* Returns false when the trainee quits. */
@@ -214,7 +212,7 @@ static bool handle(Game *g, char *line)
     for (char *p = w[0]; *p; p++) {
         *p = (char)tolower((unsigned char)*p);
     }
-    Verb v = verb_of(w[0]);
+    Verb v = verbs_of(w[0]);
     int a = g->account;
     int who = -1, idea = -1;
     switch (v) {
@@ -227,10 +225,10 @@ static bool handle(Game *g, char *line)
     case V_QUIT:
         return false;
     case V_BOARD:
-        render_board(g->out, g->lang, g->sim, a);
+        render_board(g->out, g->lang, g->sim, g->nums, a);
         return true;
     case V_PEOPLE:
-        render_people(g->out, g->lang, g->sim, a);
+        render_people(g->out, g->lang, g->sim, g->nums, a);
         return true;
     case V_IDEAS:
         render_ideas(g->out, g->lang, g->sim, a);
@@ -244,7 +242,7 @@ static bool handle(Game *g, char *line)
             return true;
         }
         g->account = find_account(g, w[1]);
-        render_board(g->out, g->lang, g->sim, g->account);
+        render_board(g->out, g->lang, g->sim, g->nums, g->account);
         return true;
     case V_RESEARCH:
         apply(g, (Command){ACT_RESEARCH, a, -1, -1});
@@ -288,9 +286,13 @@ static bool handle(Game *g, char *line)
 static int usage(FILE *err)
 {
     fprintf(err, "usage: keyaccounts play --text [--seed N] [--lang en|ru] [--name NAME] [--no-save]\n"
-                 "                            [--week N] [--known ID,...] [--lrs URL --lrs-auth KEY:SECRET]\n"
-                 "                            [SCENARIO]\n"
-                 "SCENARIO is a file or a shipped scenario id (default: %s).\n"
+                 "                            [--resume | --new] [--week N] [--known ID,...]\n"
+                 "                            [--lrs URL --lrs-auth KEY:SECRET] [SCENARIO]\n"
+                 "SCENARIO is a file, a shipped scenario id or one of the data folder's scenarios/\n"
+                 "(default: %s).\n"
+                 "At a terminal the game is saved after every command and an unfinished game of the\n"
+                 "same scenario is offered for resuming; with input from a file or a pipe, only when\n"
+                 "asked: --resume goes on with it, --new starts a new one, both save as they go.\n"
                  "--week and --known start from a chosen state (for authors); such sessions save no result.\n",
                  KA_DEFAULT_SCENARIO);
     return 2;
@@ -359,6 +361,111 @@ static void save_result(Game *g, const char *trainee, FILE *err)
     msgs_deinit(&m);
 }
 
+/* Tab completion for the line editor: the game as it stands. */
+static void complete_cb(void *ctx, const char *typed, Completions *out)
+{
+    const Game *g = ctx;
+    complete_words(g->sim, g->nums, g->account, typed, out);
+}
+
+typedef enum StartChoice {
+    START_ASK,    /* at a terminal: offer to resume */
+    START_NEW,    /* --new */
+    START_RESUME, /* --resume */
+} StartChoice;
+
+/* Asks a yes/no question at the terminal; Enter means yes. */
+static bool ask_yes(FILE *in, FILE *out, const char *question)
+{
+    fputs(question, out);
+    fflush(out);
+    char line[64];
+    if (!fgets(line, sizeof line, in)) {
+        fputc('\n', out);
+        return false;
+    }
+    const char *p = line + strspn(line, " \t");
+    return *p == '\n' || *p == '\r' || *p == '\0' || *p == 'y' || *p == 'Y'
+           || strncmp(p, "д", strlen("д")) == 0 || strncmp(p, "Д", strlen("Д")) == 0;
+}
+
+/* The saved unfinished game of this scenario, resumed, when the trainee wants
+ * it (or asked with --resume); NULL to start a new game. *fail is set when
+ * --resume cannot be honoured. */
+static HostSession *maybe_resume(HostScenario *hs, StartChoice choice, FILE *in, FILE *out, Lang lang,
+                                 bool *fail)
+{
+    *fail = false;
+    const Scenario *s = host_open_scenario(hs);
+    SessionRecord rec;
+    char aside[4200];
+    AutosaveFound found = autosave_read(NULL, &rec, aside, sizeof aside);
+    if (found == AUTOSAVE_DAMAGED) {
+        render_say(out, lang, T_PLAY_SAVE_DAMAGED, aside);
+        fputc('\n', out);
+    }
+    bool mine = found == AUTOSAVE_FOUND && autosave_matches(&rec, s->id, host_open_path(hs));
+    if (found == AUTOSAVE_FOUND && !mine && choice != START_RESUME) {
+        render_say(out, lang, T_PLAY_REPLACES_SAVED, rec.scenario_id ? rec.scenario_id : "?", rec.week);
+        fputc('\n', out);
+    }
+    if (!mine) {
+        session_record_free(&rec);
+        if (choice == START_RESUME) {
+            render_say(out, lang, T_PLAY_NOTHING_TO_RESUME, s->title);
+            fputc('\n', out);
+            *fail = true;
+        }
+        return NULL;
+    }
+    bool go_on = choice == START_RESUME;
+    if (choice == START_ASK) {
+        char question[600];
+        text_fmt(question, sizeof question, lang, T_PLAY_RESUME_ASK, s->title, rec.week, rec.score);
+        go_on = ask_yes(in, out, question);
+        if (!go_on && !plat_stop_requested()) {
+            autosave_discard(NULL); /* as the window does: the trainee chose a new game */
+        }
+    }
+    HostSession *h = NULL;
+    if (go_on) {
+        Msgs m;
+        msgs_init(&m);
+        bool mismatch = false;
+        h = host_resume(&rec, &mismatch, &m);
+        if (!h) {
+            char why[512];
+            render_say(out, lang, T_PLAY_RESUME_FAILED, msgs_first(&m, why, sizeof why));
+            fputc('\n', out);
+            *fail = choice == START_RESUME;
+        }
+        msgs_deinit(&m);
+    }
+    session_record_free(&rec);
+    return h;
+}
+
+/* The people's numbers of a resumed game, given in the order the game showed
+ * them: its commands are played again from the start, one by one. */
+static bool renumber(Game *g)
+{
+    size_t n;
+    const Command *log = sim_log(g->sim, &n);
+    Command *cmds = malloc((n ? n : 1) * sizeof *cmds);
+    if (!cmds) {
+        return false;
+    }
+    memcpy(cmds, log, n * sizeof *cmds);
+    bool ok = host_seek(g->host, cmds, 0) == 0;
+    numbers_update(g->nums, g->sim);
+    for (size_t k = 0; k < n && ok; k++) {
+        ok = host_apply(g->host, cmds[k]) == REFUSE_NONE;
+        numbers_update(g->nums, g->sim);
+    }
+    free(cmds);
+    return ok;
+}
+
 int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
 {
     const char *file = KA_DEFAULT_SCENARIO;
@@ -368,6 +475,8 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
     bool save = true;
     uint64_t jump_week = 0;
     const char *known = NULL;
+    StartChoice choice = START_ASK;
+    bool chose = false;
     LrsConfig lrs;
     memset(&lrs, 0, sizeof lrs);
     for (int i = 1; i < argc; i++) {
@@ -389,6 +498,14 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
             }
         } else if (strcmp(argv[i], "--no-save") == 0) {
             save = false;
+        } else if (strcmp(argv[i], "--resume") == 0 || strcmp(argv[i], "--new") == 0) {
+            StartChoice c = argv[i][2] == 'r' ? START_RESUME : START_NEW;
+            if (chose && c != choice) {
+                fprintf(err, "keyaccounts play: --resume and --new exclude each other\n");
+                return 2;
+            }
+            choice = c;
+            chose = true;
         } else if (strcmp(argv[i], "--lrs") == 0 && i + 1 < argc) {
             if (!lrs_url_ok(argv[++i])) {
                 fprintf(err, "keyaccounts play: --lrs needs an http:// or https:// URL, not '%s'\n", argv[i]);
@@ -415,26 +532,63 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
             file = argv[i];
         }
     }
+    bool jumped = jump_week > 0 || known;
+    if (chose && (jumped || !save)) {
+        fprintf(err, "keyaccounts play: --%s saves the game as it goes: not with --week, --known or --no-save\n",
+                choice == START_RESUME ? "resume" : "new");
+        return 2;
+    }
+    bool interactive = plat_is_terminal(in);
+    /* Piped games (transcripts, scripts) save nothing as they go unless asked. */
+    bool autosaving = save && !jumped && (interactive || chose);
+    plat_on_stop_signal(); /* a stop ends the game here, saved, and gives the terminal back */
     HostScenario *hs = say_open(file, err);
     if (!hs) {
         return 1;
     }
-    char jwhy[512];
-    HostStart start = {seed, (int)jump_week, known};
     Game g;
     memset(&g, 0, sizeof g);
-    HostStatus st = host_begin(hs, &start, &g.host, jwhy, sizeof jwhy);
-    if (st != HOST_OK) {
-        fprintf(err, "keyaccounts play: %s\n", jwhy);
-        return st == HOST_BAD_START ? 2 : 1;
+    Lang lang = text_lang_from(lang_arg ? lang_arg : host_open_scenario(hs)->language);
+    bool resume_failed = false;
+    if (autosaving && choice != START_NEW) {
+        g.host = maybe_resume(hs, choice, in, out, lang, &resume_failed);
+    }
+    if (resume_failed || plat_stop_requested()) {
+        host_close(hs);
+        return resume_failed ? 1 : 128 + plat_stop_requested();
+    }
+    bool resumed = g.host != NULL;
+    char resume_arg[600];
+    scnfile_play_arg(host_open_path(hs), resume_arg, sizeof resume_arg);
+    if (resumed) {
+        host_close(hs);
+    } else {
+        char jwhy[512];
+        HostStart start = {seed, (int)jump_week, known};
+        HostStatus st = host_begin(hs, &start, &g.host, jwhy, sizeof jwhy);
+        if (st != HOST_OK) {
+            fprintf(err, "keyaccounts play: %s\n", jwhy);
+            return st == HOST_BAD_START ? 2 : 1;
+        }
     }
     g.sim = host_sim(g.host);
     g.scn = host_scenario(g.host);
     const Scenario *s = g.scn;
     g.out = out;
-    g.lang = text_lang_from(lang_arg ? lang_arg : s->language);
-    g.echo = !plat_is_terminal(in);
+    g.lang = lang;
+    g.echo = !interactive;
     g.lrs = lrs;
+    g.autosave = autosaving;
+    snprintf(g.resume, sizeof g.resume, "keyaccounts play --text --resume %s", resume_arg);
+    g.nums = numbers_create(s);
+    LineReader *reader = g.nums ? lineedit_create(in, out, complete_cb, &g) : NULL;
+    if (!g.nums || !reader || (resumed && !renumber(&g))) {
+        fprintf(err, "keyaccounts play: out of memory\n");
+        lineedit_destroy(reader);
+        numbers_destroy(g.nums);
+        host_destroy(g.host);
+        return 1;
+    }
     if (!host_is_attempt(g.host) && save) {
         save = false; /* not a real attempt: never a result file */
         fprintf(out, "%s\n", text_str(g.lang, T_PLAY_NO_SAVE_JUMPED));
@@ -443,23 +597,24 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
     if (save) {
         ask_name(name_arg, in, out, g.lang, trainee, sizeof trainee);
     }
-    render_briefing(out, g.lang, s, seed);
-    render_board(out, g.lang, g.sim, 0);
+    render_briefing(out, g.lang, s, host_seed(g.host));
+    if (resumed) {
+        render_say(out, g.lang, T_PLAY_RESUMED, sim_week(g.sim), sim_score(g.sim).total);
+        fputc('\n', out);
+    } else {
+        numbers_update(g.nums, g.sim);
+    }
+    render_board(out, g.lang, g.sim, g.nums, 0);
     fprintf(out, "%s\n", text_str(g.lang, T_PLAY_TYPE_HELP));
     size_t jn;
     (void)sim_journal(g.sim, &jn);
     g.journal_seen = jn;
+    (void)sim_score_changes(g.sim, &g.changes_seen);
     char line[LINE_MAX_BYTES];
     bool quit = false;
-    while (!sim_over(g.sim)) {
-        fprintf(out, "> ");
-        fflush(out);
-        if (!fgets(line, sizeof line, in)) {
+    while (!sim_over(g.sim) && !plat_stop_requested()) {
+        if (!lineedit_read(reader, "> ", line, sizeof line)) {
             break;
-        }
-        size_t len = strlen(line);
-        if (len > 0 && line[len - 1] == '\n') {
-            line[--len] = '\0';
         }
         if (g.echo) {
             fprintf(out, "%s\n", line);
@@ -469,16 +624,34 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
             break;
         }
     }
+    lineedit_destroy(reader); /* the terminal as it was */
+    int stop = plat_stop_requested();
+    if (stop && !sim_over(g.sim)) {
+        fputc('\n', out);
+        if (g.autosave) {
+            render_say(out, g.lang, T_PLAY_STOPPED, g.resume);
+            fputc('\n', out);
+        }
+        fflush(out);
+        numbers_destroy(g.nums);
+        host_destroy(g.host);
+        return 128 + stop;
+    }
     if (!sim_over(g.sim)) {
         fprintf(out, "\n%s\n", text_str(g.lang, quit ? T_PLAY_QUIT_EARLY : T_PLAY_INPUT_ENDED));
     }
     render_debrief(out, g.lang, g.sim, true);
-    render_next_steps(out, g.lang, g.sim);
+    render_next_steps(out, g.lang, g.sim, host_path(g.host));
     if (save && sim_over(g.sim)) {
         save_result(&g, trainee, err);
     } else if (save) {
         fprintf(out, "\n%s\n", text_str(g.lang, T_PLAY_NO_SAVE_UNFINISHED));
+        if (g.autosave) {
+            render_say(out, g.lang, T_PLAY_SAVED_FOR_LATER, g.resume);
+            fputc('\n', out);
+        }
     }
+    numbers_destroy(g.nums);
     host_destroy(g.host);
     return 0;
 }

@@ -8,6 +8,7 @@
 #include "keyaccounts/odds.h"
 #include "keyaccounts/stats.h"
 #include "nextstep.h"
+#include "scnfile.h"
 #include "shipped.h"
 
 enum { DEBRIEF_RUNS = 100, MAX_NOTES = 16 };
@@ -82,11 +83,11 @@ void render_briefing(FILE *o, Lang lang, const Scenario *s, uint64_t seed)
     fputc('\n', o);
 }
 
-static void contact_line(FILE *o, Lang lang, const Sim *sim, int a, int c)
+static void contact_line(FILE *o, Lang lang, const Sim *sim, const PeopleNumbers *nums, int a, int c)
 {
     const Contact *ct = &sim_scenario(sim)->accounts[a].contacts[c];
     const Account *acc = &sim_scenario(sim)->accounts[a];
-    fprintf(o, "  %3d %-14s %s, %s (%s)", c + 1, ct->id, ct->name, ct->title,
+    fprintf(o, "  %3d %-14s %s, %s (%s)", numbers_of(nums, a, c), ct->id, ct->name, ct->title,
             acc->departments[ct->department].name);
     roles(o, lang, ct->roles);
     fprintf(o, " · %s %d", text_str(lang, T_INFLUENCE), ct->influence);
@@ -147,19 +148,19 @@ static void odds_line(FILE *o, Lang lang, const Sim *sim, int a, int c)
     fputc('\n', o);
 }
 
-void render_people(FILE *o, Lang lang, const Sim *sim, int a)
+void render_people(FILE *o, Lang lang, const Sim *sim, const PeopleNumbers *nums, int a)
 {
     const Account *acc = &sim_scenario(sim)->accounts[a];
-    int heard = 0, gone = 0;
+    int heard = 0, gone = 0, numbered = numbers_count(nums, a);
     fprintf(o, "%s\n", text_str(lang, T_CLI_PEOPLE_YOU_KNOW));
-    for (int c = 0; c < acc->contact_count; c++) {
+    for (int n = 1; n <= numbered; n++) { /* in the order of their numbers */
+        int c = numbers_contact(nums, a, n);
         ContactStatus st = sim_contact_status(sim, a, c);
         heard += st == STATUS_HEARD_OF;
-        gone += st == STATUS_GONE;
         if (st != STATUS_KNOWN) {
             continue;
         }
-        contact_line(o, lang, sim, a, c);
+        contact_line(o, lang, sim, nums, a, c);
         int rel = sim_relationship(sim, a, c);
         fprintf(o, "\n        %s %3d ", text_str(lang, T_RELATIONSHIP), rel);
         bar(o, rel, 10);
@@ -184,12 +185,16 @@ void render_people(FILE *o, Lang lang, const Sim *sim, int a)
     }
     if (heard) {
         fprintf(o, "%s\n", text_str(lang, T_CLI_NAMES_HEAD));
-        for (int c = 0; c < acc->contact_count; c++) {
+        for (int n = 1; n <= numbered; n++) {
+            int c = numbers_contact(nums, a, n);
             if (sim_contact_status(sim, a, c) == STATUS_HEARD_OF) {
-                contact_line(o, lang, sim, a, c);
+                contact_line(o, lang, sim, nums, a, c);
                 fputc('\n', o);
             }
         }
+    }
+    for (int c = 0; c < acc->contact_count; c++) {
+        gone += sim_contact_status(sim, a, c) == STATUS_GONE;
     }
     if (gone) {
         fprintf(o, "%s\n", text_str(lang, T_CLI_LEFT_COMPANY));
@@ -290,7 +295,7 @@ void render_score(FILE *o, Lang lang, const Sim *sim)
     }
 }
 
-void render_board(FILE *o, Lang lang, const Sim *sim, int a)
+void render_board(FILE *o, Lang lang, const Sim *sim, const PeopleNumbers *nums, int a)
 {
     const Scenario *s = sim_scenario(sim);
     const Account *acc = &s->accounts[a];
@@ -318,7 +323,7 @@ void render_board(FILE *o, Lang lang, const Sim *sim, int a)
         fprintf(o, " · %s", text_str(lang, S_COMPETITOR));
     }
     fputc('\n', o);
-    render_people(o, lang, sim, a);
+    render_people(o, lang, sim, nums, a);
     fprintf(o, "%s", text_str(lang, T_CLI_ACTIONS));
     for (int k = 0; k < ACT_COUNT; k++) {
         if (k == ACT_END_WEEK) {
@@ -446,7 +451,7 @@ void render_debrief(FILE *o, Lang lang, const Sim *sim, bool with_strategies)
     }
 }
 
-void render_next_steps(FILE *o, Lang lang, const Sim *sim)
+void render_next_steps(FILE *o, Lang lang, const Sim *sim, const char *path)
 {
     const Scenario *s = sim_scenario(sim);
     char line[1024];
@@ -464,17 +469,9 @@ void render_next_steps(FILE *o, Lang lang, const Sim *sim)
         text_fmt(line, sizeof line, lang, T_NEXT_PLAY_CMD, next.title, next.arg);
         fprintf(o, "  %s\n", line);
     } else if (!sim_passed(sim)) {
-        const char *arg = s->id;
-        ShippedScenario *list = calloc(SHIPPED_MAX, sizeof *list);
-        size_t count = list ? shipped_list(list, SHIPPED_MAX) : 0;
-        for (size_t k = 0; k < count; k++) {
-            if (strcmp(list[k].id, s->id) == 0) {
-                arg = list[k].arg;
-            }
-        }
-        text_fmt(line, sizeof line, lang, T_NEXT_AGAIN_CMD, arg);
+        char arg[600];
+        text_fmt(line, sizeof line, lang, T_NEXT_AGAIN_CMD, scnfile_play_arg(path, arg, sizeof arg));
         fprintf(o, "  %s\n", line);
-        free(list);
     } else {
         fprintf(o, "  %s\n", text_str(lang, T_NEXT_HARDEST_SEED));
     }

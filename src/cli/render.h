@@ -9,14 +9,17 @@
 
 #include "keyaccounts/sim.h"
 #include "keyaccounts/text.h"
+#include "numbers.h"
 
 /* Prints s padded with spaces to `width` characters (UTF-8 aware). */
 void render_pad(FILE *o, const char *s, int width);
 /* Prints the string of key as a printf format (text_fmt), up to 2 KiB. */
 void render_say(FILE *o, Lang lang, TextKey key, ...);
 void render_briefing(FILE *o, Lang lang, const Scenario *s, uint64_t seed);
-void render_board(FILE *o, Lang lang, const Sim *sim, int account);
-void render_people(FILE *o, Lang lang, const Sim *sim, int account);
+/* The board and the people show everyone with their number (numbers.h),
+ * which must be up to date. */
+void render_board(FILE *o, Lang lang, const Sim *sim, const PeopleNumbers *nums, int account);
+void render_people(FILE *o, Lang lang, const Sim *sim, const PeopleNumbers *nums, int account);
 void render_ideas(FILE *o, Lang lang, const Sim *sim, int account);
 void render_score(FILE *o, Lang lang, const Sim *sim);
 /* The contact's line of dialogue for this journal entry, if the scenario has one. */
@@ -25,7 +28,8 @@ void render_dialogue(FILE *o, Lang lang, const Sim *sim, const JournalEntry *e);
 void render_debrief(FILE *o, Lang lang, const Sim *sim, bool with_strategies);
 
 /* "Next time": up to three things to try (nextstep.h) and the scenario to play
- * next, with the command that starts it. */
-void render_next_steps(FILE *o, Lang lang, const Sim *sim);
+ * next, with the command that starts it; path is the file played, for the
+ * command that plays it again (scnfile_play_arg). */
+void render_next_steps(FILE *o, Lang lang, const Sim *sim, const char *path);
 
 #endif

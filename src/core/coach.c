@@ -251,7 +251,8 @@ size_t sim_coach(const Sim *sim, CoachNote *out, size_t max)
         note(&sink, COACH_NO_RESEARCH, -1);
     }
     for (int k = 0; k < s->note_count; k++) {
-        if (sim_condition_holds(sim, &s->notes[k].when)) {
+        /* a session that ended early never saw what a later week brings */
+        if (sim->week >= s->notes[k].week_reached && sim_condition_holds(sim, &s->notes[k].when)) {
             note(&sink, COACH_SCENARIO_NOTE, s->notes[k].when.account)->idea = k;
         }
     }

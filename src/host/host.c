@@ -392,7 +392,9 @@ int host_reload(HostSession *h, HostReload *rep, Diagnostics *d, Msgs *m)
 
 char *host_session_json(const HostSession *h, size_t *len)
 {
-    return session_to_json(h->sim, h->open->path, h->open->hash, NULL, h->session_id, len);
+    char resolved[HOST_PATH_BYTES]; /* resumable from any folder */
+    const char *abs = plat_realpath(h->open->path, resolved, sizeof resolved);
+    return session_to_json(h->sim, abs ? abs : h->open->path, h->open->hash, NULL, h->session_id, len);
 }
 
 int host_save_result(HostSession *h, Lang lang, const char *trainee, const LrsConfig *lrs, char *path, size_t n,

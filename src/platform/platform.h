@@ -101,4 +101,25 @@ int plat_random_bytes(void *buf, size_t n, char *err, size_t errlen);
 /* True when f is an interactive terminal. */
 bool plat_is_terminal(FILE *f);
 
+/* ---- stopping and waiting ------------------------------------------------------------ */
+
+/* From now on a request to stop the program (POSIX: SIGINT, SIGTERM, SIGHUP;
+ * a console's Ctrl-C, Ctrl-Break or closing on Windows) does not end it: it
+ * is noted, for plat_stop_requested, and a read from a terminal or a pipe
+ * that is waiting, and plat_sleep_ms, return early (a read returns an error)
+ * so that the program can save its state and end by itself. */
+void plat_on_stop_signal(void);
+
+/* The stop request noted since plat_on_stop_signal (POSIX: the signal's
+ * number), 0 when none. */
+int plat_stop_requested(void);
+
+/* Reads what f's descriptor has, up to n bytes, without stdio's buffer (for
+ * a line editor reading a terminal): > 0 bytes read, 0 at the end, -1 on an
+ * error or when a stop was requested while it waited. */
+long plat_read_some(FILE *f, void *buf, size_t n);
+
+/* Waits ms milliseconds, or less when a stop is requested. */
+void plat_sleep_ms(int ms);
+
 #endif

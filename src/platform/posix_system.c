@@ -4,6 +4,7 @@
 #include "platform.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -104,4 +105,49 @@ int plat_random_bytes(void *buf, size_t n, char *err, size_t errlen)
         return -1;
     }
     return 0;
+}
+
+static volatile sig_atomic_t stop_signal;
+
+static void note_stop(int sig)
+{
+    stop_signal = sig;
+}
+
+void plat_on_stop_signal(void)
+{
+    static const int SIGNALS[] = {SIGINT, SIGTERM, SIGHUP};
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = note_stop;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0; /* no SA_RESTART: a waiting read returns EINTR */
+    for (size_t k = 0; k < sizeof SIGNALS / sizeof SIGNALS[0]; k++) {
+        (void)sigaction(SIGNALS[k], &sa, NULL);
+    }
+}
+
+int plat_stop_requested(void)
+{
+    return (int)stop_signal;
+}
+
+void plat_sleep_ms(int ms)
+{
+    struct timespec t = {ms / 1000, (long)(ms % 1000) * 1000000L};
+    while (!stop_signal && nanosleep(&t, &t) != 0 && errno == EINTR) {
+    }
+}
+
+long plat_read_some(FILE *f, void *buf, size_t n)
+{
+    for (;;) {
+        ssize_t got = read(fileno(f), buf, n);
+        if (got >= 0) {
+            return (long)got;
+        }
+        if (errno != EINTR || stop_signal) {
+            return -1;
+        }
+    }
 }

@@ -186,6 +186,7 @@ static const FieldSpec NOTE_FIELDS[] = {
     {OBJECT("when", &CONDITION_SPEC), .required = true},
     {TEXT("text", true, 1, 500), FIELD_STORE(DebriefNote, text)},
     {REF("account", false)},
+    {INT("week_reached", false, 1, SCN_MAX_WEEKS), FIELD_STORE(DebriefNote, week_reached), DEFAULT(1)},
 };
 static const ObjectSpec NOTE_SPEC = OBJECT_SPEC(NOTE_FIELDS);
 

@@ -10,12 +10,12 @@
 
 #include "window.h"
 
+#include "autosave.h"
 #include "platform.h"
 #include "keyaccounts/scenario.h"
 #include "ui_strings.h"
 #include "keyaccounts/session.h"
 
-static const char AUTOSAVE[] = "autosave.json";
 
 /* ---- the screen stack ---------------------------------------------------------- */
 
@@ -221,35 +221,15 @@ void app_show_session(App *app)
     }
 }
 
-static void autosave_path(const App *app, char *buf, size_t n)
-{
-    ui_join(buf, n, app->pref_dir, AUTOSAVE);
-}
-
 void app_autosave(App *app)
 {
     if (!app->session || !app->pref_dir[0] || app->replay_mode) { /* a replay is not the trainee's game */
         return;
     }
-    size_t len = 0;
-    char *json = app->session ? host_session_json(app->session, &len) : NULL;
-    if (!json) {
-        return;
+    char why[256];
+    if (autosave_write(app->session, app->pref_dir, why, sizeof why) != 0) {
+        fprintf(stderr, "keyaccounts: cannot autosave to %s: %s\n", app->pref_dir, why);
     }
-    char path[UI_PATH_BYTES], why[256];
-    autosave_path(app, path, sizeof path);
-    if (sim_over(app->sim)) {
-        /* a finished session is not offered for resuming: keep it as the last result */
-        char done[UI_PATH_BYTES];
-        ui_join(done, sizeof done, app->pref_dir, "last-session.json");
-        if (plat_write_atomic(done, json, len, why, sizeof why) != 0) {
-            fprintf(stderr, "keyaccounts: cannot save %s: %s\n", done, why);
-        }
-        plat_remove(path);
-    } else if (plat_write_atomic(path, json, len, why, sizeof why) != 0) {
-        fprintf(stderr, "keyaccounts: cannot autosave to %s: %s\n", path, why);
-    }
-    free(json);
 }
 
 typedef struct Resume {
@@ -280,14 +260,12 @@ static void resume_yes(App *app, void *ctx)
 static void resume_no(App *app, void *ctx)
 {
     Resume *r = ctx;
-    char path[UI_PATH_BYTES];
-    autosave_path(app, path, sizeof path);
-    plat_remove(path);
+    autosave_discard(app->pref_dir);
     session_record_free(&r->rec);
     free(r);
 }
 
-/* A damaged save is never overwritten: it is renamed FILE.damaged (or
+/* A damaged file is never overwritten: it is renamed FILE.damaged (or
  * FILE.damaged-2, ...) and the trainee is told where it went. */
 static void set_aside_damaged(App *app, const char *path, TextKey message)
 {
@@ -311,34 +289,26 @@ static void set_aside_damaged(App *app, const char *path, TextKey message)
     app_set_status(app, msg);
 }
 
-/* Offers to resume an unfinished autosaved session (over the picker). */
+/* Offers to resume an unfinished autosaved session (over the picker). A
+ * damaged save is set aside (autosave.h) and the trainee told where. */
 static void offer_resume(App *app)
 {
-    char path[UI_PATH_BYTES], why[256];
-    autosave_path(app, path, sizeof path);
-    size_t len = 0;
-    char *buf = plat_read_file(path, 1u << 22, &len, why, sizeof why);
-    if (!buf) {
-        return;
-    }
+    char aside[UI_PATH_BYTES + 32];
     Resume *r = calloc(1, sizeof *r);
-    Diagnostics d;
-    diags_init(&d);
-    if (!r || session_from_json(buf, len, path, &r->rec, &d) != 0) {
-        bool damaged = r && !d.oom;
-        free(buf);
-        diags_deinit(&d);
-        if (r) {
-            session_record_free(&r->rec);
-        }
+    if (!r) {
+        return;
+    }
+    AutosaveFound found = autosave_read(app->pref_dir, &r->rec, aside, sizeof aside);
+    if (found != AUTOSAVE_FOUND) {
         free(r);
-        if (damaged) {
-            set_aside_damaged(app, path, S_SAVE_DAMAGED);
+        if (found == AUTOSAVE_DAMAGED) {
+            const char *base = strrchr(aside, '/');
+            char msg[UI_PATH_BYTES + 160];
+            text_fmt(msg, sizeof msg, app->lang, S_SAVE_DAMAGED, base ? base + 1 : aside);
+            app_set_status(app, msg);
         }
         return;
     }
-    diags_deinit(&d);
-    free(buf);
     char body[640];
     text_fmt(body, sizeof body, app->lang, S_RESUME_BODY,
              r->rec.scenario_id ? r->rec.scenario_id : "?", r->rec.week, r->rec.score);

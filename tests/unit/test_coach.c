@@ -457,7 +457,7 @@ static void test_ideas(void)
     s->note_count = 1;
     s->notes = arena_array(&s->arena, 1, sizeof *s->notes);
     s->notes[0] = (DebriefNote){{.kind = COND_IDEA_NOT_ADOPTED, .account = 0, .contact = -1,
-                                 .idea = F_IDEA_SWAP}, "The blend was there for the taking."};
+                                 .idea = F_IDEA_SWAP}, "The blend was there for the taking.", 1};
     Sim *sim = sim_create(s, 3);
     play_out(sim, true);
     Notes ns = coach(sim);
@@ -501,6 +501,32 @@ static void test_ideas(void)
     scenario_destroy(s);
 }
 
+/* A note about what a later week brings waits for that week: a session that
+ * ended in week 1 never saw it. */
+static void test_note_week_reached(void)
+{
+    Scenario *s = fixture_create(99);
+    s->note_count = 1;
+    s->notes = arena_array(&s->arena, 1, sizeof *s->notes);
+    s->notes[0] = (DebriefNote){{.kind = COND_ALWAYS, .account = 0, .contact = -1, .idea = -1},
+                                "The newcomer of week 4 never met you.", 4};
+    Sim *sim = sim_create(s, 3);
+    Notes ns = coach(sim); /* ended early, in week 1 */
+    CHECK(find(&ns, COACH_SCENARIO_NOTE) == NULL);
+    end_week(sim, true);
+    end_week(sim, true);
+    ns = coach(sim); /* week 3 */
+    CHECK(find(&ns, COACH_SCENARIO_NOTE) == NULL);
+    end_week(sim, true);
+    ns = coach(sim); /* week 4 */
+    CHECK(find(&ns, COACH_SCENARIO_NOTE) != NULL);
+    play_out(sim, true);
+    ns = coach(sim);
+    CHECK(find(&ns, COACH_SCENARIO_NOTE) != NULL);
+    sim_destroy(sim);
+    scenario_destroy(s);
+}
+
 int main(void)
 {
     test_departure_cost();
@@ -512,5 +538,6 @@ int main(void)
     test_well_done();
     test_threads_and_roles();
     test_ideas();
+    test_note_week_reached();
     return check_result("test_coach");
 }
