@@ -106,15 +106,25 @@ static Choice no_choice(Rule rule)
     return c;
 }
 
-static void offer(const Sim *sim, Choice *best, Command c, long prio)
+/* Takes c if the rules allow it; the caller knows it beats the best so far. */
+static void take_if_allowed(const Sim *sim, Choice *best, Command c, long prio)
 {
     /* Hours first: a command that does not fit is refused anyway, and this
      * is cheaper than asking sim_check. */
-    if ((!best->set || prio > best->prio) && sim_cost(sim, c.kind) <= sim_hours_left(sim)
+    if (sim_cost(sim, c.kind) <= sim_hours_left(sim)
         && (best->rule.constraint == CONSTRAINT_NONE || rule_allows(sim, best->rule, c)) && can(sim, c)) {
         best->cmd = c;
         best->prio = prio;
         best->set = true;
+    }
+}
+
+/* Offers c: taken if it beats the best so far (tested here, inline, since
+ * most offers do not) and the rules allow it. */
+static inline void offer(const Sim *sim, Choice *best, Command c, long prio)
+{
+    if (!best->set || prio > best->prio) {
+        take_if_allowed(sim, best, c, prio);
     }
 }
 
@@ -176,8 +186,9 @@ enum {
  *   in an account changes, who can still introduce whom is asked again, and
  *   the roster (the people known or named, the only ones the expander looks
  *   at) is rebuilt.
- * - Which ideas are open, sponsored and approved changes when a pitch is won,
- *   a person leaves or an idea is adopted. */
+ * - Which ideas are open, sponsored and approved changes when a pitch is won
+ *   or an idea is adopted (that idea alone is asked again) or a person leaves
+ *   (every idea is). */
 typedef struct PersonMemo {
     int *fits;       /* ideas answering known needs, need by need (repeats kept),
                         less those the person sponsors */
@@ -192,13 +203,18 @@ typedef struct PersonMemo {
 } PersonMemo;
 
 typedef struct IdeaMemo {
-    bool fresh;
+    bool fresh;        /* false: every idea is asked again */
+    bool any_stale;    /* some idea is stale */
+    bool *stale;       /* ideas to ask again: an entry changed them alone */
     bool *open;        /* not adopted */
-    bool *approved;    /* open, sponsored, and no approval missing */
-    unsigned *missing; /* approval roles no sponsor holds, for backed ideas */
+    bool *sponsored;   /* someone sponsors it */
+    unsigned *missing; /* approval roles no sponsor holds, for sponsored ideas */
+    bool *unnamed;     /* a named approver is not among the sponsors yet, ditto */
     int *backed;       /* open and sponsored, in idea order */
     int backed_count;
     long approval_top; /* the highest priority of a pitch for approval, or -1 */
+    unsigned missing_any; /* the roles any backed idea lacks */
+    bool unnamed_any;     /* whether any backed idea lacks a named approver */
 } IdeaMemo;
 
 typedef struct Memory {
@@ -221,9 +237,11 @@ static void memory_free(Memory *m, const Scenario *s)
         ka_free(m->people[a]);
         ka_free(m->roster[a]);
         IdeaMemo *im = &m->ideas[a];
+        ka_free(im->stale);
         ka_free(im->open);
-        ka_free(im->approved);
+        ka_free(im->sponsored);
         ka_free(im->missing);
+        ka_free(im->unnamed);
         ka_free(im->backed);
     }
 }
@@ -236,13 +254,15 @@ static bool memory_init(Memory *m, const Sim *sim)
         size_t ideas = (size_t)s->accounts[a].idea_count;
         IdeaMemo *im = &m->ideas[a];
         m->people[a] = ka_calloc((size_t)s->accounts[a].contact_count, sizeof *m->people[a]);
+        im->stale = ka_calloc(ideas, sizeof *im->stale);
         im->open = ka_calloc(ideas, sizeof *im->open);
-        im->approved = ka_calloc(ideas, sizeof *im->approved);
+        im->sponsored = ka_calloc(ideas, sizeof *im->sponsored);
         im->missing = ka_calloc(ideas, sizeof *im->missing);
+        im->unnamed = ka_calloc(ideas, sizeof *im->unnamed);
         im->backed = ka_calloc(ideas, sizeof *im->backed);
         m->roster[a] = ka_calloc((size_t)s->accounts[a].contact_count, sizeof *m->roster[a]);
-        if (!m->people[a] || !im->open || !im->approved || !im->missing || !im->backed
-            || !m->roster[a]) {
+        if (!m->people[a] || !im->stale || !im->open || !im->sponsored || !im->missing
+            || !im->unnamed || !im->backed || !m->roster[a]) {
             memory_free(m, s);
             return false;
         }
@@ -275,6 +295,13 @@ static void memory_named(Memory *m, const Sim *sim, int a, int c)
     }
 }
 
+/* A pitch won or a proposal adopted changed this idea alone. */
+static void idea_changed(IdeaMemo *im, int i)
+{
+    im->stale[i] = true;
+    im->any_stale = true;
+}
+
 /* Forgets what the journal entries since the last look may have changed. */
 static void memory_sync(Memory *m, const Sim *sim)
 {
@@ -292,10 +319,12 @@ static void memory_sync(Memory *m, const Sim *sim)
             break;
         case J_PITCH_WON:
             m->people[e->account][e->contact].fresh = false;
-            m->ideas[e->account].fresh = false;
+            idea_changed(&m->ideas[e->account], e->idea);
             break;
-        case J_CONTACT_LEFT:
         case J_PROPOSE_WON:
+            idea_changed(&m->ideas[e->account], e->idea);
+            break;
+        case J_CONTACT_LEFT: /* they may have sponsored any idea */
             m->ideas[e->account].fresh = false;
             break;
         default:
@@ -324,16 +353,30 @@ static void memory_sync(Memory *m, const Sim *sim)
     }
 }
 
-/* The people the expander looks at: the roster (only people known or named
- * get a command from it), or without memory everyone in turn. */
-static int people_count(const Memory *m, const Account *acc, int a)
+/* The people the expander looks at in one account: the roster with their
+ * memos (only people known or named get a command from it), or without
+ * memory everyone in turn, asking the session. Taken once per scan, so the
+ * loops keep it in registers. */
+typedef struct People {
+    const int *roster; /* NULL: every contact */
+    PersonMemo *memo;  /* NULL: ask the session */
+    int count;
+} People;
+
+static People people_of(Memory *m, const Account *acc, int a)
 {
-    return m ? m->roster_count[a] : acc->contact_count;
+    People v = {NULL, NULL, acc->contact_count};
+    if (m) {
+        v.roster = m->roster[a];
+        v.memo = m->people[a];
+        v.count = m->roster_count[a];
+    }
+    return v;
 }
 
-static int person_at(const Memory *m, int a, int p)
+static int person_at(const People *v, int p)
 {
-    return m ? m->roster[a][p] : p;
+    return v->roster ? v->roster[p] : p;
 }
 
 /* The priority of pitching idea i for an approval it lacks. */
@@ -395,54 +438,81 @@ static const PersonMemo *memo_of(Memory *m, const Sim *sim, int a, int c)
     return p->fresh ? p : memo_rebuild(m, sim, a, c);
 }
 
-/* The account's ideas as they stand, rebuilt when stale. */
-static const IdeaMemo *ideas_of(Memory *m, const Sim *sim, int a)
+/* Asks the session about one idea. */
+static void idea_ask(IdeaMemo *im, const Sim *sim, int a, int i)
+{
+    im->open[i] = !sim_idea_adopted(sim, a, i);
+    im->sponsored[i] = sim_sponsor_count(sim, a, i) > 0;
+    if (im->sponsored[i]) {
+        im->missing[i] = sim_missing_roles(sim, a, i);
+        im->unnamed[i] = sim_missing_approvers(sim, a, i, NULL, 0) > 0;
+    }
+}
+
+/* Asks again about the stale ideas and rebuilds the list of backed ideas
+ * from what is remembered. */
+static const IdeaMemo *ideas_refresh(Memory *m, const Sim *sim, int a)
 {
     IdeaMemo *im = &m->ideas[a];
-    if (im->fresh) {
-        return im;
-    }
     const Account *acc = &sim_scenario(sim)->accounts[a];
     im->backed_count = 0;
     im->approval_top = -1;
+    im->missing_any = 0;
+    im->unnamed_any = false;
     for (int i = 0; i < acc->idea_count; i++) {
-        im->open[i] = !sim_idea_adopted(sim, a, i);
-        im->approved[i] = false;
-        if (im->open[i] && sim_sponsor_count(sim, a, i) > 0) {
-            im->missing[i] = sim_missing_roles(sim, a, i);
-            im->approved[i] = im->missing[i] == 0 && sim_missing_approvers(sim, a, i, NULL, 0) == 0;
+        if (!im->fresh || im->stale[i]) {
+            idea_ask(im, sim, a, i);
+            im->stale[i] = false;
+        }
+        if (im->open[i] && im->sponsored[i]) {
             im->backed[im->backed_count++] = i;
+            im->missing_any |= im->missing[i];
+            im->unnamed_any = im->unnamed_any || im->unnamed[i];
             long prio = approval_prio(acc, i);
             im->approval_top = prio > im->approval_top ? prio : im->approval_top;
         }
     }
     im->fresh = true;
+    im->any_stale = false;
     return im;
 }
 
-static ContactStatus status_of(const Memory *m, const Sim *sim, int a, int c)
+/* The account's ideas as they stand, refreshed when stale. */
+static inline const IdeaMemo *ideas_of(Memory *m, const Sim *sim, int a)
 {
-    return m ? m->people[a][c].status : sim_contact_status(sim, a, c);
+    const IdeaMemo *im = &m->ideas[a];
+    return im->fresh && !im->any_stale ? im : ideas_refresh(m, sim, a);
 }
 
-static int rel_of(const Memory *m, const Sim *sim, int a, int c)
+/* Whether a backed idea is ready to propose: no approval missing. */
+static bool approved(const IdeaMemo *im, int i)
 {
-    return m ? m->people[a][c].rel : sim_relationship(sim, a, c);
+    return im->missing[i] == 0 && !im->unnamed[i];
 }
 
-static int sponsoring_of(const Memory *m, const Sim *sim, int a, int c)
+static ContactStatus status_of(const People *v, const Sim *sim, int a, int c)
 {
-    return m ? m->people[a][c].sponsoring : sim_sponsoring(sim, a, c);
+    return v->memo ? v->memo[c].status : sim_contact_status(sim, a, c);
+}
+
+static int rel_of(const People *v, const Sim *sim, int a, int c)
+{
+    return v->memo ? v->memo[c].rel : sim_relationship(sim, a, c);
+}
+
+static int sponsoring_of(const People *v, const Sim *sim, int a, int c)
+{
+    return v->memo ? v->memo[c].sponsoring : sim_sponsoring(sim, a, c);
 }
 
 /* Whether the person may still have someone to introduce: false only when
  * asking for a referral is refused for sure. */
-static bool may_refer(Memory *m, const Sim *sim, int a, int c)
+static bool may_refer(const People *v, const Sim *sim, int a, int c)
 {
-    if (!m) {
+    if (!v->memo) {
         return true; /* sim_check decides */
     }
-    PersonMemo *p = &m->people[a][c];
+    PersonMemo *p = &v->memo[c];
     if (p->referrals < 0) {
         p->referrals = sim_referrals_left(sim, a, c);
     }
@@ -624,7 +694,7 @@ static void expander_proposals(const Sim *sim, Choice *best, int a, long prio, M
     const IdeaMemo *im = ideas_of(m, sim, a);
     for (int k = 0; k < im->backed_count; k++) {
         int i = im->backed[k];
-        if (im->approved[i]) {
+        if (approved(im, i)) {
             offer(sim, best, cmd(ACT_PROPOSE, a, -1, i), prio + (long)(acc->ideas[i].value / 1000));
         }
     }
@@ -634,11 +704,11 @@ static void expander_referrals(const Sim *sim, int a, Choice *best, Memory *m)
 {
     const Scenario *s = sim_scenario(sim);
     const Account *acc = &s->accounts[a];
-    const int people = people_count(m, acc, a);
-    for (int p = 0; p < people; p++) {
-        int c = person_at(m, a, p);
-        if (status_of(m, sim, a, c) == STATUS_KNOWN && sponsoring_of(m, sim, a, c) > 0
-            && rel_of(m, sim, a, c) >= s->rules.referral_at && may_refer(m, sim, a, c)) {
+    const People v = people_of(m, acc, a);
+    for (int p = 0; p < v.count; p++) {
+        int c = person_at(&v, p);
+        if (status_of(&v, sim, a, c) == STATUS_KNOWN && sponsoring_of(&v, sim, a, c) > 0
+            && rel_of(&v, sim, a, c) >= s->rules.referral_at && may_refer(&v, sim, a, c)) {
             offer(sim, best, cmd(ACT_REFERRAL, a, c, -1), TIER_REFERRAL + acc->contacts[c].influence);
         }
     }
@@ -661,34 +731,44 @@ static void expander_pitches(const Sim *sim, int a, Choice *best, Memory *m)
     /* Per idea, once: is it still open, and which approvals does it lack?
      * Remembered, or asked for. */
     unsigned missing_here[SCN_MAX_IDEAS];
+    bool unnamed_here[SCN_MAX_IDEAS];
     bool open_here[SCN_MAX_IDEAS];
     int backed_here[SCN_MAX_IDEAS];
     const unsigned *missing = missing_here;
+    const bool *unnamed = unnamed_here; /* a named approver is no sponsor yet */
     const bool *open = open_here;
     const int *backed = backed_here; /* open and sponsored, in idea order */
     int backed_count = 0;
     long approval_top = -1; /* no pitch for approval can beat a best this high */
+    unsigned missing_any = 0; /* the roles any backed idea lacks */
+    bool unnamed_any = false;
     if (m) {
         const IdeaMemo *im = ideas_of(m, sim, a);
         missing = im->missing;
+        unnamed = im->unnamed;
         open = im->open;
         backed = im->backed;
         backed_count = im->backed_count;
         approval_top = im->approval_top;
+        missing_any = im->missing_any;
+        unnamed_any = im->unnamed_any;
     } else {
         for (int i = 0; i < acc->idea_count; i++) {
             open_here[i] = !sim_idea_adopted(sim, a, i);
             if (open_here[i] && sim_sponsor_count(sim, a, i) > 0) {
                 missing_here[i] = sim_missing_roles(sim, a, i);
+                unnamed_here[i] = sim_missing_approvers(sim, a, i, NULL, 0) > 0;
+                missing_any |= missing_here[i];
+                unnamed_any = unnamed_any || unnamed_here[i];
                 backed_here[backed_count++] = i;
                 approval_top = approval_prio(acc, i) > approval_top ? approval_prio(acc, i) : approval_top;
             }
         }
     }
-    const int people = people_count(m, acc, a);
-    for (int p = 0; p < people; p++) {
-        int c = person_at(m, a, p);
-        if (status_of(m, sim, a, c) != STATUS_KNOWN) {
+    const People v = people_of(m, acc, a);
+    for (int p = 0; p < v.count; p++) {
+        int c = person_at(&v, p);
+        if (status_of(&v, sim, a, c) != STATUS_KNOWN) {
             continue;
         }
         const Contact *ct = &acc->contacts[c];
@@ -712,9 +792,12 @@ static void expander_pitches(const Sim *sim, int a, Choice *best, Memory *m)
         }
         /* Sponsored ideas that still lack an approval this person can give
          * (none can win once the best is above every such pitch). */
+        if (!(missing_any & ct->roles) && !unnamed_any) {
+            continue; /* they can give none */
+        }
         for (int k = 0; k < backed_count && (!best->set || best->prio < approval_top); k++) {
             int i = backed[k];
-            if (!(missing[i] & ct->roles) && !needs_approval_from(sim, a, i, c)) {
+            if (!(missing[i] & ct->roles) && !(unnamed[i] && needs_approval_from(sim, a, i, c))) {
                 continue;
             }
             long prio = approval_prio(acc, i);
@@ -737,10 +820,10 @@ static void expander_groundwork(const Sim *sim, int a, Choice *best, Memory *m)
     const Scenario *s = sim_scenario(sim);
     const Account *acc = &s->accounts[a];
     int leads = 0;
-    const int people = people_count(m, acc, a);
-    for (int p = 0; p < people; p++) {
-        int c = person_at(m, a, p);
-        ContactStatus st = status_of(m, sim, a, c);
+    const People v = people_of(m, acc, a);
+    for (int p = 0; p < v.count; p++) {
+        int c = person_at(&v, p);
+        ContactStatus st = status_of(&v, sim, a, c);
         const Contact *ct = &acc->contacts[c];
         if (st == STATUS_HEARD_OF) {
             leads++;
@@ -750,8 +833,8 @@ static void expander_groundwork(const Sim *sim, int a, Choice *best, Memory *m)
         if (st != STATUS_KNOWN) {
             continue;
         }
-        int rel = rel_of(m, sim, a, c);
-        if (rel >= s->rules.referral_at && may_refer(m, sim, a, c)) {
+        int rel = rel_of(&v, sim, a, c);
+        if (rel >= s->rules.referral_at && may_refer(&v, sim, a, c)) {
             offer(sim, best, cmd(ACT_REFERRAL, a, c, -1), TIER_REFERRAL_NO_VALUE);
         }
         int needs[SCN_MAX_CONTACT_NEEDS];

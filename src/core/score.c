@@ -127,7 +127,7 @@ void score_sums_init(Sim *sim, int a)
         cs->share = share_of(sim, &acc->contacts[c], cs);
         sums_add(&st->sums, &acc->contacts[c], &cs->share, 1);
     }
-    st->score_dirty = true;
+    st->score_stale = SCORE_ALL;
 }
 
 void score_contact(Sim *sim, int a, int c)
@@ -153,15 +153,16 @@ void score_contact(Sim *sim, int a, int c)
             sum->weight_top++;
         }
         cs->share = now;
+        st->score_stale |= SCORE_WEIGHTS;
     } else {
         sums_add(sum, ct, &cs->share, -1);
         cs->share = now;
         sums_add(sum, ct, &cs->share, 1);
+        st->score_stale |= SCORE_PEOPLE;
     }
     if (sum->weight_top == 0 && sum->weight_max > 0) {
-        sums_recount_max(sim, a);
+        sums_recount_max(sim, a); /* resilience: in both masks */
     }
-    st->score_dirty = true;
 }
 
 #ifndef NDEBUG
@@ -196,74 +197,120 @@ int score_engaged_count(const Sim *sim, int a)
     return sim->accounts[a].sums.engaged;
 }
 
-static Score compute_account(const Sim *sim, int a)
+/* One sub-score of the account, from its sums and state. */
+static int sub_score(const Sim *sim, int a, SubScore sub)
 {
     const Scenario *s = sim->scn;
-    const Account *acc = &s->accounts[a];
     const AccountState *st = &sim->accounts[a];
     const ScoreSums *sum = &st->sums;
-    Score sc = {{0}, 0};
-#ifndef NDEBUG
-    check_sums(sim, a);
-#endif
-
-    int64_t growth = st->baseline + st->adopted_value - acc->baseline;
-    sc.sub[SUB_REVENUE] = stretch_score(growth, acc->growth_target);
-
-    const int64_t infl_all = sum->infl_all, infl_engaged = sum->infl_engaged;
-    const int64_t rel_weighted = sum->rel_weighted, weight_max = sum->weight_max;
-    int roles_engaged = 0;
-    for (int i = 0; i < ROLE_KIND_COUNT; i++) {
-        roles_engaged += sum->role_engaged[i] > 0;
-    }
-    if (infl_all > 0) {
-        int64_t pct = infl_engaged * 100 / infl_all;
-        sc.sub[SUB_PENETRATION] = clamp100(pct * 100 / s->scoring.penetration_target);
-    }
-    int available = st->roles_available;
-    if (available > 0) {
-        sc.sub[SUB_COVERAGE] = clamp100(roles_engaged * 100 / available);
-    }
-    /* Depth is measured over at least the share of the client the
-     * penetration target asks for: one close friend in a large client is not
-     * a deep relationship with the account. */
-    int64_t depth_base = infl_all * s->scoring.penetration_target / 100;
-    depth_base = infl_engaged > depth_base ? infl_engaged : depth_base;
-    if (depth_base > 0) {
-        sc.sub[SUB_DEPTH] = clamp100(rel_weighted / depth_base);
-    }
-    int chain_bonus = sum->depth_deep > 0 ? 20 : sum->depth_one > 0 ? 10 : 0;
-    sc.sub[SUB_REFERRALS] = clamp100((int64_t)sum->introduced * 80 / s->scoring.referral_target
-                                     + chain_bonus);
-    int points = st->idea_points;
-#ifndef NDEBUG
-    int counted = 0;
-    for (int i = 0; i < acc->idea_count; i++) {
-        if (st->ideas[i].adopted) {
-            counted += level_points(acc->ideas[i].level);
+    switch (sub) {
+    case SUB_REVENUE:
+        return stretch_score(st->baseline + st->adopted_value - s->accounts[a].baseline,
+                             s->accounts[a].growth_target);
+    case SUB_PENETRATION:
+        if (sum->infl_all <= 0) {
+            return 0;
         }
+        return clamp100(sum->infl_engaged * 100 / sum->infl_all * 100 / s->scoring.penetration_target);
+    case SUB_COVERAGE: {
+        if (st->roles_available <= 0) {
+            return 0;
+        }
+        int roles_engaged = 0;
+        for (int i = 0; i < ROLE_KIND_COUNT; i++) {
+            roles_engaged += sum->role_engaged[i] > 0;
+        }
+        return clamp100(roles_engaged * 100 / st->roles_available);
     }
-    assert(counted == points);
-#endif
-    sc.sub[SUB_IDEAS] = stretch_score(points, s->scoring.idea_target);
-    /* Resilience: what the others carry next to the heaviest thread; the rest
-     * carrying twice the top person's weight scores full marks. */
-    if (weight_max > 0) {
-        sc.sub[SUB_RESILIENCE] = clamp100((rel_weighted - weight_max) * 100 / (2 * weight_max));
+    case SUB_DEPTH: {
+        /* Depth is measured over at least the share of the client the
+         * penetration target asks for: one close friend in a large client is
+         * not a deep relationship with the account. */
+        int64_t depth_base = sum->infl_all * s->scoring.penetration_target / 100;
+        depth_base = sum->infl_engaged > depth_base ? sum->infl_engaged : depth_base;
+        return depth_base > 0 ? clamp100(sum->rel_weighted / depth_base) : 0;
     }
-    int64_t total = 0, wsum = 0;
-    for (int i = 0; i < SUB_COUNT; i++) {
-        total += (int64_t)s->scoring.weights[i] * sc.sub[i];
-        wsum += s->scoring.weights[i];
+    case SUB_REFERRALS: {
+        int chain_bonus = sum->depth_deep > 0 ? 20 : sum->depth_one > 0 ? 10 : 0;
+        return clamp100((int64_t)sum->introduced * 80 / s->scoring.referral_target + chain_bonus);
     }
-    assert(wsum > 0);
-    sc.total = (int)((total + wsum / 2) / wsum);
-    return sc;
+    case SUB_IDEAS:
+        return stretch_score(st->idea_points, s->scoring.idea_target);
+    case SUB_RESILIENCE:
+        /* What the others carry next to the heaviest thread; the rest
+         * carrying twice the top person's weight scores full marks. */
+        if (sum->weight_max <= 0) {
+            return 0;
+        }
+        return clamp100((sum->rel_weighted - sum->weight_max) * 100 / (2 * sum->weight_max));
+    case SUB_COUNT:
+        break;
+    }
+    return 0;
 }
 
-void score_touch(Sim *sim, int a)
+/* The weighted mean of the sub-scores, given their weighted sum. */
+static int total_of(const Sim *sim, int64_t weighted)
 {
-    sim->accounts[a].score_dirty = true;
+    int64_t wsum = sim->sub_weight_sum;
+    assert(wsum > 0);
+    return (int)((weighted + wsum / 2) / wsum);
+}
+
+#ifndef NDEBUG
+/* Every sub-score computed afresh: builds with assertions compare the kept
+ * score with it. */
+static Score compute_account(const Sim *sim, int a)
+{
+    const AccountState *st = &sim->accounts[a];
+    check_sums(sim, a);
+    int points = 0;
+    for (int i = 0; i < sim->scn->accounts[a].idea_count; i++) {
+        if (st->ideas[i].adopted) {
+            points += level_points(sim->scn->accounts[a].ideas[i].level);
+        }
+    }
+    assert(points == st->idea_points);
+    Score sc = {{0}, 0};
+    int64_t weighted = 0;
+    for (int i = 0; i < SUB_COUNT; i++) {
+        sc.sub[i] = sub_score(sim, a, (SubScore)i);
+        weighted += (int64_t)sim->scn->scoring.weights[i] * sc.sub[i];
+    }
+    sc.total = total_of(sim, weighted);
+    return sc;
+}
+#endif
+
+/* Computes the stale sub-scores again, in sc (the account's cached score or
+ * a copy), and keeps weighted (the sum of the weights times sc.sub) and the
+ * total up to date. */
+static void update_score(const Sim *sim, int a, Score *sc, int64_t *weighted)
+{
+    const int *weights = sim->scn->scoring.weights;
+    for (unsigned stale = sim->accounts[a].score_stale; stale != 0; stale &= stale - 1) {
+        int i = __builtin_ctz(stale); /* the lowest stale sub-score */
+        int now = sub_score(sim, a, (SubScore)i);
+        *weighted += (int64_t)weights[i] * (now - sc->sub[i]);
+        sc->sub[i] = now;
+    }
+    sc->total = total_of(sim, *weighted);
+#ifndef NDEBUG
+    /* A change that forgot score_touch, or named too few sub-scores, would
+     * show here in every test build with assertions (the sanitizer build). */
+    Score fresh = compute_account(sim, a);
+    assert(memcmp(&fresh, sc, sizeof fresh) == 0);
+    int64_t check = 0;
+    for (int i = 0; i < SUB_COUNT; i++) {
+        check += (int64_t)weights[i] * sc->sub[i];
+    }
+    assert(check == *weighted);
+#endif
+}
+
+void score_touch(Sim *sim, int a, unsigned subs)
+{
+    sim->accounts[a].score_stale |= subs;
 }
 
 bool score_refresh(Sim *sim)
@@ -271,9 +318,9 @@ bool score_refresh(Sim *sim)
     bool any = false;
     for (int a = 0; a < sim->scn->account_count; a++) {
         AccountState *st = &sim->accounts[a];
-        if (st->score_dirty) {
-            st->score = compute_account(sim, a);
-            st->score_dirty = false;
+        if (st->score_stale) {
+            update_score(sim, a, &st->score, &st->score_weighted);
+            st->score_stale = 0;
             any = true;
         }
     }
@@ -283,12 +330,14 @@ bool score_refresh(Sim *sim)
 Score score_account(const Sim *sim, int a)
 {
     const AccountState *st = &sim->accounts[a];
-    if (st->score_dirty) {
-        return compute_account(sim, a);
+    if (st->score_stale) {
+        Score sc = st->score;
+        int64_t weighted = st->score_weighted;
+        update_score(sim, a, &sc, &weighted);
+        return sc;
     }
 #ifndef NDEBUG
-    /* A change that forgot score_touch would show here in every test build
-     * with assertions (the sanitizer build). */
+    /* A change that forgot score_touch would show here. */
     Score fresh = compute_account(sim, a);
     assert(memcmp(&fresh, &st->score, sizeof fresh) == 0);
 #endif

@@ -40,11 +40,8 @@ enum {
 
 /* ---- small vectors ------------------------------------------------------- */
 
-static bool vec_reserve(Vec *v, size_t size, size_t need)
+static bool vec_grow(Vec *v, size_t size, size_t need)
 {
-    if (need <= v->capacity) {
-        return true;
-    }
     size_t cap = v->capacity ? v->capacity : 16;
     while (cap < need) {
         cap *= 2;
@@ -56,6 +53,12 @@ static bool vec_reserve(Vec *v, size_t size, size_t need)
     v->items = p;
     v->capacity = cap;
     return true;
+}
+
+/* Room for need items; false when out of memory. */
+static inline bool vec_reserve(Vec *v, size_t size, size_t need)
+{
+    return need <= v->capacity || vec_grow(v, size, need);
 }
 
 /* Callers reserve first, so a push never fails midway through a command. */
@@ -140,6 +143,9 @@ Sim *sim_create(const Scenario *s, uint64_t seed)
         return NULL;
     }
     sim->scn = s;
+    for (int i = 0; i < SUB_COUNT; i++) {
+        sim->sub_weight_sum += s->scoring.weights[i];
+    }
     sim->accounts = ka_calloc((size_t)s->account_count, sizeof *sim->accounts);
     bool ok = sim->accounts != NULL;
     for (int i = 0; ok && i < s->account_count; i++) {
@@ -214,7 +220,7 @@ static void reset_account(AccountState *st, const Account *a)
     st->competitor_weeks = 0;
     st->freeze_weeks = 0;
     st->single_thread_weeks = 0;
-    st->score_dirty = true;
+    st->score_stale = SCORE_ALL;
 }
 
 static WeekSnapshot snapshot(const Sim *sim, int week);
@@ -293,11 +299,8 @@ static void attribute(Sim *sim)
         return;
     }
     Score now = score_overall(sim);
-    bool moved = now.total != sim->last_score.total;
-    for (int i = 0; i < SUB_COUNT && !moved; i++) {
-        moved = now.sub[i] != sim->last_score.sub[i];
-    }
-    if (moved) {
+    /* Moved: the total or any sub-score (a Score is ints alone, no padding). */
+    if (memcmp(&now, &sim->last_score, sizeof now) != 0) {
         assert(sim->journal.count > 0);
         ScoreChange *ch = vec_push(&sim->changes, sizeof(ScoreChange));
         ch->journal = (int)sim->journal.count - 1;
@@ -650,7 +653,7 @@ static void do_propose(Sim *sim, int a, int i)
     st->ideas[i].adopted_week = sim->week;
     st->adopted_value += idea->value;
     st->idea_points += level_points(idea->level);
-    score_touch(sim, a);
+    score_touch(sim, a, SCORE_ADOPTION);
     JournalEntry *e = journal(sim, J_PROPOSE_WON, a);
     e->idea = i;
     e->money = idea->value;
@@ -751,7 +754,7 @@ static void contact_leaves(Sim *sim, int a, int c)
     if (loss_pct > 0) {
         int64_t loss = st->baseline * loss_pct / 100;
         st->baseline -= loss;
-        score_touch(sim, a);
+        score_touch(sim, a, SCORE_MONEY);
         JournalEntry *e = journal(sim, J_ANCHOR_LOST, a);
         e->contact = c;
         e->amount = loss_pct;
@@ -871,7 +874,7 @@ static void erode(Sim *sim, int a)
     if (pct > 0 && st->baseline > 0) {
         int64_t loss = st->baseline * pct / 100;
         st->baseline -= loss;
-        score_touch(sim, a);
+        score_touch(sim, a, SCORE_MONEY);
         JournalEntry *e = journal(sim, J_EROSION, a);
         e->amount = pct;
         e->money = loss;

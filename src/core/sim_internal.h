@@ -78,8 +78,9 @@ typedef struct AccountState {
     int roles_available;     /* how many kinds of role those are */
     int idea_points;         /* level points of the adopted ideas */
     ScoreSums sums;          /* the people's share of the score, see score_contact */
-    Score score;             /* cached; valid unless score_dirty */
-    bool score_dirty;        /* set by every change the score depends on */
+    Score score;             /* cached: each sub-score as of its last computation */
+    unsigned score_stale;    /* bit i: what sub-score i reads changed since (SCORE_* masks) */
+    int64_t score_weighted;  /* the scoring weights times score.sub, summed */
 } AccountState;
 
 typedef struct Vec {
@@ -104,6 +105,7 @@ struct Sim {
     Vec changes;   /* ScoreChange */
     Vec timeline;  /* WeekSnapshot */
     Score last_score;
+    int64_t sub_weight_sum; /* the scenario's sub-score weights, summed */
     int current_command; /* log index of the command being applied, -1 */
 };
 
@@ -156,16 +158,30 @@ int sim_next_referral(const Sim *sim, int account, int contact);
  * (out may be NULL). */
 int sim_research_pool(const Sim *sim, int account, int *out, int max);
 
-/* The account's score: the cached one unless the account changed since.
- * Every change to what the score reads calls score_touch (an adopted idea, the
- * baseline) or, for a contact's status, relationship or introduction,
- * score_contact, which also updates the account's sums. */
+/* Which sub-scores read what (bit i for sub-score i): a change names the
+ * sub-scores it can move, and only those are computed again. */
+#define SCORE_BIT(sub) (1u << (sub))
+enum {
+    SCORE_MONEY = SCORE_BIT(SUB_REVENUE),                 /* the baseline, adopted value */
+    SCORE_ADOPTION = SCORE_BIT(SUB_REVENUE) | SCORE_BIT(SUB_IDEAS), /* an idea adopted */
+    SCORE_WEIGHTS = SCORE_BIT(SUB_DEPTH) | SCORE_BIT(SUB_RESILIENCE), /* engaged weights */
+    SCORE_PEOPLE = SCORE_BIT(SUB_PENETRATION) | SCORE_BIT(SUB_COVERAGE) | SCORE_BIT(SUB_DEPTH)
+                   | SCORE_BIT(SUB_REFERRALS) | SCORE_BIT(SUB_RESILIENCE), /* all the sums */
+    SCORE_ALL = (1u << SUB_COUNT) - 1u,
+};
+
+/* The account's score: the cached one, with the stale sub-scores computed
+ * again. Every change to what the score reads calls score_touch with the
+ * sub-scores it moves (an adopted idea, the baseline) or, for a contact's
+ * status, relationship or introduction, score_contact, which also updates the
+ * account's sums. */
 Score score_account(const Sim *sim, int account);
-void score_touch(Sim *sim, int account);
+void score_touch(Sim *sim, int account, unsigned subs);
 void score_contact(Sim *sim, int account, int contact);
 /* Counts every person of a freshly reset account into its sums. */
 void score_sums_init(Sim *sim, int account);
-/* Recomputes the accounts that changed; false when none had. */
+/* Recomputes the stale sub-scores of the accounts that changed; false when
+ * none had. */
 bool score_refresh(Sim *sim);
 Score score_overall(const Sim *sim);
 int score_engaged_count(const Sim *sim, int account);
