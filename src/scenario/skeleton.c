@@ -689,7 +689,7 @@ static void settle_main(Build *b)
         b->people[first_known].main = true;
         return;
     }
-    if (main_at < 0 && !b->failed) {
+    if (main_at < 0) {
         diags_add(b->d, SEV_ERROR, "KA608", b->sheet->rows[0].number, 0, "",
                   "no one is known at the start: mark the person the trainee already knows with yes in a "
                   "'main' (основной) or 'known' (известен) column");
