@@ -62,4 +62,6 @@ cp example.json before.json
 run exists
 if ! cmp -s example.json before.json; then echo "FAIL: an existing example.json was changed"; fail=1; fi
 run usage --lang fr
+# the walk-through's finished scenario (docs/authoring.md) stays clean
+validates --strict "$src/docs/examples/nordhafen.json"
 exit $fail
