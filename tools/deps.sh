@@ -5,7 +5,7 @@
 # its own libFuzzer runtime, libclang-rt-14-dev: tools/fuzz.sh uses clang-14),
 # and the xAPI checks (nodejs and npm: tests/xapi/run.sh).
 set -eu
-need="build-essential cmake pkg-config libcjson-dev libcurl4-openssl-dev libsdl2-dev libsdl2-ttf-dev libedit-dev fonts-dejavu-core"
+need="build-essential cmake pkg-config libcjson-dev libcurl4-openssl-dev libsdl2-dev libsdl2-ttf-dev libedit-dev libcsv-dev fonts-dejavu-core"
 if [ "${1:-build}" = test ]; then
     need="$need xvfb xauth imagemagick valgrind clang-14 libclang-rt-14-dev python3 nodejs npm chromium"
 fi

@@ -37,6 +37,13 @@ typedef struct PitchOutlook {
 
 PitchOutlook odds_pitch(const Sim *sim, int account, int contact, int idea);
 
+/* The best chance a pitch that answers none of a person's needs can have
+ * in a session of `weeks` weeks: with their response mode, at the
+ * relationship they reach when met once every week from their starting
+ * relationship. For judging a scenario without playing it (lint); *rel, when
+ * not NULL, receives that relationship. */
+int odds_no_fit_ceiling(const Contact *c, int weeks, int *rel);
+
 /* A referral: the chance is all visible (relationship and sponsorship), and
  * asking too early costs goodwill. */
 typedef struct ReferralOutlook {

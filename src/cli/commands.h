@@ -8,6 +8,8 @@
 /* argv[0] is the command name ("validate"); options and files follow. */
 int cmd_validate(int argc, char **argv, FILE *out, FILE *err);
 int cmd_simulate(int argc, char **argv, FILE *out, FILE *err);
+/* A new scenario: from a spreadsheet of people, or an example (docs/authoring.md). */
+int cmd_new(int argc, char **argv, FILE *out, FILE *err);
 /* Workshops and practice (docs/workshops.md): verify a result file, merge
  * results into report.html + report.csv, list one's own attempts. */
 int cmd_replay(int argc, char **argv, FILE *out, FILE *err);

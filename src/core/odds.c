@@ -48,6 +48,19 @@ PitchOutlook odds_pitch(const Sim *sim, int a, int c, int i)
     return o;
 }
 
+int odds_no_fit_ceiling(const Contact *c, int weeks, int *rel_out)
+{
+    int rel = c->relationship;
+    for (int w = 0; w < weeks; w++) {
+        int gain = meet_gain(c->mode, rel);
+        rel = rel + (gain < 1 ? 1 : gain) > 100 ? 100 : rel + (gain < 1 ? 1 : gain);
+    }
+    if (rel_out) {
+        *rel_out = rel;
+    }
+    return pitch_chance(false, false, rel, pitch_mode_bonus(c->mode, false));
+}
+
 ReferralOutlook odds_referral(const Sim *sim, int a, int c)
 {
     ReferralOutlook o;

@@ -444,11 +444,21 @@ static void do_research(Sim *sim, int a)
     }
 }
 
+int meet_gain(ResponseMode mode, int rel)
+{
+    return MEET_GAIN[mode] * (110 - rel) / 100;
+}
+
+int pitch_mode_bonus(ResponseMode mode, bool fit)
+{
+    return fit || mode != MODE_TROUBLE ? PITCH_MODE[mode] : 0;
+}
+
 static void do_meet(Sim *sim, int a, int c)
 {
     const Contact *ct = &sim->scn->accounts[a].contacts[c];
     ContactState *cs = &sim->accounts[a].contacts[c];
-    int gain = MEET_GAIN[ct->mode] * (110 - cs->rel) / 100;
+    int gain = meet_gain(ct->mode, cs->rel);
     if (cs->met_week == sim->week) {
         gain /= 2; /* a second meeting in one week adds little */
     }
@@ -512,7 +522,7 @@ int sim_pitch_odds(const Sim *sim, int a, int c, int i)
     const Contact *ct = &sim->scn->accounts[a].contacts[c];
     const ContactState *cs = cstate(sim, a, c);
     int slot = fitting_slot(sim, a, c, i);
-    int mode = slot >= 0 || ct->mode != MODE_TROUBLE ? PITCH_MODE[ct->mode] : 0;
+    int mode = pitch_mode_bonus(ct->mode, slot >= 0);
     return pitch_chance(slot >= 0, slot >= 0 && (cs->needs_known >> slot & 1u), cs->rel, mode);
 }
 

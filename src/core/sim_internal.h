@@ -194,6 +194,10 @@ int sim_referral_odds(const Sim *sim, int account, int contact);
  * their needs), tailored (the trainee had found that need), relationship and
  * the response mode's bonus. */
 int pitch_chance(bool fit, bool tailored, int rel, int mode_bonus);
+/* The response mode's bonus to a pitch (trouble helps only a fitting one). */
+int pitch_mode_bonus(ResponseMode mode, bool fit);
+/* Relationship gained by the first meeting of a week at relationship rel. */
+int meet_gain(ResponseMode mode, int rel);
 bool sim_condition_holds(const Sim *sim, const Condition *when);
 
 #endif

@@ -21,6 +21,8 @@ static const char HELP[] =
     "                                          these contacts known: for authors, saves no result\n"
     "  keyaccounts validate [--json] [--strict] FILE...\n"
     "                                          check scenario files; exit 0 clean, 1 errors\n"
+    "  keyaccounts new [--from SHEET.csv] [--lang en|ru] [--out FILE]\n"
+    "                                          start a scenario: from a sheet of people, or an example\n"
     "  keyaccounts simulate FILE [--runs N] [--seed S] [--strategy NAME|all] [--json]\n"
     "                                          play the reference strategies; balance verdict\n"
     "  keyaccounts replay RESULT [--watch [--text]] [--scenario FILE]\n"
@@ -54,6 +56,9 @@ int main(int argc, char **argv)
     }
     if (argc >= 2 && strcmp(argv[1], "validate") == 0) {
         return cmd_validate(argc - 1, argv + 1, stdout, stderr);
+    }
+    if (argc >= 2 && strcmp(argv[1], "new") == 0) {
+        return cmd_new(argc - 1, argv + 1, stdout, stderr);
     }
     if (argc >= 2 && strcmp(argv[1], "simulate") == 0) {
         return cmd_simulate(argc - 1, argv + 1, stdout, stderr);

@@ -1,7 +1,10 @@
 /* Content lint: located warnings (KA4xx) about scenario content that cannot
  * matter in play: contacts nobody can reach, ideas no one needs, needs no idea
  * answers, events that can never fire, approvals nobody can give, a referral
- * line that names the wrong colleague. Every check
+ * line that names the wrong colleague; and content that is possible but
+ * practically unreachable: approvals won only by long shots, an economic
+ * buyer no chain of introductions reaches, events whose effect comes later
+ * than it reads. Every check
  * is linear in the size of the scenario. Private to src/scenario. */
 #ifndef KEYACCOUNTS_SCENARIO_LINT_H
 #define KEYACCOUNTS_SCENARIO_LINT_H

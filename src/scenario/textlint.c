@@ -1,5 +1,6 @@
 /* Text lint: characters the game's font cannot draw (KA406) and text too long
- * for the box the window shows it in (KA407). Uses the bundled font's metrics
+ * for the box the window shows it in (KA407), and placeholder text marked TODO
+ * (KA414). Uses the bundled font's metrics
  * (fontmetrics.c) rather than the font itself, so validate needs no SDL. */
 #include "textlint.h"
 
@@ -63,6 +64,22 @@ static void check_glyphs(FieldCtx *fc, const cJSON *v, const char *path)
     }
 }
 
+/* ---- KA414: placeholder text ---------------------------------------------------- */
+
+/* Text that starts with "TODO" marks a place still to write: `keyaccounts
+ * new` fills a skeleton with them, so that validate lists each. */
+static void check_placeholder(FieldCtx *fc, const cJSON *v, const char *path)
+{
+    const char *t = v->valuestring;
+    while (*t == ' ') {
+        t++;
+    }
+    if (strncmp(t, "TODO", 4) == 0) {
+        fc_report(fc, SEV_WARNING, "KA414", fc_pos(fc, v), path,
+                  "placeholder text: write the real text here (or remove the key when it is optional)");
+    }
+}
+
 /* Appends ".key" or "[index]" to path[0..len) without printf (this runs for
  * every value of the file); returns the new length, or len when it is full. */
 static size_t path_push(char *path, size_t len, const char *key, int index)
@@ -100,6 +117,7 @@ static void walk_glyphs(FieldCtx *fc, const cJSON *node, char *path, size_t len)
 {
     if (cJSON_IsString(node) && node->valuestring) {
         check_glyphs(fc, node, path);
+        check_placeholder(fc, node, path);
         return;
     }
     int i = 0;
