@@ -131,6 +131,18 @@ LineReader *lineedit_create(FILE *in, FILE *out, LineCompleter complete, void *c
     el_set(r->el, EL_GETCFN, el_getc_fn);
     el_set(r->el, EL_ADDFN, "ka-complete", "complete a command word, a person or an idea", complete_fn);
     el_set(r->el, EL_BIND, "^I", "ka-complete", NULL);
+    /* Home, End, Delete and Ctrl-arrows as terminals send them; libedit binds
+     * only the terminfo entry of the terminal it was told, so the console's
+     * and tmux's Home (ESC [ 1 ~) printed "[1~" */
+    static const char *const KEYS[][2] = {
+        {"\\e[1~", "ed-move-to-beg"}, {"\\e[7~", "ed-move-to-beg"}, {"\\e[H", "ed-move-to-beg"},
+        {"\\eOH", "ed-move-to-beg"},  {"\\e[4~", "ed-move-to-end"}, {"\\e[8~", "ed-move-to-end"},
+        {"\\e[F", "ed-move-to-end"},  {"\\eOF", "ed-move-to-end"},  {"\\e[3~", "ed-delete-next-char"},
+        {"\\e[1;5D", "ed-prev-word"}, {"\\e[1;5C", "em-next-word"},
+    };
+    for (size_t k = 0; k < sizeof KEYS / sizeof KEYS[0]; k++) {
+        el_set(r->el, EL_BIND, KEYS[k][0], KEYS[k][1], NULL);
+    }
     el_source(r->el, NULL); /* the user's ~/.editrc, as every libedit program */
     return r;
 }

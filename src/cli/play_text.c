@@ -42,6 +42,7 @@ typedef struct Game {
     LrsConfig lrs;        /* --lrs/--lrs-auth; lrs.conf fills what is missing (docs/xapi.md) */
     PeopleNumbers *nums;  /* the people's numbers, 1..N in the order first shown */
     bool autosave;        /* save the game after every applied command (autosave.h) */
+    bool saved;           /* autosave.json holds this game (resumed, or saved since) */
     char resume[700];     /* the command that resumes it */
 } Game;
 
@@ -176,12 +177,17 @@ static void say(const Game *g, TextKey key)
 
 /* Saves the game after a command it applied; a failure is said and the game
  * goes on (the next command tries again). */
-static void autosave(const Game *g)
+static void autosave(Game *g)
 {
     char why[512];
-    if (g->autosave && autosave_write(g->host, NULL, why, sizeof why) != 0) {
+    if (!g->autosave) {
+        return;
+    }
+    if (autosave_write(g->host, NULL, why, sizeof why) != 0) {
         render_say(g->out, g->lang, T_PLAY_AUTOSAVE_FAILED, why);
         fputc('\n', g->out);
+    } else {
+        g->saved = true;
     }
 }
 
@@ -579,6 +585,7 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
     g.echo = !interactive;
     g.lrs = lrs;
     g.autosave = autosaving;
+    g.saved = resumed;
     snprintf(g.resume, sizeof g.resume, "keyaccounts play --text --resume %s", resume_arg);
     g.nums = numbers_create(s);
     LineReader *reader = g.nums ? lineedit_create(in, out, complete_cb, &g) : NULL;
@@ -628,7 +635,7 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
     int stop = plat_stop_requested();
     if (stop && !sim_over(g.sim)) {
         fputc('\n', out);
-        if (g.autosave) {
+        if (g.saved) {
             render_say(out, g.lang, T_PLAY_STOPPED, g.resume);
             fputc('\n', out);
         }
@@ -646,7 +653,7 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
         save_result(&g, trainee, err);
     } else if (save) {
         fprintf(out, "\n%s\n", text_str(g.lang, T_PLAY_NO_SAVE_UNFINISHED));
-        if (g.autosave) {
+        if (g.saved) {
             render_say(out, g.lang, T_PLAY_SAVED_FOR_LATER, g.resume);
             fputc('\n', out);
         }
