@@ -1,4 +1,5 @@
-/* `keyaccounts report RESULT_OR_DIR... [--out DIR]`: merges result files into
+/* `keyaccounts report RESULT_OR_DIR... [--out DIR]`: merges result files (or
+ * the results an LRS holds: --lrs, docs/xapi.md) into
  * a workshop report, report.html (self-contained, for the projector) and
  * report.csv (for spreadsheets). Exit 0 written, 1 nothing usable or a file
  * could not be written, 2 usage. Unreadable result files are reported and
@@ -8,6 +9,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "lrs_args.h"
 #include "say.h"
 #include "platform.h"
 #include "report.h"
@@ -130,10 +132,15 @@ static char csv_sep_for(const ResultSet *set)
 static int usage(FILE *o)
 {
     fprintf(o, "usage: keyaccounts report RESULT_OR_DIR... [--out DIR] [--csv-sep ,|;]\n"
-               "Merges result files (and the *.json result files in each DIR) into DIR/report.html\n"
-               "and DIR/report.csv (default DIR: the current folder). The CSV separates fields\n"
-               "with ';' when the results are in Russian (as Excel with Russian regional settings\n"
-               "expects), else ','; --csv-sep chooses.\n");
+               "       keyaccounts report --lrs URL [--lrs-auth KEY:SECRET | --lrs-auth-file PATH]\n"
+               "                          [--scenario-id ID] [--since DATE] [--out DIR] [--csv-sep ,|;]\n"
+               "Merges result files (and the *.json result files in each DIR), or the results held\n"
+               "by a Learning Record Store, into DIR/report.html and DIR/report.csv (default DIR:\n"
+               "the current folder). The CSV separates fields with ';' when the results are in\n"
+               "Russian (as Excel with Russian regional settings expects), else ','; --csv-sep\n"
+               "chooses.\n"
+               "  --scenario-id ID       from the LRS: only the results of this scenario\n"
+               LRS_ARGS_USAGE LRS_ARGS_READ_USAGE);
     return 2;
 }
 
@@ -147,8 +154,18 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
         fprintf(err, "keyaccounts: out of memory\n");
         return 1;
     }
+    LrsArgs lrs = {.reading = true};
+    const char *scenario_id = NULL;
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--out") == 0 && i + 1 < argc) {
+        int took = lrs_args_take(&lrs, argc, argv, &i, "report", err);
+        if (took == 2) {
+            free(inputs);
+            return usage(err);
+        } else if (took == 1) {
+            continue;
+        } else if (strcmp(argv[i], "--scenario-id") == 0 && i + 1 < argc) {
+            scenario_id = argv[++i];
+        } else if (strcmp(argv[i], "--out") == 0 && i + 1 < argc) {
             dir = argv[++i];
         } else if (strcmp(argv[i], "--csv-sep") == 0 && i + 1 < argc) {
             const char *sep = argv[++i];
@@ -170,7 +187,14 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
             inputs[n++] = argv[i];
         }
     }
-    if (n == 0) {
+    bool from_lrs = lrs.given.url[0] != '\0';
+    if (n == 0 && !from_lrs) {
+        free(inputs);
+        return usage(err);
+    }
+    if (from_lrs == (n > 0) || (!from_lrs && (scenario_id || lrs.since[0]))) {
+        fprintf(err, "keyaccounts report: give result files or --lrs URL, not both; --scenario-id and --since "
+                     "go with --lrs\n");
         free(inputs);
         return usage(err);
     }
@@ -182,16 +206,20 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
     ResultSet set;
     Msgs m;
     msgs_init(&m);
-    int rc = results_collect(inputs, n, &set, &m);
+    int rc = from_lrs ? lrs_args_collect(&lrs, scenario_id, "report", &set, out, err)
+                      : results_collect(inputs, n, &set, &m);
     say_msgs(err, &m);
     free(inputs);
     if (rc != 0) {
-        fprintf(err, "keyaccounts: out of memory\n");
+        if (!from_lrs) {
+            fprintf(err, "keyaccounts: out of memory\n");
+        }
         results_set_free(&set);
         return 1;
     }
     if (set.count == 0) {
-        fprintf(err, "keyaccounts report: no usable result files%s\n", set.failed ? " (see the errors above)" : "");
+        fprintf(err, "keyaccounts report: no usable %s%s\n", from_lrs ? "results in the LRS" : "result files",
+                set.failed ? " (see the errors above)" : "");
         results_set_free(&set);
         return 1;
     }
@@ -213,7 +241,8 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
         fprintf(out, "%zu result%s, %zu scenario%s", set.count, set.count == 1 ? "" : "s", r.group_count,
                 r.group_count == 1 ? "" : "s");
         if (set.failed) {
-            fprintf(out, "; %zu file%s left out (unreadable, see above)", set.failed, set.failed == 1 ? "" : "s");
+            fprintf(out, "; %zu %s%s left out (unreadable, see above)", set.failed,
+                    from_lrs ? "statement" : "file", set.failed == 1 ? "" : "s");
         }
         fputc('\n', out);
     }
