@@ -39,8 +39,15 @@ void xapi_registration(const ResultRecord *r, char out[XAPI_UUID_LEN + 1]);
  * sending it twice cannot store it twice. */
 void xapi_statement_id(const ResultRecord *r, size_t index, char out[XAPI_UUID_LEN + 1]);
 
+/* The result extension of the `completed` statement: the result document
+ * itself, as a JSON object, so a report can be rebuilt from an LRS alone. */
+#define XAPI_EXT_RESULT XAPI_BASE "/xapi/extensions/result"
+
 typedef struct XapiOptions {
-    const char *homepage; /* the actor account's homePage; NULL: XAPI_DEFAULT_HOMEPAGE */
+    const char *homepage;    /* the actor account's homePage; NULL: XAPI_DEFAULT_HOMEPAGE */
+    const char *result_json; /* the result document the record was read from (len bytes); NULL: no
+                              * result extension. Must parse as a JSON object, else NULL is returned. */
+    size_t result_len;
 } XapiOptions;
 
 /* The statements of the result as a JSON array (malloc'd, NUL-terminated,
@@ -49,6 +56,16 @@ typedef struct XapiOptions {
  * result. opt may be NULL. Returns NULL when out of memory. */
 char *xapi_statements_json(const ResultRecord *r, const Scenario *s, const XapiOptions *opt, size_t *len,
                            size_t *count);
+
+/* Reads the result held by one `completed` statement (JSON text, as an LRS
+ * returns it): the statement must be an object with an id, the `completed`
+ * verb and the XAPI_EXT_RESULT extension; the extension must be a result
+ * document result_from_json accepts; and the record must be the one this
+ * statement was built from (the statement's id is the id derived from the
+ * record, so a changed command count, seed, start time or trainee shows). 0
+ * with out filled (result_record_free it), or -1 with the reason in why
+ * (out zeroed). */
+int xapi_statement_result(const char *json, size_t len, ResultRecord *out, char *why, size_t whylen);
 
 /* "PT1H2M3S" for 3723 seconds ("PT0S" for 0); buf of at least 32 bytes. */
 const char *xapi_duration(int64_t seconds, char *buf, size_t n);

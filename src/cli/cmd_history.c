@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "lrs_args.h"
 #include "say.h"
 #include "platform.h"
 #include "keyaccounts/text.h"
@@ -56,8 +57,14 @@ static void delta(FILE *o, const char *what, int from, int to)
 int cmd_history(int argc, char **argv, FILE *out, FILE *err)
 {
     const char *only = NULL, *trainee = NULL, *dir_arg = NULL;
+    LrsArgs lrs = {.reading = true};
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--trainee") == 0 && i + 1 < argc) {
+        int took = lrs_args_take(&lrs, argc, argv, &i, "history", err);
+        if (took == 2) {
+            return 2;
+        } else if (took == 1) {
+            continue;
+        } else if (strcmp(argv[i], "--trainee") == 0 && i + 1 < argc) {
             trainee = argv[++i];
         } else if (strcmp(argv[i], "--dir") == 0 && i + 1 < argc) {
             dir_arg = argv[++i];
@@ -68,14 +75,23 @@ int cmd_history(int argc, char **argv, FILE *out, FILE *err)
                 fprintf(err, "keyaccounts history: unexpected '%s'\n", argv[i]);
             }
             fprintf(help ? out : err, "usage: keyaccounts history [SCENARIO_ID] [--trainee NAME] [--dir FOLDER]\n"
-                                      "Your attempts per scenario, from the results folder.\n");
+                                      "       keyaccounts history [SCENARIO_ID] [--trainee NAME] --lrs URL [...]\n"
+                                      "Your attempts per scenario, from the results folder or an LRS.\n"
+                                      LRS_ARGS_USAGE LRS_ARGS_READ_USAGE);
             return help ? 0 : 2;
         } else {
             only = argv[i];
         }
     }
+    bool from_lrs = lrs.given.url[0] != '\0';
+    if ((from_lrs && dir_arg) || (!from_lrs && lrs.since[0])) {
+        fprintf(err, "keyaccounts history: --dir reads a folder and --lrs an LRS: give one; --since goes with --lrs\n");
+        return 2;
+    }
     char dir[4200];
-    if (dir_arg) {
+    if (from_lrs) {
+        lrs_url_shown(lrs.given.url, dir, sizeof dir);
+    } else if (dir_arg) {
         snprintf(dir, sizeof dir, "%s", dir_arg);
     } else {
         char base[4096];
@@ -88,18 +104,23 @@ int cmd_history(int argc, char **argv, FILE *out, FILE *err)
     char *args[1] = {dir};
     ResultSet set;
     memset(&set, 0, sizeof set);
-    bool exists = plat_kind(dir) != PLAT_MISSING;
+    bool exists = !from_lrs && plat_kind(dir) != PLAT_MISSING;
     Msgs m;
     msgs_init(&m);
-    ScnLibrary *lib = exists ? library_create(NULL, 0, &m) : NULL;
-    int collected = !exists ? 0 : lib ? results_collect(args, 1, &set, &m) : -1;
-    if (collected == 0 && exists) {
+    ScnLibrary *lib = from_lrs || exists ? library_create(NULL, 0, &m) : NULL;
+    int collected = !lib && (from_lrs || exists) ? -1
+                    : from_lrs ? lrs_args_collect(&lrs, only, "history", &set, out, err)
+                    : exists   ? results_collect(args, 1, &set, &m)
+                               : 0;
+    if (collected == 0 && lib) {
         collected = results_verify(&set, lib);
     }
     library_destroy(lib);
     say_msgs(err, &m);
     if (collected != 0) {
-        fprintf(err, "keyaccounts: out of memory\n");
+        if (!from_lrs) {
+            fprintf(err, "keyaccounts: out of memory\n");
+        }
         results_set_free(&set);
         return 1;
     }

@@ -1,4 +1,5 @@
-/* `keyaccounts report RESULT_OR_DIR... [--out DIR] [--scenario FILE]...`:
+/* `keyaccounts report RESULT_OR_DIR... [--out DIR] [--scenario FILE]...`, or
+ * `keyaccounts report --lrs URL ...` (the results an LRS holds, docs/xapi.md):
  * replays every result on the trainer's scenarios (verify.h) and merges them
  * into a workshop report, report.html (self-contained, for the projector) and
  * report.csv (for spreadsheets), showing only the replay's numbers. Exit 0
@@ -10,6 +11,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "lrs_args.h"
 #include "say.h"
 #include "platform.h"
 #include "report.h"
@@ -146,12 +148,17 @@ static char csv_sep_for(const ResultSet *set)
 static int usage(FILE *o)
 {
     fprintf(o, "usage: keyaccounts report RESULT_OR_DIR... [--out DIR] [--csv-sep ,|;] [--scenario FILE]...\n"
-               "Replays result files (and the *.json result files in each DIR) on their scenarios\n"
-               "(found by id and hash among the shipped scenarios, the data folder's scenarios/\n"
-               "and each --scenario FILE) and merges them into DIR/report.html and DIR/report.csv\n"
-               "(default DIR: the current folder). Only verified results are ranked. The CSV\n"
-               "separates fields with ';' when the results are in Russian (as Excel with Russian\n"
-               "regional settings expects), else ','; --csv-sep chooses.\n");
+               "       keyaccounts report --lrs URL [--lrs-auth KEY:SECRET | --lrs-auth-file PATH]\n"
+               "                          [--scenario-id ID] [--since DATE] [--out DIR] [--csv-sep ,|;]\n"
+               "Replays result files (and the *.json result files in each DIR), or the results held\n"
+               "by a Learning Record Store, on their scenarios (found by id and hash among the shipped\n"
+               "scenarios, the data folder's scenarios/ and each --scenario FILE) and merges them into\n"
+               "DIR/report.html and DIR/report.csv (default DIR: the current folder). Only verified\n"
+               "results are ranked. The CSV separates fields with ';' when the results are in\n"
+               "Russian (as Excel with Russian regional settings expects), else ','; --csv-sep\n"
+               "chooses.\n"
+               "  --scenario-id ID       from the LRS: only the results of this scenario\n"
+               LRS_ARGS_USAGE LRS_ARGS_READ_USAGE);
     return 2;
 }
 
@@ -170,8 +177,20 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
         fprintf(err, "keyaccounts: out of memory\n");
         return 1;
     }
+    LrsArgs lrs = {.reading = true};
+    const char *scenario_id = NULL;
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--out") == 0 && i + 1 < argc) {
+        int took = lrs_args_take(&lrs, argc, argv, &i, "report", err);
+        if (took == 2) {
+            free(inputs);
+            free(scenarios);
+            free(resolved);
+            return usage(err);
+        } else if (took == 1) {
+            continue;
+        } else if (strcmp(argv[i], "--scenario-id") == 0 && i + 1 < argc) {
+            scenario_id = argv[++i];
+        } else if (strcmp(argv[i], "--out") == 0 && i + 1 < argc) {
             dir = argv[++i];
         } else if (strcmp(argv[i], "--scenario") == 0 && i + 1 < argc) {
             i++;
@@ -203,9 +222,13 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
             inputs[n++] = argv[i];
         }
     }
-    if (n == 0 || plat_kind(dir) != PLAT_DIR) {
-        if (n > 0) {
-            fprintf(err, "keyaccounts report: --out %s is not a folder\n", dir);
+    bool from_lrs = lrs.given.url[0] != '\0';
+    bool mixed = from_lrs == (n > 0) || (!from_lrs && (scenario_id || lrs.since[0]));
+    if (mixed || plat_kind(dir) != PLAT_DIR) {
+        if (n > 0 || from_lrs) {
+            fprintf(err, mixed ? "keyaccounts report: give result files or --lrs URL, not both; --scenario-id and "
+                                 "--since go with --lrs\n"
+                               : "keyaccounts report: --out %s is not a folder\n", dir);
         }
         free(inputs);
         free(scenarios);
@@ -219,7 +242,9 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
     free(resolved);
     ResultSet set;
     memset(&set, 0, sizeof set);
-    int rc = lib ? results_collect(inputs, n, &set, &m) : -1;
+    int rc = !lib      ? -1
+             : from_lrs ? lrs_args_collect(&lrs, scenario_id, "report", &set, out, err)
+                        : results_collect(inputs, n, &set, &m);
     if (rc == 0) {
         rc = results_verify(&set, lib);
     }
@@ -227,12 +252,15 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
     free(inputs);
     library_destroy(lib);
     if (rc != 0) {
-        fprintf(err, lib ? "keyaccounts: out of memory\n" : "keyaccounts report: cannot read the scenarios\n");
+        if (!lib || !from_lrs) {
+            fprintf(err, lib ? "keyaccounts: out of memory\n" : "keyaccounts report: cannot read the scenarios\n");
+        }
         results_set_free(&set);
         return 1;
     }
     if (set.count == 0) {
-        fprintf(err, "keyaccounts report: no usable result files%s\n", set.failed ? " (see the errors above)" : "");
+        fprintf(err, "keyaccounts report: no usable %s%s\n", from_lrs ? "results in the LRS" : "result files",
+                set.failed ? " (see the errors above)" : "");
         results_set_free(&set);
         return 1;
     }
@@ -264,7 +292,8 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
             }
         }
         if (set.failed) {
-            fprintf(out, "; %zu file%s left out (unreadable, see above)", set.failed, set.failed == 1 ? "" : "s");
+            fprintf(out, "; %zu %s%s left out (unreadable, see above)", set.failed,
+                    from_lrs ? "statement" : "file", set.failed == 1 ? "" : "s");
         }
         fputc('\n', out);
     }

@@ -15,20 +15,22 @@
 #include "keyaccounts/scenario.h"
 #include "keyaccounts/xapi.h"
 #include "lrs.h"
+#include "lrs_args.h"
 #include "results.h"
 #include "shipped.h"
 #include "xapi_hook.h"
 
 static int usage(FILE *err)
 {
-    fputs("usage: keyaccounts xapi [--lrs URL] [--lrs-auth KEY:SECRET] [--homepage IRI] [--remember]\n"
-          "                        [flush | send RESULT... | write RESULT... | status]\n"
+    fputs("usage: keyaccounts xapi [--lrs URL] [--lrs-auth KEY:SECRET | --lrs-auth-file PATH] [--homepage IRI]\n"
+          "                        [--remember] [flush | send RESULT... | write RESULT... | status]\n"
           "  flush            send the statements waiting in the queue (the default)\n"
           "  send RESULT...   write RESULT.xapi.json beside each result, queue it, send the queue\n"
           "  write RESULT...  only write RESULT.xapi.json beside each result\n"
           "  status           where statements go and how many wait\n"
           "  --remember       keep --lrs and --lrs-auth in the data folder (lrs.conf, mode 0600;\n"
-          "                   the secret is stored in plain text)\n",
+          "                   the secret is stored in plain text)\n"
+          LRS_ARGS_USAGE,
           err);
     return 2;
 }
@@ -76,7 +78,8 @@ static int status(const LrsConfig *cfg, FILE *out)
         char key[128] = "";
         const char *colon = strchr(cfg->auth, ':');
         snprintf(key, sizeof key, "%.*s", colon ? (int)(colon - cfg->auth) : 0, cfg->auth);
-        fprintf(out, "LRS: %s\n", cfg->url);
+        char shown[1400];
+        fprintf(out, "LRS: %s\n", lrs_url_shown(cfg->url, shown, sizeof shown));
         fprintf(out, "auth: %s%s%s\n", cfg->auth[0] ? "basic, key " : "none", key,
                 cfg->auth[0] ? " (the secret is not shown)" : "");
     } else {
@@ -90,8 +93,9 @@ static int status(const LrsConfig *cfg, FILE *out)
 
 int cmd_xapi(int argc, char **argv, FILE *out, FILE *err)
 {
-    LrsConfig given;
-    memset(&given, 0, sizeof given);
+    LrsArgs args;
+    memset(&args, 0, sizeof args);
+    LrsConfig *given = &args.given;
     bool remember = false;
     const char *action = NULL;
     char **files = calloc((size_t)argc + 1, sizeof *files);
@@ -103,20 +107,13 @@ int cmd_xapi(int argc, char **argv, FILE *out, FILE *err)
     int rc = 0;
     for (int i = 1; i < argc && rc == 0; i++) {
         const char *a = argv[i];
-        if (strcmp(a, "--lrs") == 0 && i + 1 < argc) {
-            if (!lrs_url_ok(argv[++i])) {
-                fprintf(err, "keyaccounts xapi: --lrs needs an http:// or https:// URL, not '%s'\n", argv[i]);
-                rc = 2;
-            }
-            snprintf(given.url, sizeof given.url, "%s", argv[i]);
-        } else if (strcmp(a, "--lrs-auth") == 0 && i + 1 < argc) {
-            if (!strchr(argv[++i], ':') || strlen(argv[i]) >= sizeof given.auth) {
-                fprintf(err, "keyaccounts xapi: --lrs-auth needs KEY:SECRET\n");
-                rc = 2;
-            }
-            snprintf(given.auth, sizeof given.auth, "%s", argv[i]);
+        int took = lrs_args_take(&args, argc, argv, &i, "xapi", err);
+        if (took == 2) {
+            rc = 2;
+        } else if (took == 1) {
+            continue;
         } else if (strcmp(a, "--homepage") == 0 && i + 1 < argc) {
-            snprintf(given.homepage, sizeof given.homepage, "%s", argv[++i]);
+            snprintf(given->homepage, sizeof given->homepage, "%s", argv[++i]);
         } else if (strcmp(a, "--remember") == 0) {
             remember = true;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -146,7 +143,7 @@ int cmd_xapi(int argc, char **argv, FILE *out, FILE *err)
                                  : "keyaccounts xapi %s: takes no files\n", action);
         rc = 2;
     }
-    if (rc == 0 && remember && !given.url[0]) {
+    if (rc == 0 && remember && !given->url[0]) {
         fprintf(err, "keyaccounts xapi: --remember needs --lrs URL (and --lrs-auth KEY:SECRET)\n");
         rc = 2;
     }
@@ -155,8 +152,14 @@ int cmd_xapi(int argc, char **argv, FILE *out, FILE *err)
         return usage(err);
     }
     char why[1024], path[4200];
+    if (remember && !given->auth[0] && args.auth_file
+        && lrs_auth_from_file(args.auth_file, given->auth, sizeof given->auth, why, sizeof why) != 0) {
+        fprintf(err, "keyaccounts xapi: --lrs-auth-file: %s\n", why);
+        free(files);
+        return 1;
+    }
     if (remember) {
-        if (lrs_config_save(&given, path, sizeof path, why, sizeof why) != 0) {
+        if (lrs_config_save(given, path, sizeof path, why, sizeof why) != 0) {
             fprintf(err, "keyaccounts xapi: cannot remember the LRS: %s\n", why);
             free(files);
             return 1;
@@ -166,9 +169,7 @@ int cmd_xapi(int argc, char **argv, FILE *out, FILE *err)
     LrsConfig cfg;
     Msgs m;
     msgs_init(&m);
-    int settled = xapi_settings(&given, &cfg, &m);
-    say_msgs(err, &m);
-    if (settled != 0) {
+    if (lrs_args_settle(&args, &cfg, "xapi", err) != 0) {
         free(files);
         return 1;
     }

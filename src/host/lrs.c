@@ -16,6 +16,8 @@ enum {
     CONF_MAX_BYTES = 16384,
     BATCH_MAX_BYTES = 64 * 1024 * 1024,
     BODY_KEEP = 2048,       /* bytes of an answer kept for error messages */
+    PAGE_MAX_BYTES = 256 * 1024 * 1024, /* one page of statements from the LRS */
+    MAX_PAGES = 100000,
     CONNECT_TIMEOUT_S = 5,
     TOTAL_TIMEOUT_S = 20,
     QUEUE_MAX_FILES = 100000,
@@ -55,6 +57,14 @@ static int conf_path(char *buf, size_t n, bool create, char *err, size_t errlen)
 
 int lrs_config_load(LrsConfig *cfg, char *err, size_t errlen)
 {
+    const char *env = plat_env(LRS_AUTH_ENV);
+    if (!cfg->auth[0] && env && env[0]) {
+        if (!strchr(env, ':') || strlen(env) >= sizeof cfg->auth) {
+            snprintf(err, errlen, "%s must be KEY:SECRET", LRS_AUTH_ENV);
+            return -1;
+        }
+        snprintf(cfg->auth, sizeof cfg->auth, "%s", env);
+    }
     char path[4200], why[256];
     if (conf_path(path, sizeof path, false, err, errlen) != 0) {
         return 0; /* no data folder: no settings */
@@ -151,6 +161,75 @@ bool lrs_url_ok(const char *url)
     return true;
 }
 
+/* "scheme://" and where the authority (user information, host, port) ends. */
+static size_t authority_end(const char *url, size_t *start)
+{
+    const char *sep = strstr(url, "://");
+    *start = sep ? (size_t)(sep - url) + 3 : 0;
+    return *start + strcspn(url + *start, "/?#");
+}
+
+const char *lrs_url_shown(const char *url, char *buf, size_t n)
+{
+    size_t start, end = authority_end(url, &start);
+    const char *at = NULL;
+    for (const char *p = url + start; p < url + end; p++) {
+        if (*p == '@') {
+            at = p; /* the last '@' ends the user information */
+        }
+    }
+    if (!at) {
+        snprintf(buf, n, "%s", url);
+    } else {
+        snprintf(buf, n, "%.*s%s", (int)start, url, at + 1);
+    }
+    return buf;
+}
+
+bool lrs_url_in_clear(const char *url)
+{
+    if (strncmp(url, "http://", 7) != 0) {
+        return false;
+    }
+    char shown[sizeof ((LrsConfig *)0)->url];
+    lrs_url_shown(url, shown, sizeof shown);
+    size_t start, end = authority_end(shown, &start);
+    char host[256];
+    snprintf(host, sizeof host, "%.*s", (int)(end - start), shown + start);
+    if (host[0] == '[') { /* [::1]:8080 */
+        return strncmp(host, "[::1]", 5) != 0;
+    }
+    host[strcspn(host, ":")] = '\0';
+    for (char *p = host; *p; p++) {
+        *p = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+    }
+    bool loopback = strncmp(host, "127.", 4) == 0 && strspn(host, "0123456789.") == strlen(host);
+    return !(loopback || strcmp(host, "localhost") == 0);
+}
+
+int lrs_auth_from_file(const char *path, char *out, size_t n, char *err, size_t errlen)
+{
+    char why[256];
+    size_t len;
+    char *text = plat_read_file(path, CONF_MAX_BYTES, &len, why, sizeof why);
+    if (!text) {
+        snprintf(err, errlen, "cannot read %s: %s", path, why);
+        return -1;
+    }
+    text[strcspn(text, "\n")] = '\0';
+    char *line = trim(text);
+    int rc = 0;
+    if (!strchr(line, ':') || strlen(line) >= n) {
+        snprintf(err, errlen, "%s: the first line must be KEY:SECRET", path);
+        rc = -1;
+    } else {
+        snprintf(out, n, "%s", line);
+    }
+    memset(text, 0, len);
+    free(text);
+    return rc;
+}
+
 /* ---- the queue ------------------------------------------------------------------ */
 
 const char *lrs_queue_dir(char *buf, size_t n, char *err, size_t errlen)
@@ -232,12 +311,34 @@ typedef struct Http {
     char errbuf[CURL_ERROR_SIZE];
     char body[BODY_KEEP];
     size_t body_len;
+    bool grow;          /* keep the whole answer in all (a page of statements) */
+    char *all;
+    size_t all_len, all_cap;
+    bool too_big;
 } Http;
 
 static size_t on_body(char *data, size_t size, size_t nmemb, void *user)
 {
     Http *h = user;
     size_t n = size * nmemb;
+    if (h->grow) {
+        if (h->all_len + n + 1 > h->all_cap) {
+            size_t cap = h->all_cap ? h->all_cap : 65536;
+            while (cap < h->all_len + n + 1) {
+                cap *= 2;
+            }
+            char *grown = cap <= PAGE_MAX_BYTES ? realloc(h->all, cap) : NULL;
+            if (!grown) {
+                h->too_big = cap > PAGE_MAX_BYTES;
+                return 0; /* curl stops with CURLE_WRITE_ERROR */
+            }
+            h->all = grown;
+            h->all_cap = cap;
+        }
+        memcpy(h->all + h->all_len, data, n);
+        h->all_len += n;
+        h->all[h->all_len] = '\0';
+    }
     size_t room = sizeof h->body - 1 - h->body_len;
     size_t take = n < room ? n : room;
     memcpy(h->body + h->body_len, data, take);
@@ -246,12 +347,14 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *user)
     return n;
 }
 
-/* One request; fills status (0 when no answer came) and rc. */
+/* One request; fills status (0 when no answer came) and rc. data NULL: a GET. */
 static void http_send(Http *h, const char *method, const char *url, const char *data, size_t len)
 {
     CURL *c = h->curl;
     curl_easy_reset(c);
     h->status = 0;
+    h->all_len = 0;
+    h->too_big = false;
     h->body_len = 0;
     h->body[0] = '\0';
     h->errbuf[0] = '\0';
@@ -269,9 +372,13 @@ static void http_send(Http *h, const char *method, const char *url, const char *
     }
     curl_easy_setopt(c, CURLOPT_URL, url);
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
-    curl_easy_setopt(c, CURLOPT_POSTFIELDS, data);
-    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+    if (data) {
+        curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
+        curl_easy_setopt(c, CURLOPT_POSTFIELDS, data);
+        curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+    } else {
+        curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+    }
     if (h->cfg->auth[0]) {
         curl_easy_setopt(c, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
         curl_easy_setopt(c, CURLOPT_USERPWD, h->cfg->auth);
@@ -315,9 +422,10 @@ static void answer_message(const Http *h, char *buf, size_t n)
     }
 }
 
-static Outcome classify(const Http *h, const char *url, char *err, size_t errlen)
+static Outcome classify(const Http *h, const char *full_url, char *err, size_t errlen)
 {
-    char msg[256];
+    char msg[256], url[1400];
+    lrs_url_shown(full_url, url, sizeof url);
     const char *why = h->errbuf[0] ? h->errbuf : curl_easy_strerror(h->rc);
     switch (h->rc) {
     case CURLE_OK:
@@ -340,6 +448,10 @@ static Outcome classify(const Http *h, const char *url, char *err, size_t errlen
         return OUT_STOP;
     case CURLE_OUT_OF_MEMORY:
         snprintf(err, errlen, "out of memory");
+        return OUT_STOP;
+    case CURLE_WRITE_ERROR:
+        snprintf(err, errlen, h->too_big ? "the LRS's answer is larger than %d MiB" : "out of memory",
+                 PAGE_MAX_BYTES / (1024 * 1024));
         return OUT_STOP;
     default:
         snprintf(err, errlen, "cannot reach the LRS at %s: %s", url, why);
@@ -371,12 +483,53 @@ static Outcome classify(const Http *h, const char *url, char *err, size_t errlen
     return OUT_REJECTED;
 }
 
+/* "2026-03-05T09:30:30Z" and "2026-03-05T09:30:30.000Z" are the same time:
+ * an LRS may store a timestamp in another form. */
+static bool same_time(const cJSON *a, const cJSON *b)
+{
+    if (!cJSON_IsString(a) || !cJSON_IsString(b)) {
+        return cJSON_Compare(a, b, true);
+    }
+    const char *x = a->valuestring, *y = b->valuestring;
+    size_t n = strlen(x) < 19 || strlen(y) < 19 ? 0 : 19;
+    bool zero_x = strspn(x + n, ".0") + 1 == strlen(x + n) && x[strlen(x) - 1] == 'Z';
+    bool zero_y = strspn(y + n, ".0") + 1 == strlen(y + n) && y[strlen(y) - 1] == 'Z';
+    return n ? strncmp(x, y, n) == 0 && zero_x && zero_y : strcmp(x, y) == 0;
+}
+
+/* Whether the statement the LRS holds (its answer to GET ?statementId=) says
+ * what we sent: every property we sent, equal (keys in any order), the
+ * timestamp as a time; what the LRS adds (stored, authority, version) is
+ * its own. */
+static bool same_statement(const cJSON *sent, const char *held_json, size_t len)
+{
+    cJSON *held = cJSON_ParseWithLength(held_json, len);
+    bool same = cJSON_IsObject(held);
+    const cJSON *item;
+    cJSON_ArrayForEach(item, sent) {
+        if (!same) {
+            break;
+        }
+        if (strcmp(item->string, "version") == 0) {
+            continue;
+        }
+        const cJSON *other = cJSON_GetObjectItemCaseSensitive(held, item->string);
+        same = strcmp(item->string, "timestamp") == 0 ? same_time(item, other) : cJSON_Compare(item, other, true);
+    }
+    cJSON_Delete(held);
+    return same;
+}
+
 /* After a 409 for a batch: each statement on its own, with PUT ?statementId=.
- * A 409 then means the LRS holds that id already: delivered. */
-static Outcome send_one_by_one(Http *h, const char *base, const cJSON *batch, LrsReport *rep, char *err,
-                               size_t errlen)
+ * A 409 then means the LRS holds that id already; the statement it holds is
+ * fetched: the same content is delivered, other content is a conflict (the
+ * first id goes to conflict_id). OUT_CONFLICT when some statement conflicts
+ * (the others were sent). */
+static Outcome send_one_by_one(Http *h, const char *base, const cJSON *batch, LrsReport *rep, char *conflict_id,
+                               size_t idlen, char *err, size_t errlen)
 {
     const cJSON *st;
+    size_t conflicts = 0;
     cJSON_ArrayForEach(st, batch) {
         const cJSON *id = cJSON_GetObjectItemCaseSensitive(st, "id");
         if (!cJSON_IsString(id) || strspn(id->valuestring, "0123456789abcdefABCDEF-") != strlen(id->valuestring)) {
@@ -394,12 +547,25 @@ static Outcome send_one_by_one(Http *h, const char *base, const cJSON *batch, Lr
         free(one);
         Outcome o = classify(h, url, err, errlen);
         if (o == OUT_CONFLICT) {
+            h->grow = true;
+            http_send(h, "GET", url, NULL, 0);
+            h->grow = false;
+            o = classify(h, url, err, errlen);
+            if (o == OUT_OK && h->status == 200 && same_statement(st, h->all, h->all_len)) {
+                continue; /* the same statement, answered 409: delivered */
+            }
+            if (o != OUT_OK && o != OUT_REJECTED && h->status != 404) { /* 404: voided */
+                return o;
+            }
+            if (conflicts++ == 0) {
+                snprintf(conflict_id, idlen, "%s", id->valuestring);
+            }
             rep->conflicts++;
         } else if (o != OUT_OK) {
             return o;
         }
     }
-    return OUT_OK;
+    return conflicts ? OUT_CONFLICT : OUT_OK;
 }
 
 int lrs_flush(const LrsConfig *cfg, LrsReport *rep, char *err, size_t errlen)
@@ -466,7 +632,16 @@ int lrs_flush(const LrsConfig *cfg, LrsReport *rep, char *err, size_t errlen)
             http_send(&h, "POST", url, json, len);
             o = classify(&h, url, err, errlen);
             if (o == OUT_CONFLICT) {
-                o = send_one_by_one(&h, base, batch, rep, err, errlen);
+                char id[64] = "";
+                size_t before = rep->conflicts;
+                o = send_one_by_one(&h, base, batch, rep, id, sizeof id, err, errlen);
+                if (o == OUT_CONFLICT) {
+                    size_t n = rep->conflicts - before;
+                    snprintf(err, errlen, "conflict: the LRS holds %zu statement%s of %s with other content (%s%s); "
+                             "the session stays queued: send it as it was first sent (the same --homepage), or "
+                             "delete that file to give up", n, n == 1 ? "" : "s", path, n == 1 ? "id " : "first: ",
+                             id);
+                }
             }
         }
         cJSON_Delete(batch);
@@ -492,7 +667,142 @@ int lrs_flush(const LrsConfig *cfg, LrsReport *rep, char *err, size_t errlen)
         snprintf(err, errlen, "%s", first_err);
     }
     curl_easy_cleanup(h.curl);
+    free(h.all);
     curl_global_cleanup();
     list_free(list, count);
     return rep->batches_left == 0 ? 0 : -1;
+}
+
+/* ---- reading statements back -------------------------------------------------------- */
+
+/* url + "?" or "&" + key=escaped value, in place. */
+static bool add_param(CURL *c, char *url, size_t n, const char *key, const char *value)
+{
+    char *esc = curl_easy_escape(c, value, 0);
+    if (!esc) {
+        return false;
+    }
+    size_t len = strlen(url);
+    int w = snprintf(url + len, n - len, "%c%s=%s", strchr(url, '?') ? '&' : '?', key, esc);
+    curl_free(esc);
+    return w > 0 && (size_t)w < n - len;
+}
+
+/* The next page's URL from a `more` link: a path on the LRS's own server
+ * ("/xapi/statements?..."), or a whole URL on that same server. Links to
+ * another server are not followed (the credentials would go there). */
+static bool next_url(const char *base, const char *more, char *out, size_t n)
+{
+    size_t start, end = authority_end(base, &start);
+    if (more[0] == '/') {
+        int w = snprintf(out, n, "%.*s%s", (int)end, base, more);
+        return w > 0 && (size_t)w < n;
+    }
+    char origin[1400], other[1400];
+    snprintf(origin, sizeof origin, "%.*s", (int)end, lrs_url_shown(base, other, sizeof other));
+    size_t ostart, oend = authority_end(origin, &ostart);
+    (void)ostart;
+    if (strncmp(more, origin, oend) != 0 || (more[oend] != '/' && more[oend] != '\0')) {
+        return false;
+    }
+    int w = snprintf(out, n, "%.*s%s", (int)end, base, more + oend);
+    return w > 0 && (size_t)w < n;
+}
+
+int lrs_fetch(const LrsConfig *cfg, const LrsQuery *q, LrsStatementFn fn, void *user, size_t *pages, char *err,
+              size_t errlen)
+{
+    err[0] = '\0';
+    *pages = 0;
+    if (!cfg->url[0]) {
+        snprintf(err, errlen, "no LRS is set: give --lrs URL --lrs-auth KEY:SECRET");
+        return -1;
+    }
+    char base[sizeof cfg->url];
+    snprintf(base, sizeof base, "%s", cfg->url);
+    for (size_t n = strlen(base); n > 0 && base[n - 1] == '/';) {
+        base[--n] = '\0';
+    }
+    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+        snprintf(err, errlen, "cannot start the HTTP client (libcurl)");
+        return -1;
+    }
+    Http h;
+    memset(&h, 0, sizeof h);
+    h.cfg = cfg;
+    h.grow = true;
+    h.curl = curl_easy_init();
+    char url[8192];
+    int w = snprintf(url, sizeof url, "%s/statements", base);
+    bool ok = h.curl && w > 0 && (size_t)w < sizeof url;
+    if (!ok) {
+        snprintf(err, errlen, h.curl ? "the LRS's URL is too long" : "cannot start the HTTP client (libcurl)");
+    }
+    char limit[32];
+    snprintf(limit, sizeof limit, "%d", q->limit);
+    ok = ok && (!q->verb || add_param(h.curl, url, sizeof url, "verb", q->verb))
+         && (!q->activity || add_param(h.curl, url, sizeof url, "activity", q->activity))
+         && (!q->related || add_param(h.curl, url, sizeof url, "related_activities", "true"))
+         && (!q->since || add_param(h.curl, url, sizeof url, "since", q->since))
+         && (q->limit <= 0 || add_param(h.curl, url, sizeof url, "limit", limit));
+    if (!ok && !err[0]) {
+        snprintf(err, errlen, "out of memory");
+    }
+    int rc = ok ? 0 : -1;
+    while (rc == 0) {
+        http_send(&h, "GET", url, NULL, 0);
+        Outcome o = classify(&h, url, err, errlen);
+        char shown[1400];
+        lrs_url_shown(url, shown, sizeof shown);
+        if (o != OUT_OK || h.status != 200) {
+            if (o == OUT_OK || o == OUT_CONFLICT || (h.status >= 500 || h.status == 429)) {
+                char msg[256];
+                answer_message(&h, msg, sizeof msg);
+                snprintf(err, errlen, "the LRS did not give the statements (HTTP %ld)%s", h.status, msg);
+            }
+            rc = -1;
+            break;
+        }
+        (*pages)++;
+        cJSON *page = cJSON_ParseWithLength(h.all ? h.all : "", h.all_len);
+        const cJSON *list = cJSON_GetObjectItemCaseSensitive(page, "statements");
+        const cJSON *more = cJSON_GetObjectItemCaseSensitive(page, "more");
+        if (!cJSON_IsArray(list)) {
+            snprintf(err, errlen, "the LRS's answer to %s is not a list of statements", shown);
+            rc = -1;
+        }
+        const cJSON *st;
+        cJSON_ArrayForEach(st, list) {
+            char *one = rc == 0 ? cJSON_PrintUnformatted(st) : NULL;
+            if (rc == 0 && !one) {
+                snprintf(err, errlen, "out of memory");
+                rc = -1;
+            }
+            if (one && fn(one, strlen(one), user) != 0) {
+                rc = -1;
+            }
+            free(one);
+        }
+        char next[sizeof url];
+        if (rc == 0 && cJSON_IsString(more) && more->valuestring[0]) {
+            if (!next_url(base, more->valuestring, next, sizeof next)) {
+                snprintf(err, errlen, "the LRS's 'more' link '%.200s' leads away from %s; not followed",
+                         more->valuestring, shown);
+                rc = -1;
+            } else if (strcmp(next, url) == 0 || *pages >= MAX_PAGES) {
+                snprintf(err, errlen, "the LRS's 'more' links do not end (%zu pages)", *pages);
+                rc = -1;
+            } else {
+                snprintf(url, sizeof url, "%s", next);
+            }
+        } else if (rc == 0) {
+            cJSON_Delete(page);
+            break;
+        }
+        cJSON_Delete(page);
+    }
+    curl_easy_cleanup(h.curl);
+    free(h.all);
+    curl_global_cleanup();
+    return rc;
 }

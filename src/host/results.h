@@ -3,6 +3,7 @@
 #ifndef KEYACCOUNTS_HOST_RESULTS_H
 #define KEYACCOUNTS_HOST_RESULTS_H
 
+#include "lrs.h"
 #include "msgs.h"
 
 #include "keyaccounts/session.h"
@@ -38,5 +39,20 @@ typedef struct ResultSet {
  * memory. */
 int results_collect(char **args, int n, ResultSet *set, Msgs *m);
 void results_set_free(ResultSet *set);
+
+/* Which results to read from an LRS. */
+typedef struct ResultsLrsQuery {
+    const char *scenario_id; /* NULL: every scenario */
+    const char *since;       /* finished at or after this ISO 8601 UTC time; NULL: any */
+    int page_size;           /* statements per request; 0: the LRS's own */
+} ResultsLrsQuery;
+
+/* Fills set from the `completed` statements of the LRS (results_lrs.c,
+ * docs/xapi.md), each result named "lrs:STATEMENT_ID" in set->paths, sorted
+ * by scenario, finishing time and trainee. A statement of a Key Accounts
+ * scenario without a usable result is reported on m (by its id) and counted
+ * in set->failed. Returns 0, or -1 with the reason on m when the LRS could
+ * not be read (set then empty). *pages gets how many pages were read. */
+int results_collect_lrs(const LrsConfig *cfg, const ResultsLrsQuery *q, ResultSet *set, size_t *pages, Msgs *m);
 
 #endif

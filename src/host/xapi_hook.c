@@ -6,6 +6,7 @@
 
 #include "platform.h"
 #include "keyaccounts/xapi.h"
+#include "keyaccounts/scenario.h"
 #include "results.h"
 
 const char *xapi_statements_path(const char *result_path, char *buf, size_t n)
@@ -41,21 +42,30 @@ static void batch_name(const ResultRecord *r, char *buf, size_t n)
 int xapi_prepare(const char *result_path, const ResultRecord *r, const Scenario *s, const char *homepage,
                  bool queue, char *err, size_t errlen)
 {
+    /* the document itself goes into the `completed` statement (docs/xapi.md) */
+    char why[512];
+    size_t doc_len;
+    char *doc = plat_read_file(result_path, SCN_MAX_FILE_BYTES, &doc_len, why, sizeof why);
+    if (!doc) {
+        snprintf(err, errlen, "cannot read the result %s: %s", result_path, why);
+        return -1;
+    }
     ResultRecord loaded;
     memset(&loaded, 0, sizeof loaded);
     if (!r) {
-        Msgs ignored; /* the message below says where to look */
-        msgs_init(&ignored);
-        int rc = results_load(result_path, &loaded, &ignored);
-        msgs_deinit(&ignored);
+        Diagnostics ignored; /* the message below says where to look */
+        diags_init(&ignored);
+        int rc = result_from_json(doc, doc_len, result_path, &loaded, &ignored);
+        diags_deinit(&ignored);
         if (rc != 0) {
             snprintf(err, errlen, "%s is not a readable result file (keyaccounts replay %s says why)", result_path,
                      result_path);
+            free(doc);
             return -1;
         }
         r = &loaded;
     }
-    XapiOptions opt = {homepage && homepage[0] ? homepage : NULL};
+    XapiOptions opt = {homepage && homepage[0] ? homepage : NULL, doc, doc_len};
     size_t len = 0, count = 0;
     char *json = xapi_statements_json(r, s, &opt, &len, &count);
     int rc = -1;
@@ -65,7 +75,6 @@ int xapi_prepare(const char *result_path, const ResultRecord *r, const Scenario 
     } else if (!xapi_statements_path(result_path, path, sizeof path)) {
         snprintf(err, errlen, "the result's path is too long");
     } else {
-        char why[512];
         rc = 0;
         if (plat_write_atomic(path, json, len, why, sizeof why) != 0) {
             /* the statements can still be queued: the result is what counts */
@@ -82,6 +91,7 @@ int xapi_prepare(const char *result_path, const ResultRecord *r, const Scenario 
         }
     }
     free(json);
+    free(doc);
     result_record_free(&loaded);
     return rc;
 }
@@ -103,19 +113,16 @@ int xapi_settings(const LrsConfig *given, LrsConfig *out, Msgs *m)
 
 void xapi_flush_msgs(Msgs *m, const LrsConfig *cfg, int rc, const LrsReport *rep, const char *why)
 {
+    char url[1400];
+    lrs_url_shown(cfg->url, url, sizeof url);
     if (rc == 0) {
         if (rep->batches_sent == 0) {
-            msgs_add(m, "xAPI: nothing waits to be sent to %s", cfg->url);
+            msgs_add(m, "xAPI: nothing waits to be sent to %s", url);
             return;
         }
-        char conflicts[160] = "";
-        if (rep->conflicts) {
-            snprintf(conflicts, sizeof conflicts, "; %zu already there with other content, kept as the LRS has them",
-                     rep->conflicts);
-        }
-        msgs_add(m, "xAPI: %zu statement%s (%zu session%s) sent to %s%s", rep->statements_sent,
+        msgs_add(m, "xAPI: %zu statement%s (%zu session%s) sent to %s", rep->statements_sent,
                  rep->statements_sent == 1 ? "" : "s", rep->batches_sent, rep->batches_sent == 1 ? "" : "s",
-                 cfg->url, conflicts);
+                 url);
         return;
     }
     char dir[4096], d_err[256];
@@ -126,7 +133,7 @@ void xapi_flush_msgs(Msgs *m, const LrsConfig *cfg, int rc, const LrsReport *rep
     if (rep->batches_sent) {
         msgs_add(m, "xAPI: %zu statement%s (%zu session%s) were sent to %s before that.", rep->statements_sent,
                  rep->statements_sent == 1 ? "" : "s", rep->batches_sent, rep->batches_sent == 1 ? "" : "s",
-                 cfg->url);
+                 url);
     }
 }
 
@@ -146,6 +153,11 @@ int xapi_after_result(const char *result_path, const ResultRecord *r, const Scen
     }
     if (!send) {
         return rc == 0 ? 0 : -1;
+    }
+    if (lrs_url_in_clear(cfg.url)) {
+        char url[1400];
+        msgs_add(m, "xAPI: warning: %s is plain http: the LRS secret and the results cross the network "
+                    "unencrypted; use https://", lrs_url_shown(cfg.url, url, sizeof url));
     }
     LrsReport rep;
     int sent = lrs_flush(&cfg, &rep, why, sizeof why);

@@ -408,6 +408,23 @@ static void add_action_object(Builder *b, cJSON *st, const SessionCommand *c, in
     add_text(b, def, "name", name);
 }
 
+/* The result document under XAPI_EXT_RESULT: what a report read from an LRS
+ * is rebuilt from (xapi_statement_result). */
+static void add_result_document(Builder *b, cJSON *result, const XapiOptions *opt)
+{
+    if (!opt || !opt->result_json) {
+        return;
+    }
+    cJSON *doc = cJSON_ParseWithLength(opt->result_json, opt->result_len);
+    if (!cJSON_IsObject(doc)) {
+        cJSON_Delete(doc);
+        b->ok = false;
+        return;
+    }
+    cJSON *ext = add_obj(b, result, "extensions");
+    add(b, ext, XAPI_EXT_RESULT, doc);
+}
+
 char *xapi_statements_json(const ResultRecord *r, const Scenario *s, const XapiOptions *opt, size_t *len,
                            size_t *count)
 {
@@ -482,6 +499,7 @@ char *xapi_statements_json(const ResultRecord *r, const Scenario *s, const XapiO
     cJSON *res = add_obj(&b, st, "result");
     add_bool(&b, res, "completion", true);
     add_str(&b, res, "duration", dur);
+    add_result_document(&b, res, opt);
     add_context(&b, st, false);
 
     st = statement(&b, list, n + 2, r->passed ? "passed" : "failed", end);
@@ -510,4 +528,58 @@ char *xapi_statements_json(const ResultRecord *r, const Scenario *s, const XapiO
         }
     }
     return text;
+}
+
+/* ---- reading ---------------------------------------------------------------------- */
+
+int xapi_statement_result(const char *json, size_t len, ResultRecord *out, char *why, size_t whylen)
+{
+    memset(out, 0, sizeof *out);
+    cJSON *st = cJSON_ParseWithLength(json, len);
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(st, "id");
+    const cJSON *verb = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(st, "verb"), "id");
+    const cJSON *ext = cJSON_GetObjectItemCaseSensitive(
+        cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(st, "result"), "extensions"),
+        XAPI_EXT_RESULT);
+    int rc = -1;
+    if (!cJSON_IsObject(st)) {
+        snprintf(why, whylen, "not a JSON object");
+    } else if (!cJSON_IsString(id)) {
+        snprintf(why, whylen, "the statement has no id");
+    } else if (!cJSON_IsString(verb) || strcmp(verb->valuestring, VERB_BASE "completed") != 0) {
+        snprintf(why, whylen, "not a 'completed' statement");
+    } else if (!ext) {
+        snprintf(why, whylen, "no result extension (%s): sent by an older version, or not a Key Accounts result",
+                 XAPI_EXT_RESULT);
+    } else if (!cJSON_IsObject(ext)) {
+        snprintf(why, whylen, "the result extension is not a JSON object");
+    } else {
+        char *doc = cJSON_PrintUnformatted(ext);
+        Diagnostics d;
+        diags_init(&d);
+        int parsed = doc ? result_from_json(doc, strlen(doc), "extension", out, &d) : -1;
+        free(doc);
+        if (!doc) {
+            snprintf(why, whylen, "out of memory");
+        } else if (parsed != 0) {
+            diags_sort(&d);
+            const Diagnostic *g = d.count ? &d.items[0] : NULL;
+            const char *gp = g && g->path ? g->path : "";
+            snprintf(why, whylen, "the result extension is not a valid result: [%s] %s%s%s", g ? g->code : "?", gp,
+                     gp[0] ? ": " : "", g && g->message ? g->message : "out of memory");
+        } else {
+            char want[XAPI_UUID_LEN + 1];
+            xapi_statement_id(out, out->session.command_count + 1, want);
+            if (strcmp(want, id->valuestring) != 0) {
+                snprintf(why, whylen, "the result extension does not belong to this statement (its commands, "
+                                      "seed, trainee or start time differ from those the statement was made for)");
+                result_record_free(out);
+            } else {
+                rc = 0;
+            }
+        }
+        diags_deinit(&d);
+    }
+    cJSON_Delete(st);
+    return rc;
 }

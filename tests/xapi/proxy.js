@@ -3,16 +3,20 @@
 // Mode "pass" forwards requests and answers. Mode "drop-answers" forwards
 // each request (the LRS stores the statements) and then cuts the connection
 // before the answer reaches the client, as a network failing mid-request.
+// Mode "conflict" forwards each request and answers every statement write
+// (POST, PUT) that the LRS took with 409 Conflict, as an LRS that answers a
+// re-sent statement it already holds, identical, with 409. Every request
+// is logged (method and path) to the proxy's output.
 // Killing the process is the network going down (connection refused).
-// usage: node proxy.js PORT_FILE PORT TARGET pass|drop-answers
+// usage: node proxy.js PORT_FILE PORT TARGET pass|drop-answers|conflict
 //        (PORT 0 picks a free port; the port goes to PORT_FILE)
 'use strict';
 const http = require('http');
 const fs = require('fs');
 
 const [portFile, port, target, mode] = process.argv.slice(2);
-if (!portFile || !target || !['pass', 'drop-answers'].includes(mode)) {
-  console.error('usage: node proxy.js PORT_FILE PORT TARGET pass|drop-answers');
+if (!portFile || !target || !['pass', 'drop-answers', 'conflict'].includes(mode)) {
+  console.error('usage: node proxy.js PORT_FILE PORT TARGET pass|drop-answers|conflict');
   process.exit(2);
 }
 let forwarded = 0;
@@ -24,6 +28,12 @@ const server = http.createServer((req, res) => {
     answer.on('data', (c) => chunks.push(c));
     answer.on('end', () => {
       forwarded++;
+      console.log(`proxy (${mode}): ${req.method} ${req.url} -> ${answer.statusCode}`);
+      if (mode === 'conflict' && ['POST', 'PUT'].includes(req.method) && answer.statusCode < 300) {
+        res.writeHead(409, { 'Content-Type': 'application/json' });
+        res.end('{"message": "Conflict (answered by the test proxy)"}');
+        return;
+      }
       if (mode === 'drop-answers') {
         console.log(`proxy: ${req.method} ${req.url}: the LRS answered ${answer.statusCode}; the answer is lost`);
         req.socket.destroy();

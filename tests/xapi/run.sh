@@ -82,7 +82,8 @@ grep -q "10 results, 1 scenario" "$tmp/report.log" || no "report: $(cat "$tmp/re
 
 # --- 2. a real LRS, and the network between ------------------------------------------
 mkdir -p "$tmp/lrs"
-node "$here/lrs.js" "$tmp/lrs.port" "$tmp/lrs" > "$tmp/lrs.log" 2>&1 &
+auth="key:pw-7Hq2x-secret" # must never be printed
+node "$here/lrs.js" "$tmp/lrs.port" "$tmp/lrs" "$auth" > "$tmp/lrs.log" 2>&1 &
 lrs_pid=$!
 wait_file "$tmp/lrs.port" || { no "the LRS did not start"; cat "$tmp/lrs.log"; exit 1; }
 lrs_port=$(cat "$tmp/lrs.port")
@@ -95,7 +96,6 @@ start_proxy() { # start_proxy PORT MODE
 start_proxy 0 pass
 port=$(cat "$tmp/proxy.port")
 url="http://127.0.0.1:$port/xAPI"
-auth="key:secret"
 echo "xAPI: LRS (xapi-statements) on 127.0.0.1:$lrs_port, reached through 127.0.0.1:$port"
 c=$tmp/class
 
@@ -104,6 +104,7 @@ step() { # step NAME EXPECTED_EXIT COMMAND...: runs it, shows its messages
     shift 2
     "$@" > "$tmp/out" 2> "$tmp/err"
     got=$?
+    cat "$tmp/out" "$tmp/err" >> "$tmp/all-output"
     printf '  %-44s exit %d, queue %d: %s\n' "$name" "$got" "$(queued)" "$(cat "$tmp/out" "$tmp/err" | head -1)"
     [ "$got" -eq "$want" ] || { no "$name: exit $got, want $want"; cat "$tmp/out" "$tmp/err"; }
 }
@@ -146,14 +147,93 @@ step "network up: a game with --lrs/--lrs-auth" 0 sh -c "SOURCE_DATE_EPOCH=17672
 grep -q "xAPI: [0-9]* statements (1 session) sent to $url" "$tmp/err" || no "the game did not send: $(cat "$tmp/err")"
 step "result 1 sent again" 0 "$bin" xapi send "$c/result-01.json"
 # the same ids with other content (another actor home page): the LRS keeps
-# its statements (409), nothing is stored twice, the queue empties
-step "result 2 again, other content (409)" 0 "$bin" xapi send --homepage https://lms.example.org/people "$c/result-02.json"
-grep -q "already there with other content" "$tmp/out" || no "a 409 is not reported"
-[ "$(queued)" -eq 0 ] || no "a 409 batch stayed in the queue"
-"$bin" xapi write "$c/result-02.json" > /dev/null || no "xapi write result 2: exit $?" # back to what was sent first
+# its statements (409); that is a conflict, not a delivery: the session stays
+# queued and the exit status says so
+step "result 2 again, other content (409)" 1 "$bin" xapi send --homepage https://lms.example.org/people "$c/result-02.json"
+grep -q "conflict: the LRS holds [0-9]* statements of .* with other content" "$tmp/err" || no "a 409 conflict is not reported"
+[ "$(queued)" -eq 1 ] || no "a conflicting session left the queue"
+# an LRS that answers 409 to a statement it holds identical (the proxy turns
+# every write into a 409): fetched back, the same content: delivered
+stop "$proxy_pid"
+start_proxy "$port" conflict
+step "result 2 as first sent, answered 409" 0 "$bin" xapi send "$c/result-02.json"
+[ "$(queued)" -eq 0 ] || no "an identical statement answered 409 was not counted as delivered"
+grep -q "PUT /xAPI/statements?statementId=.* -> 204" "$tmp/proxy.log" || no "the 409 path was not exercised"
+grep -q "GET /xAPI/statements?statementId=.* -> 200" "$tmp/proxy.log" || no "a 409 statement was not fetched back"
+stop "$proxy_pid"
+start_proxy "$port" pass
 
-# --- 3. what the LRS holds ------------------------------------------------------------------
-python3 - "$lrs_port" "$auth" "$c"/result-*.xapi.json "$tmp/data/results"/*Анна*.xapi.json \
+# --- 3. reports and history read from the LRS ------------------------------------------
+# a second class on another scenario, a month later, sent with the secret
+# from the environment; two forged `completed` statements beside them
+cb=$tmp/class-b
+mkdir -p "$cb"
+"$make_class" "$src/scenarios/first-steps.json" "$cb" > /dev/null || no "make_class first-steps"
+for f in "$cb"/result-*.json; do
+    sed 's/2026-03-05T/2026-04-02T/g' "$f" > "$f.tmp" && mv "$f.tmp" "$f"
+done
+step "class B, secret from the environment" 0 env KEYACCOUNTS_DATA_DIR="$tmp/data-b" KEYACCOUNTS_LRS_AUTH="$auth" \
+    "$bin" xapi send --lrs "$url" "$cb"/result-??.json
+python3 - "$lrs_port" "$auth" "$c/result-03.xapi.json" <<'PY' || no "cannot store the forged statements"
+import base64, json, sys, urllib.request, uuid
+port, auth, path = sys.argv[1:]
+st = [s for s in json.load(open(path, encoding="utf-8")) if s["verb"]["id"].endswith("/completed")][0]
+ext = "https://keyaccounts.invalid/xapi/extensions/result"
+tampered = json.loads(json.dumps(st))
+tampered["id"] = "0f0f0f0f-0000-4000-8000-000000000001"
+tampered["result"]["extensions"][ext]["commands"].pop(0)      # a command taken out of the log
+malformed = json.loads(json.dumps(st))
+malformed["id"] = "0f0f0f0f-0000-4000-8000-000000000002"
+malformed["result"]["extensions"][ext] = {"format_version": 1}  # not a result
+req = urllib.request.Request(f"http://127.0.0.1:{port}/xAPI/statements", method="POST",
+                             data=json.dumps([tampered, malformed]).encode(),
+                             headers={"Authorization": "Basic " + base64.b64encode(auth.encode()).decode(),
+                                      "X-Experience-API-Version": "1.0.3", "Content-Type": "application/json"})
+urllib.request.urlopen(req, timeout=20).read()
+PY
+printf '%s\n' "$auth" > "$tmp/lrs-auth"
+csv_same() { # csv_same A B: the same rows, but for the last column (file or LRS statement)
+    python3 - "$1" "$2" <<'PY'
+import csv, sys
+rows = [[r[:-1] for r in csv.reader(open(p, encoding="utf-8-sig", newline=""))] for p in sys.argv[1:]]
+sys.exit(0 if rows[0] == rows[1] and len(rows[0]) > 1 else 1)
+PY
+}
+mkdir -p "$tmp/r-files-a" "$tmp/r-lrs-a" "$tmp/r-files-b" "$tmp/r-lrs-b"
+export SOURCE_DATE_EPOCH=1767225600 # the report's "generated at"
+"$bin" report "$c"/result-??.json --out "$tmp/r-files-a" > /dev/null 2>&1 || no "report of class A's files"
+"$bin" report "$cb"/result-??.json --out "$tmp/r-files-b" > /dev/null 2>&1 || no "report of class B's files"
+step "report --lrs --scenario-id (pages of 4)" 0 "$bin" report --lrs "$url" --lrs-auth-file "$tmp/lrs-auth" \
+    --scenario-id massive-lubricants --lrs-page-size 4 --out "$tmp/r-lrs-a"
+csv_same "$tmp/r-lrs-a/report.csv" "$tmp/r-files-a/report.csv" || no "report --lrs --scenario-id differs from the files"
+grep -q "^10 results, 1 scenario; 2 statements left out" "$tmp/out" || no "report --lrs: $(cat "$tmp/out")"
+grep -q "(3 pages of statements; 2 skipped" "$tmp/out" || no "report --lrs did not read 3 pages: $(cat "$tmp/out")"
+grep -q "cursor=" "$tmp/proxy.log" || no "no 'more' link was followed"
+grep -q "statement 0f0f0f0f-0000-4000-8000-000000000001: skipped: .*does not belong" "$tmp/err" \
+    || no "the statement with a tampered command log is not reported"
+grep -q "statement 0f0f0f0f-0000-4000-8000-000000000002: skipped: .*not a valid result" "$tmp/err" \
+    || no "the statement with a malformed result is not reported"
+step "report --lrs --since (lrs.conf)" 0 "$bin" report --lrs "$url" --since 2026-04-01 --out "$tmp/r-lrs-b"
+csv_same "$tmp/r-lrs-b/report.csv" "$tmp/r-files-b/report.csv" || no "report --lrs --since differs from the files"
+"$bin" history first-steps --trainee "Li Wei" --dir "$cb" > "$tmp/hist-files" 2>&1 || no "history of class B's files"
+step "history --lrs (secret from the environment)" 0 env KEYACCOUNTS_DATA_DIR="$tmp/data-b" \
+    KEYACCOUNTS_LRS_AUTH="$auth" "$bin" history first-steps --trainee "Li Wei" --lrs "$url" --since 2026-04-01
+tail -n +2 "$tmp/out" | cmp -s - "$tmp/hist-files" || no "history --lrs differs from the files: $(cat "$tmp/out")"
+unset SOURCE_DATE_EPOCH
+# the secret is never printed: not from a URL that carries it, not in errors
+step "status with the secret in the URL" 0 "$bin" xapi status --lrs "http://$auth@127.0.0.1:$port/xAPI"
+grep -q "^LRS: http://127.0.0.1:$port/xAPI$" "$tmp/out" || no "status shows the URL with its user information"
+step "an unreachable LRS, secret in the URL" 1 "$bin" history --lrs "http://$auth@127.0.0.1:1/xAPI"
+grep -q "cannot connect to the LRS at http://127.0.0.1:1/xAPI" "$tmp/err" || no "the error does not name the LRS"
+step "plain http to another machine" 0 "$bin" xapi status --lrs http://lrs.example.invalid/xapi --lrs-auth "$auth"
+grep -q "warning: http://lrs.example.invalid/xapi is plain http" "$tmp/err" || no "no warning for plain http"
+grep -q "plain http" "$tmp/all-output" && [ "$(grep -c "plain http" "$tmp/all-output")" -ne 1 ] \
+    && no "plain http to 127.0.0.1 was warned about"
+pw=${auth#key:}
+grep -q -- "$pw" "$tmp/all-output" && no "the secret was printed: $(grep -- "$pw" "$tmp/all-output" | head -1)"
+
+# --- 4. what the LRS holds ------------------------------------------------------------------
+python3 - "$lrs_port" "$auth" "$c"/result-*.xapi.json "$cb"/result-*.xapi.json "$tmp/data/results"/*Анна*.xapi.json \
     "$tmp/data/results"/*Олег*.xapi.json <<'PY' || fail=1
 import base64, json, sys, urllib.error, urllib.request
 port, auth, files = sys.argv[1], sys.argv[2], sys.argv[3:]
@@ -181,10 +261,10 @@ for i in sorted(missing):
         pass
 missing = set(want) - set(got)
 twice = {i for i in got if got.count(i) > 1} if len(got) != len(set(got)) else set()
-extra = set(got) - set(want)
+extra = set(got) - set(want) - {"0f0f0f0f-0000-4000-8000-000000000001", "0f0f0f0f-0000-4000-8000-000000000002"}
 print(f"  LRS holds {len(got)} statements ({len(set(got))} ids); {len(want)} sent from {len(files)} sessions: "
       f"{len(missing)} missing, {len(twice)} stored twice, {len(extra)} unexpected")
-ok = not missing and not twice and not extra and len(got) == len(want) == len(set(want))
+ok = not missing and not twice and not extra and len(got) == len(want) + 2 and len(want) == len(set(want))
 sys.exit(0 if ok else 1)
 PY
 

@@ -159,8 +159,9 @@ static void test_session_ids(void)
     CHECK(strcmp(old, rb) != 0 && strlen(old) == XAPI_UUID_LEN, "an old result's registration %s", old);
 }
 
-/* Plays the scenario with the expander and reads its result back. */
-static Scenario *played(const char *path, const char *trainee, ResultRecord *r)
+/* Plays the scenario with the expander and reads its result back; the
+ * result document goes to *doc when doc is not NULL (free it). */
+static Scenario *played_doc(const char *path, const char *trainee, ResultRecord *r, char **doc, size_t *doc_len)
 {
     size_t len;
     char *buf = slurp(path, &len);
@@ -180,6 +181,11 @@ static Scenario *played(const char *path, const char *trainee, ResultRecord *r)
         size_t jlen;
         char *json = result_to_json(sim, &meta, &jlen);
         rc = json ? result_from_json(json, jlen, path, r, &d) : -1;
+        if (doc && rc == 0) {
+            *doc = json;
+            *doc_len = jlen;
+            json = NULL;
+        }
         free(json);
     }
     sim_destroy(sim);
@@ -189,6 +195,11 @@ static Scenario *played(const char *path, const char *trainee, ResultRecord *r)
         return NULL;
     }
     return s;
+}
+
+static Scenario *played(const char *path, const char *trainee, ResultRecord *r)
+{
+    return played_doc(path, trainee, r, NULL, NULL);
 }
 
 static const char *str_at(const cJSON *o, const char *a, const char *b, const char *c)
@@ -256,7 +267,7 @@ static void test_statements(const char *path)
           "no success");
     CHECK(strcmp(str_at(last, "timestamp", NULL, NULL), "2026-03-05T09:30:30Z") == 0, "end timestamp");
     /* a custom homePage, and a scenario-less build still works (names from ids) */
-    XapiOptions opt = {"https://lms.example.org/people"};
+    XapiOptions opt = {.homepage = "https://lms.example.org/people"};
     char *c = xapi_statements_json(&r, NULL, &opt, NULL, NULL);
     CHECK(c && strstr(c, "https://lms.example.org/people"), "homePage option ignored");
     CHECK(c && strstr(c, s->title), "without the scenario, the recorded title is not used");
@@ -297,6 +308,101 @@ static void test_russian(const char *path)
     scenario_destroy(s);
 }
 
+/* The `completed` statement of the result, unformatted, with its result
+ * extension replaced by `ext` (JSON text; NULL: left as built, "": removed). */
+static char *completed_with(const char *statements, const char *ext)
+{
+    cJSON *list = cJSON_Parse(statements);
+    cJSON *st = cJSON_GetArrayItem(list, cJSON_GetArraySize(list) - 2);
+    cJSON *exts = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(st, "result"), "extensions");
+    if (ext && exts) {
+        cJSON_DeleteItemFromObjectCaseSensitive(exts, XAPI_EXT_RESULT);
+        if (ext[0]) {
+            cJSON_AddItemToObject(exts, XAPI_EXT_RESULT, cJSON_Parse(ext));
+        }
+    }
+    char *text = st ? cJSON_PrintUnformatted(st) : NULL;
+    cJSON_Delete(list);
+    return text;
+}
+
+/* Reads the result back from its `completed` statement, as `report --lrs`
+ * does; a missing, malformed or foreign extension is refused. */
+static void test_statement_result(const char *path)
+{
+    ResultRecord r;
+    char *doc = NULL;
+    size_t doc_len = 0;
+    Scenario *s = played_doc(path, "Anna Schmidt", &r, &doc, &doc_len);
+    CHECK(s && doc, "cannot play %s", path);
+    if (!s || !doc) {
+        return;
+    }
+    char *plain = xapi_statements_json(&r, s, NULL, NULL, NULL);
+    CHECK(plain && !strstr(plain, XAPI_EXT_RESULT), "a result extension without a result document");
+    XapiOptions opt = {.result_json = doc, .result_len = doc_len};
+    char *a = xapi_statements_json(&r, s, &opt, NULL, NULL);
+    CHECK(a && strstr(a, XAPI_EXT_RESULT), "no result extension");
+    char why[512] = "";
+    ResultRecord back;
+
+    char *st = a ? completed_with(a, NULL) : NULL;
+    int rc = st ? xapi_statement_result(st, strlen(st), &back, why, sizeof why) : -1;
+    CHECK(rc == 0, "the completed statement does not give its result back: %s", why);
+    if (rc == 0) {
+        bool same = back.session.seed == r.session.seed && back.session.scenario_hash == r.session.scenario_hash
+                    && back.session.command_count == r.session.command_count
+                    && strcmp(back.session.trainee, r.session.trainee) == 0
+                    && strcmp(back.finished_at, r.finished_at) == 0 && back.week_count == r.week_count
+                    && memcmp(&back.final, &r.final, sizeof r.final) == 0
+                    && memcmp(&back.behaviour, &r.behaviour, sizeof r.behaviour) == 0;
+        for (size_t w = 0; same && w < r.week_count; w++) {
+            same = memcmp(&back.weeks[w], &r.weeks[w], sizeof r.weeks[w]) == 0;
+        }
+        for (size_t k = 0; same && k < r.session.command_count; k++) {
+            same = back.session.commands[k].kind == r.session.commands[k].kind;
+        }
+        CHECK(same, "the record read from the statement differs from the result");
+        result_record_free(&back);
+    }
+    free(st);
+
+    /* a command dropped from the log: the record is not the statement's */
+    cJSON *tampered = cJSON_Parse(doc);
+    cJSON_DeleteItemFromArray(cJSON_GetObjectItemCaseSensitive(tampered, "commands"), 0);
+    char *t = cJSON_PrintUnformatted(tampered);
+    cJSON_Delete(tampered);
+    struct {
+        const char *ext, *why;
+    } bad[] = {
+        {t, "does not belong to this statement"},
+        {"", "no result extension"},
+        {"\"a string\"", "not a JSON object"},
+        {"{\"format_version\": 1}", "not a valid result"},
+    };
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+        st = a && bad[k].ext ? completed_with(a, bad[k].ext) : NULL;
+        why[0] = '\0';
+        rc = st ? xapi_statement_result(st, strlen(st), &back, why, sizeof why) : 0;
+        CHECK(rc == -1 && strstr(why, bad[k].why), "bad extension %zu: rc %d, why '%s', want '%s'", k, rc, why,
+              bad[k].why);
+        CHECK(back.session.commands == NULL && back.weeks == NULL, "a refused statement left a record");
+        free(st);
+    }
+    free(t);
+    const char *junk[] = {"not json", "[]", "{\"verb\": {\"id\": \"http://adlnet.gov/expapi/verbs/completed\"}}",
+                          "{\"id\": \"x\", \"verb\": {\"id\": \"http://adlnet.gov/expapi/verbs/passed\"}}"};
+    for (size_t k = 0; k < sizeof junk / sizeof junk[0]; k++) {
+        rc = xapi_statement_result(junk[k], strlen(junk[k]), &back, why, sizeof why);
+        CHECK(rc == -1 && why[0], "junk statement %zu accepted", k);
+    }
+    free(a);
+    free(plain);
+    free(doc);
+    result_record_free(&r);
+    scenario_destroy(s);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 3) {
@@ -310,6 +416,7 @@ int main(int argc, char **argv)
     test_session_ids();
     test_statements(argv[1]);
     test_russian(argv[2]);
+    test_statement_result(argv[1]);
     if (failures) {
         fprintf(stderr, "%d check(s) failed\n", failures);
         return 1;
