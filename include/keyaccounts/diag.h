@@ -34,6 +34,9 @@ void diags_init(Diagnostics *d);
 void diags_deinit(Diagnostics *d);
 void diags_add(Diagnostics *d, Severity sev, const char *code, int line, int column,
                const char *path, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+/* Appends note to the message of every diagnostic stored from index `from`
+ * on (a message stays as it was when memory runs out: d->oom is set). */
+void diags_annotate(Diagnostics *d, size_t from, const char *note);
 /* Sorts by line, then column, keeping the order of equal positions. */
 void diags_sort(Diagnostics *d);
 /* FILE:LINE:COL: error|warning [CODE]: PATH: message, one per line. */

@@ -103,6 +103,21 @@ void diags_add(Diagnostics *d, Severity sev, const char *code, int line, int col
     item->message = msg;
 }
 
+void diags_annotate(Diagnostics *d, size_t from, const char *note)
+{
+    size_t extra = strlen(note);
+    for (size_t i = from; i < d->count; i++) {
+        size_t n = strlen(d->items[i].message);
+        char *msg = ka_realloc(d->items[i].message, n + extra + 1);
+        if (!msg) {
+            d->oom = true; /* the message stays as it was */
+            continue;
+        }
+        memcpy(msg + n, note, extra + 1);
+        d->items[i].message = msg;
+    }
+}
+
 static bool diag_before(const Diagnostic *a, const Diagnostic *b)
 {
     return a->line < b->line || (a->line == b->line && a->column < b->column);

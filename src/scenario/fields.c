@@ -108,12 +108,42 @@ static bool looks_numeric(const char *s)
     return true;
 }
 
+/* "EUR 240000", "2,400,000", "$240,000": an amount written as people write
+ * it (digits, separators, a currency sign or code), in quotes. Copies its
+ * digits to `digits` and returns true when s is one. */
+static bool looks_like_amount(const char *s, char *digits, size_t cap)
+{
+    size_t n = 0;
+    int letters = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p >= '0' && *p <= '9') {
+            if (n + 1 < cap) {
+                digits[n++] = (char)*p;
+            }
+        } else if (*p >= 'A' && *p <= 'Z') {
+            letters++;
+        } else if (!strchr(",. '$", *p) && *p < 0x80) {
+            return false; /* bytes >= 0x80: signs such as EUR's and no-break spaces */
+        }
+    }
+    digits[n] = '\0';
+    return n > 0 && letters <= 3;
+}
+
 static void wrong_type(FieldCtx *fc, const cJSON *v, const char *path, const char *expected)
 {
     const char *hint = "";
+    char amount[160];
+    char digits[64];
     if (cJSON_IsString(v) && strcmp(expected, "a whole number") == 0 &&
         looks_numeric(v->valuestring)) {
         hint = "; remove the quotes around the number";
+    } else if (cJSON_IsString(v) && strcmp(expected, "a whole number") == 0 &&
+               looks_like_amount(v->valuestring, digits, sizeof digits)) {
+        snprintf(amount, sizeof amount,
+                 "; write the number without quotes, currency or separators: %s, not \"%.40s\"",
+                 digits, v->valuestring);
+        hint = amount;
     } else if (cJSON_IsString(v) && strcmp(expected, "true or false") == 0) {
         hint = "; write true or false without quotes";
     } else if (cJSON_IsString(v) && strncmp(expected, "a list", 6) == 0) {

@@ -2,8 +2,9 @@
  *
  * Stages, each stopping the parse when it fails:
  *   1. size, emptiness, BOM, jp_prescan (encoding, NUL, nesting, strings);
- *   2. cJSON, then one walk that checks strict JSON (one precise syntax error)
- *      and maps positions; jp_check_syntax only when cJSON itself fails;
+ *   2. cJSON, then one walk that checks strict JSON and maps positions; on a
+ *      syntax error, jp_repair reports every one and repairs the text, and the
+ *      stages below check the repaired text (load_recovered);
  * then, reporting everything and never stopping early:
  *   3. the field tables below, checked by fields.c, filling the model;
  *   4. references (ids to indices) and the cross-field rules of the format;
@@ -331,6 +332,7 @@ typedef struct Loader {
     IdList products;
     IdList accounts;
     AccountLists lists[SCN_MAX_ACCOUNTS];
+    int account; /* the account being read, or -1: where other kinds of ids are looked up */
 } Loader;
 
 static void *ld_array(Loader *L, Arena *a, int count, size_t size)
@@ -405,15 +407,124 @@ static void idlist_offer(Loader *L, const IdList *list, TuSuggest *sg)
     }
 }
 
-static void report_unknown_ref(Loader *L, const char *what, const cJSON *ref, const char *path,
-                               const TuSuggest *sg, const char *where)
+/* ---- hints for unknown references ------------------------------------------ */
+
+static const char *item_text(const cJSON *item, const char *key)
 {
-    if (sg->best) {
-        ld_error(L, "KA302", ref, path, "unknown %s '%.80s'; did you mean '%s'?", what,
-                 ref->valuestring, sg->best);
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(item, key);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static const char *article(const char *noun)
+{
+    return strchr("aeiou", noun[0]) ? "an" : "a";
+}
+
+/* A display name folded the way ids are written: "Fiona Walsh" -> "fiona_walsh". */
+static void fold_name(const char *name, char *out, size_t cap)
+{
+    size_t n = 0;
+    bool gap = false;
+    for (const unsigned char *p = (const unsigned char *)name; *p && n + 2 < cap; p++) {
+        unsigned char c = *p >= 'A' && *p <= 'Z' ? (unsigned char)(*p + 32) : *p;
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)) {
+            gap = n > 0;
+            continue;
+        }
+        if (gap) {
+            out[n++] = '_';
+            gap = false;
+        }
+        out[n++] = (char)c;
+    }
+    out[n] = '\0';
+}
+
+/* Is ref the id of something of another kind ("an idea id, not a contact
+ * id")? The lists are read from their items, whether or not their ids are
+ * registered yet. */
+static bool hint_other_kind(Loader *L, const IdList *list, const char *ref, char *out, size_t cap)
+{
+    const IdList *others[7];
+    int n = 0;
+    others[n++] = &L->products;
+    others[n++] = &L->accounts;
+    if (L->account >= 0) {
+        AccountLists *al = &L->lists[L->account];
+        others[n++] = &al->departments;
+        others[n++] = &al->needs;
+        others[n++] = &al->contacts;
+        others[n++] = &al->ideas;
+        others[n++] = &al->events;
+    }
+    for (int k = 0; k < n; k++) {
+        const IdList *o = others[k];
+        if (o == list || !o->what) {
+            continue;
+        }
+        for (int i = 0; i < o->count; i++) {
+            const char *id = item_text(o->items[i], "id");
+            if (id && strcmp(id, ref) == 0 && tu_is_id(id)) {
+                snprintf(out, cap, "'%.80s' is %s %s id, not %s %s id", ref, article(o->what), o->what,
+                         article(list->what), list->what);
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* Is ref the display name of one of list's items written as an id
+ * ("fiona_walsh" for Fiona Walsh)? exact: the folded name equals ref; else
+ * the closest within the edit limit of a suggestion. */
+static bool hint_display_name(const IdList *list, const char *ref, bool exact, char *out, size_t cap)
+{
+    const char *key = strcmp(list->what, "idea") == 0 ? "title" : "name";
+    size_t len = strlen(ref);
+    size_t limit = exact ? 0 : (len / 3 > 1 ? len / 3 : 1);
+    size_t best_distance = limit + 1;
+    int best = -1;
+    for (int i = 0; i < list->count; i++) {
+        const char *name = item_text(list->items[i], key);
+        const char *id = item_text(list->items[i], "id");
+        if (!name || !id || !tu_is_id(id)) {
+            continue;
+        }
+        char folded[128];
+        fold_name(name, folded, sizeof folded);
+        size_t d = tu_edit_distance(ref, folded, limit);
+        if (d < best_distance) {
+            best_distance = d;
+            best = i;
+        }
+    }
+    if (best < 0) {
+        return false;
+    }
+    snprintf(out, cap, "'%.80s' is not %s %s id; the %s %s %.80s has the id '%.64s'", ref,
+             article(list->what), list->what, list->what, strcmp(key, "title") == 0 ? "titled" : "named",
+             item_text(list->items[best], key), item_text(list->items[best], "id"));
+    return true;
+}
+
+/* Reports an unknown reference to an item of list: an id of another kind,
+ * a display name written as an id, or the closest id (sg), in that order. */
+static void report_unknown_ref(Loader *L, const IdList *list, const char *what, const cJSON *ref,
+                               const char *path, const TuSuggest *sg, const char *where)
+{
+    char hint[320];
+    bool budget = L->fc.suggestions_left > 0;
+    L->fc.suggestions_left -= budget;
+    const char *id = ref->valuestring;
+    if (budget && (hint_other_kind(L, list, id, hint, sizeof hint) ||
+                   hint_display_name(list, id, true, hint, sizeof hint))) {
+        ld_error(L, "KA302", ref, path, "%s", hint);
+    } else if (sg->best) {
+        ld_error(L, "KA302", ref, path, "unknown %s '%.80s'; did you mean '%s'?", what, id, sg->best);
+    } else if (budget && hint_display_name(list, id, false, hint, sizeof hint)) {
+        ld_error(L, "KA302", ref, path, "%s", hint);
     } else {
-        ld_error(L, "KA302", ref, path, "unknown %s '%.80s'; no %s %s has this id", what,
-                 ref->valuestring, what, where);
+        ld_error(L, "KA302", ref, path, "unknown %s '%.80s'; no %s %s has this id", what, id, what, where);
     }
 }
 
@@ -432,7 +543,7 @@ static int idlist_resolve(Loader *L, const IdList *list, const cJSON *ref, const
     TuSuggest sg;
     tu_suggest_init(&sg, ref->valuestring);
     idlist_offer(L, list, &sg);
-    report_unknown_ref(L, list->what, ref, path, &sg, where);
+    report_unknown_ref(L, list, list->what, ref, path, &sg, where);
     return -1;
 }
 
@@ -812,7 +923,7 @@ static void load_approvals(Loader *L, int a, Idea *idea, const cJSON *array, con
             tu_suggest_offer(&sg, ROLE_KEYS[r]);
         }
         idlist_offer(L, contacts, &sg);
-        report_unknown_ref(L, "role or contact", it, p, &sg, "in this account");
+        report_unknown_ref(L, contacts, "role or contact", it, p, &sg, "in this account");
     }
 }
 
@@ -1179,6 +1290,7 @@ static void load_account(Loader *L, int a, const char *path)
     }
     fields_store(&L->fc, &ACCOUNT_SPEC, found, acc);
     idlist_register(L, &L->accounts, a, fields_get(&ACCOUNT_SPEC, found, "id"), path);
+    L->account = a;
     const cJSON *contacts = fields_get(&ACCOUNT_SPEC, found, "contacts");
     idlist_init(L, &lists->departments, "department", fields_get(&ACCOUNT_SPEC, found, "departments"));
     idlist_init(L, &lists->needs, "need", fields_get(&ACCOUNT_SPEC, found, "needs"));
@@ -1229,6 +1341,7 @@ static void load_accounts(Loader *L, const cJSON *array)
         path_item(p, "", "accounts", a);
         load_account(L, a, p);
     }
+    L->account = -1;
 }
 
 /* ---- debrief notes --------------------------------------------------------- */
@@ -1257,7 +1370,9 @@ static void load_note(Loader *L, const cJSON *obj, const char *path, DebriefNote
     const cJSON *when = fields_get(&NOTE_SPEC, found, "when");
     if (when) {
         path_key(p, path, "when");
+        L->account = a;
         load_condition(L, when, a, true, p, &note->when);
+        L->account = -1;
     }
 }
 
@@ -1377,49 +1492,95 @@ static cJSON *cjson_parse_in(Arena *a, const char *text, size_t len)
     return root;
 }
 
-/* Parses text that passed the lexical checks. cJSON parses first; one walk
- * then checks the strict grammar and maps positions. Only when cJSON fails
- * does a separate walk look for the syntax error. */
-static Scenario *parse_checked(const char *text, size_t len, Diagnostics *diags)
+/* Loads a parsed tree, its positions mapped: the field checks, references
+ * and rules, then lint when there was no error. Returns the scenario when
+ * there was no error. */
+static Scenario *load_tree(Loader *L, const cJSON *root, const JsonPosMap *map, Diagnostics *diags)
 {
     size_t errors_before = diags->errors;
+    L->fc.format = &SCENARIO_FORMAT;
+    L->fc.d = diags;
+    L->fc.map = map;
+    L->fc.arena = &L->s->arena;
+    L->fc.suggestions_left = LD_SUGGESTION_BUDGET;
+    L->account = -1;
+    load_scenario(L, root);
+    if (!L->fc.oom && diags->errors == errors_before) {
+        run_lint(L, root);
+    }
+    if (L->fc.oom) {
+        report_oom(diags);
+    }
+    Scenario *s = L->s;
+    L->s = NULL;
+    if (diags->errors != errors_before || L->fc.oom) {
+        scenario_destroy(s);
+        s = NULL;
+    }
+    return s;
+}
+
+/* After syntax errors: every one is reported, and the text they were
+ * repaired into is checked like any other, so one run shows every problem.
+ * What that finds is marked as found after recovery (a repair guesses what
+ * was meant). The file still fails: nothing is returned. */
+static void load_recovered(Loader *L, const char *text, size_t len, Diagnostics *diags)
+{
+    JpRepair *r = arena_alloc(&L->scratch, sizeof *r);
+    if (!r) {
+        report_oom(diags);
+        return;
+    }
+    size_t errors_before = diags->errors;
+    if (!jp_repair(text, len, &L->scratch, diags, r)) {
+        if (diags->errors == errors_before) {
+            report_oom(diags); /* no syntax error after all: memory ran out */
+        }
+        return;
+    }
+    cJSON *root = cjson_parse_in(&L->scratch, r->text, r->len);
+    JsonPosMap map = {NULL, 0, NULL};
+    L->s = root ? scenario_create() : NULL;
+    if (!L->s || !jp_map_build_repaired(&map, &L->scratch, r, text, len, root)) {
+        scenario_destroy(L->s); /* the repaired text is strict JSON: memory ran out */
+        L->s = NULL;
+        report_oom(diags);
+        return;
+    }
+    size_t first = diags->count;
+    scenario_destroy(load_tree(L, root, &map, diags));
+    char note[128];
+    if (r->errors == 1) {
+        snprintf(note, sizeof note, " (found after recovering from the syntax error at %d:%d)",
+                 r->first.line, r->first.col);
+    } else {
+        snprintf(note, sizeof note,
+                 " (found after recovering from %d syntax errors, the first at %d:%d)", r->errors,
+                 r->first.line, r->first.col);
+    }
+    diags_annotate(diags, first, note);
+}
+
+/* Parses text that passed the lexical checks. cJSON parses first; one walk
+ * then checks the strict grammar and maps positions. When either finds a
+ * mistake, load_recovered reports every syntax error and checks the rest. */
+static Scenario *parse_checked(const char *text, size_t len, Diagnostics *diags)
+{
     Loader L;
     memset(&L, 0, sizeof L);
     arena_init(&L.scratch); /* the cJSON tree, the position map, tables */
     cJSON *root = cjson_parse_in(&L.scratch, text, len);
-    if (!root) {
-        if (jp_check_syntax(text, len, diags)) {
-            report_oom(diags); /* valid JSON that cJSON could not hold: memory ran out */
-        }
-        arena_deinit(&L.scratch);
-        return NULL;
-    }
     JsonPosMap map = {NULL, 0, NULL};
-    L.s = scenario_create();
-    if (!L.s || !jp_map_build(&map, &L.scratch, text, len, root, diags)) {
-        if (diags->errors == errors_before) {
-            report_oom(diags); /* no syntax error: the map ran out of memory */
+    Scenario *s = NULL;
+    if (root && jp_map_build(&map, &L.scratch, text, len, root, NULL)) {
+        L.s = scenario_create();
+        if (L.s) {
+            s = load_tree(&L, root, &map, diags);
+        } else {
+            report_oom(diags);
         }
-        scenario_destroy(L.s);
-        arena_deinit(&L.scratch);
-        return NULL;
-    }
-    L.fc.format = &SCENARIO_FORMAT;
-    L.fc.d = diags;
-    L.fc.map = &map;
-    L.fc.arena = &L.s->arena;
-    L.fc.suggestions_left = LD_SUGGESTION_BUDGET;
-    load_scenario(&L, root);
-    if (!L.fc.oom && diags->errors == errors_before) {
-        run_lint(&L, root);
-    }
-    if (L.fc.oom) {
-        report_oom(diags);
-    }
-    Scenario *s = L.s;
-    if (diags->errors != errors_before || L.fc.oom) {
-        scenario_destroy(s);
-        s = NULL;
+    } else {
+        load_recovered(&L, text, len, diags);
     }
     arena_deinit(&L.scratch);
     return s;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "fuzz_target.h"
+#include "jsonpos.h"
 #include "keyaccounts/bots.h"
 #include "keyaccounts/scenario.h"
 
@@ -61,8 +62,32 @@ static void check_diagnostics(const Diagnostics *d, const char *buf, size_t len)
     }
 }
 
+/* Recovery from syntax errors goes on with the text it repaired, which must
+ * be strict JSON whenever it goes on at all. */
+static void check_repair(const char *buf, size_t len)
+{
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+        buf += 3; /* as scn_parse */
+        len -= 3;
+    }
+    Diagnostics d;
+    diags_init(&d);
+    Arena a;
+    arena_init(&a);
+    JpRepair *r = arena_alloc(&a, sizeof *r);
+    if (r && len <= SCN_MAX_FILE_BYTES && jp_prescan(buf, len, &d)) {
+        jp_repair(buf, len, &a, &d, r);
+        if (r->unrepaired) {
+            fuzz_fail("a repair left text that is not strict JSON");
+        }
+    }
+    arena_deinit(&a);
+    diags_deinit(&d);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    check_repair((const char *)data, size);
     const char *buf = (const char *)data;
     Diagnostics d;
     diags_init(&d);

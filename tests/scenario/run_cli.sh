@@ -35,5 +35,14 @@ expect 1 "--json" -- "$v" validate --json broken/latin1-bytes.json broken/empty-
 contains /tmp/ka_cli_out.$$ '{"files":[{"file":"broken/latin1-bytes.json","diagnostics":[{"severity":"error","code":"KA102","line":32,"column":23,"path":"","message":"byte 0xE9'
 contains /tmp/ka_cli_out.$$ '{"file":"broken/empty-file.json","diagnostics":[{"severity":"error","code":"KA105","line":null,"column":null,'
 if [ "$(wc -l </tmp/ka_cli_out.$$)" -ne 1 ]; then echo "FAIL: --json printed more than one line"; fail=1; fi
+# After a syntax error the rest is still checked, in --json too: all three problems, located.
+expect 1 "--json after a syntax error" -- "$v" validate --json broken/recovery-every-problem.json
+contains /tmp/ka_cli_out.$$ '"code":"KA103","line":33,"column":40,"path":"","message":"a comma is missing here'
+contains /tmp/ka_cli_out.$$ '"code":"KA302","line":41,"column":22,"path":"accounts[0].contacts[0].refers[0]"'
+contains /tmp/ka_cli_out.$$ '"code":"KA201","line":48,"column":11,"path":"accounts[0].contacts[1]"'
+contains /tmp/ka_cli_out.$$ "did you mean 'influence'? (found after recovering from the syntax error at 33:40)"
+contains /tmp/ka_cli_err.$$ "3 errors, 0 warnings in 1 file"
+expect 1 "--strict after a syntax error" -- "$v" validate --strict broken/recovery-every-problem.json
+contains /tmp/ka_cli_err.$$ "3 errors, 0 warnings in 1 file"
 rm -f /tmp/ka_cli_out.$$ /tmp/ka_cli_err.$$
 exit $fail
