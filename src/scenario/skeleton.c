@@ -403,7 +403,7 @@ static void read_text(Build *b, int r, Column c, int max, const char **out)
         cell_error(b, r, c, "KA608", "empty; every person needs a %s", COLUMNS[c].key);
     } else if (tu_utf8_length(t) > (size_t)max) {
         cell_error(b, r, c, "KA608", "%zu characters; a %s has at most %d", tu_utf8_length(t), COLUMNS[c].key, max);
-    } else if (c != COL_DEPARTMENT && strpbrk(t, "\r\n")) {
+    } else if (strpbrk(t, "\r\n")) {
         cell_error(b, r, c, "KA608", "a line break inside a %s; write it on one line", COLUMNS[c].key);
     }
 }
