@@ -390,7 +390,8 @@ static void effect_text(const Account *a, const Effect *f, char *buf, size_t n)
         snprintf(buf, n, "%s: %d", key, f->weeks);
         break;
     case EFFECT_NEED_CHANGES:
-        snprintf(buf, n, "%s: %s%s%s%s%s", key, contact_name(a, f->contact), f->need_removed >= 0 ? " \xE2\x88\x92" : "",
+        snprintf(buf, n, "%s: %s%s%s%s%s", key, contact_name(a, f->contact),
+                 f->need_removed >= 0 ? " \xE2\x88\x92" : "",
                  f->need_removed >= 0 ? need_text(a, f->need_removed) : "", f->need_added >= 0 ? " +" : "",
                  f->need_added >= 0 ? need_text(a, f->need_added) : "");
         break;
@@ -924,7 +925,8 @@ static const char STYLE[] =
     ".card rect.fill{fill:" C_BLUE ";stroke:none}\n"
     "text.name{font-size:17px;font-weight:bold}.star{fill:" C_BLUE "}text.dim{fill:#555}text.status{fill:#333;"
     "font-style:italic}\n"
-    "text.refers{fill:" C_BLUE "}text.need{fill:#222}text.need.bad,text.warn{fill:" C_WARN_TEXT ";font-weight:bold}.dots{fill:#333}\n"
+    "text.refers{fill:" C_BLUE "}text.need{fill:#222}text.need.bad,text.warn{fill:" C_WARN_TEXT
+    ";font-weight:bold}.dots{fill:#333}\n"
     ".arrows path{fill:none;stroke:" C_BLUE ";stroke-width:2;stroke-opacity:.75}\n"
     ".weeks rect.odd{fill:#f4f4f4}.weeks rect.even{fill:#fff}.weeks text.wk{text-anchor:middle;fill:#555}\n"
     ".weeks text.pct{text-anchor:end;fill:#555}.weeks rect.sure{fill:" C_SKY "}.weeks rect.maybe{fill:#BFE1F6;"
