@@ -26,7 +26,8 @@ static void print_row(FILE *o, const char *label, const ResultRecord *r, bool tr
         fprintf(o, " %4d", r->final.sub[i]);
     }
     if (trainees) {
-        fprintf(o, "  %s", r->session.trainee);
+        fputs("  ", o);
+        say_text(o, r->session.trainee);
     }
     fputc('\n', o);
 }
@@ -59,7 +60,7 @@ int cmd_history(int argc, char **argv, FILE *out, FILE *err)
             bool help = argv[i][0] == '-' && argv[i][1] == 'h';
             help = help || strcmp(argv[i], "--help") == 0;
             if (!help) {
-                fprintf(err, "keyaccounts history: unexpected '%s'\n", argv[i]);
+                say_printf(err, "keyaccounts history: unexpected '%s'\n", argv[i]);
             }
             fprintf(help ? out : err, "usage: keyaccounts history [SCENARIO_ID] [--trainee NAME] [--dir FOLDER]\n"
                                       "Your attempts per scenario, from the results folder.\n");
@@ -107,8 +108,8 @@ int cmd_history(int argc, char **argv, FILE *out, FILE *err)
         sel[n++] = &set.items[k];
     }
     if (n == 0) {
-        fprintf(out, "No results%s%s in %s yet. Finish a session (keyaccounts play) and it will be recorded.\n",
-                only ? " for " : "", only ? only : "", dir);
+        say_printf(out, "No results%s%s in %s yet. Finish a session (keyaccounts play) and it will be recorded.\n",
+                   only ? " for " : "", only ? only : "", dir);
         free(sel);
         results_set_free(&set);
         return set.failed ? 1 : 0;
@@ -127,8 +128,11 @@ int cmd_history(int argc, char **argv, FILE *out, FILE *err)
                 best = sel[k];
             }
         }
-        fprintf(out, "%s (%s): %zu attempt%s, %d passed, pass mark %d\n", latest->scenario_title,
-                latest->session.scenario_id, b - a, b - a == 1 ? "" : "s", passes, latest->pass_mark);
+        char title[SAY_FIELD_MAX], id[SAY_FIELD_MAX];
+        fprintf(out, "%s (%s): %zu attempt%s, %d passed, pass mark %d\n",
+                say_field(latest->scenario_title, title, sizeof title),
+                say_field(latest->session.scenario_id, id, sizeof id), b - a, b - a == 1 ? "" : "s", passes,
+                latest->pass_mark);
         print_header(out, many_trainees);
         for (size_t k = a; k < b; k++) {
             char label[32];
@@ -150,8 +154,8 @@ int cmd_history(int argc, char **argv, FILE *out, FILE *err)
         a = b;
     }
     if (set.failed) {
-        fprintf(err, "keyaccounts history: %zu file%s in %s could not be read (see above)\n", set.failed,
-                set.failed == 1 ? "" : "s", dir);
+        say_printf(err, "keyaccounts history: %zu file%s in %s could not be read (see above)\n", set.failed,
+                   set.failed == 1 ? "" : "s", dir);
     }
     free(sel);
     results_set_free(&set);

@@ -43,9 +43,11 @@ static bool find_scenario(const ResultRecord *r, const char *given, Found *f, FI
 /* "pitch cutting-fluid paul", as typed in the terminal game. */
 static void describe(const SessionCommand *c, bool accounts, char *buf, size_t n)
 {
-    snprintf(buf, n, "%s%s%s%s%s%s%s%s", text_verb(c->kind), c->idea ? " " : "", c->idea ? c->idea : "",
+    char raw[512];
+    snprintf(raw, sizeof raw, "%s%s%s%s%s%s%s%s", text_verb(c->kind), c->idea ? " " : "", c->idea ? c->idea : "",
              c->contact ? " " : "", c->contact ? c->contact : "", accounts && c->account ? "  [" : "",
              accounts && c->account ? c->account : "", accounts && c->account ? "]" : "");
+    say_field(raw, buf, n);
 }
 
 static void print_news(FILE *o, Lang lang, const Sim *sim, size_t *jseen, size_t *cseen)
@@ -58,11 +60,11 @@ static void print_news(FILE *o, Lang lang, const Sim *sim, size_t *jseen, size_t
         if (j[k].kind == J_WEEK_START) {
             continue;
         }
-        fprintf(o, "  %s\n", text_journal(lang, sim, &j[k], line, sizeof line));
+        say_printf(o, "  %s\n", text_journal(lang, sim, &j[k], line, sizeof line));
         render_dialogue(o, lang, sim, &j[k]);
         for (size_t c = *cseen; c < cn; c++) {
             if (ch[c].journal == (int)k) {
-                fprintf(o, "    %s\n", text_score_change(lang, &ch[c], line, sizeof line));
+                say_printf(o, "    %s\n", text_score_change(lang, &ch[c], line, sizeof line));
             }
         }
     }
@@ -202,9 +204,11 @@ static int verify(const ResultRecord *r, Found *f, bool watch, Lang lang, const 
             if (watch) {
                 render_debrief(out, lang, sim, false);
             }
+            char title[SAY_FIELD_MAX], trainee[SAY_FIELD_MAX];
             fprintf(out, "%s: OK: %s by %s (seed %" PRIu64 ", %zu commands, %zu weeks) reproduces the recorded "
                          "score %d (%s) week by week\n",
-                    name, r->scenario_title, r->session.trainee[0] ? r->session.trainee : "(no name)",
+                    name, say_field(r->scenario_title, title, sizeof title),
+                    say_field(r->session.trainee[0] ? r->session.trainee : "(no name)", trainee, sizeof trainee),
                     r->session.seed, r->session.command_count, r->week_count - 1, sc.total,
                     r->passed ? "passed" : "failed");
         }
@@ -247,8 +251,10 @@ int cmd_replay(int argc, char **argv, FILE *out, FILE *err)
     msgs_init(&m);
     int loaded = results_load(file, &r, &m);
     say_msgs(err, &m);
+    char shown[SAY_FIELD_MAX]; /* the file's name as printed */
+    say_field(file, shown, sizeof shown);
     if (loaded != 0) {
-        fprintf(out, "%s: cannot verify: the result file is unusable (see the errors above)\n", file);
+        fprintf(out, "%s: cannot verify: the result file is unusable (see the errors above)\n", shown);
         return 1;
     }
     Found f;
@@ -257,20 +263,22 @@ int cmd_replay(int argc, char **argv, FILE *out, FILE *err)
         return 1;
     }
     if (f.hash != r.session.scenario_hash) {
+        char path[SAY_FIELD_MAX];
         fprintf(err, "%s: warning: the scenario has changed since this result was recorded "
                      "(%s: content hash %016" PRIx64 ", recorded %016" PRIx64 "); the replay may differ\n",
-                file, f.path, f.hash, r.session.scenario_hash);
+                shown, say_field(f.path, path, sizeof path), f.hash, r.session.scenario_hash);
     }
     Lang lang = text_lang_from(lang_arg ? lang_arg : r.lang);
     if (watch) {
-        fprintf(out, "Replay of %s: %s, %s, seed %" PRIu64 ", %s to %s\n", file,
-                r.session.trainee[0] ? r.session.trainee : "(no name)", r.scenario_title, r.session.seed,
-                r.started_at, r.finished_at);
+        char title[SAY_FIELD_MAX], trainee[SAY_FIELD_MAX];
+        fprintf(out, "Replay of %s: %s, %s, seed %" PRIu64 ", %s to %s\n", shown,
+                say_field(r.session.trainee[0] ? r.session.trainee : "(no name)", trainee, sizeof trainee),
+                say_field(r.scenario_title, title, sizeof title), r.session.seed, r.started_at, r.finished_at);
     }
-    int status = verify(&r, &f, watch, lang, file, out, err);
+    int status = verify(&r, &f, watch, lang, shown, out, err);
     if (status != 0 && f.hash != r.session.scenario_hash) {
         fprintf(out, "%s: the scenario file changed since the session was played, which explains a divergence\n",
-                file);
+                shown);
     }
     host_close(f.open); /* NULL once verify took it */
     result_record_free(&r);

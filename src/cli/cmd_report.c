@@ -106,12 +106,12 @@ static int write_file(const char *dir, const char *name, const Report *r, void (
     bool ok = data && len == (size_t)size;
     fclose(mem);
     if (!ok || plat_write_atomic(path, data, len, why, sizeof why) != 0) {
-        fprintf(err, "keyaccounts report: cannot write %s: %s\n", path, ok ? why : "cannot render the report");
+        say_printf(err, "keyaccounts report: cannot write %s: %s\n", path, ok ? why : "cannot render the report");
         free(data);
         return -1;
     }
     free(data);
-    fprintf(out, "wrote %s\n", path);
+    say_printf(out, "wrote %s\n", path);
     return 0;
 }
 
@@ -153,7 +153,7 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
         } else if (strcmp(argv[i], "--csv-sep") == 0 && i + 1 < argc) {
             const char *sep = argv[++i];
             if ((sep[0] != ',' && sep[0] != ';') || sep[1] != '\0') {
-                fprintf(err, "keyaccounts report: --csv-sep takes ',' or ';', not '%s'\n", sep);
+                say_printf(err, "keyaccounts report: --csv-sep takes ',' or ';', not '%s'\n", sep);
                 free(inputs);
                 return 2;
             }
@@ -163,7 +163,7 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
             usage(out);
             return 0;
         } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            fprintf(err, "keyaccounts report: unknown option '%s'\n", argv[i]);
+            say_printf(err, "keyaccounts report: unknown option '%s'\n", argv[i]);
             free(inputs);
             return usage(err);
         } else {
@@ -175,7 +175,7 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
         return usage(err);
     }
     if (plat_kind(dir) != PLAT_DIR) {
-        fprintf(err, "keyaccounts report: --out %s is not a folder\n", dir);
+        say_printf(err, "keyaccounts report: --out %s is not a folder\n", dir);
         free(inputs);
         return 2;
     }
