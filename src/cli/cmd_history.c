@@ -110,9 +110,10 @@ int cmd_history(int argc, char **argv, FILE *out, FILE *err)
     if (n == 0) {
         say_printf(out, "No results%s%s in %s yet. Finish a session (keyaccounts play) and it will be recorded.\n",
                    only ? " for " : "", only ? only : "", dir);
+        size_t failed = set.failed;
         free(sel);
         results_set_free(&set);
-        return set.failed ? 1 : 0;
+        return failed ? 1 : 0; /* nothing could be read: not an empty history */
     }
     qsort(sel, n, sizeof *sel, by_scenario_then_time);
     for (size_t a = 0; a < n;) {

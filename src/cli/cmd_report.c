@@ -105,7 +105,7 @@ static int write_file(const char *dir, const char *name, const Report *r, void (
     }
     bool ok = data && len == (size_t)size;
     fclose(mem);
-    if (!ok || plat_write_atomic(path, data, len, why, sizeof why) != 0) {
+    if (!ok || plat_write_shared(path, data, len, why, sizeof why) != 0) {
         say_printf(err, "keyaccounts report: cannot write %s: %s\n", path, ok ? why : "cannot render the report");
         free(data);
         return -1;
