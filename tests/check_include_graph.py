@@ -41,7 +41,7 @@ EXTERNAL = {"SDL": {"ui"}, "cjson": {"scenario", "xapi", "host", "cli"}, "curl":
 PUBLIC_HEADER_OF = {  # include/keyaccounts/X.h -> layer
     "model": "core", "sim": "core", "bots": "core", "stats": "core", "rng": "core", "arena": "core",
     "alloc": "core", "odds": "core", "optimise": "core", "text": "text", "text_keys": "text", "scenario": "scenario",
-    "diag": "scenario", "session": "scenario", "sheet": "scenario", "skeleton": "scenario", "xapi": "xapi",
+    "diag": "scenario", "session": "scenario", "sheet": "scenario", "skeleton": "scenario", "untrusted": "scenario", "xapi": "xapi",
 }
 # Private folders whose headers other layers may include: a layer's API.
 PUBLIC_HEADERS = {"src/host/", "src/platform/platform.h", "src/ui/entry/", "src/cli/commands.h"}

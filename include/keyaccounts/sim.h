@@ -24,6 +24,11 @@ typedef struct Command {
     int idea;    /* index or -1 */
 } Command;
 
+/* The most commands one session holds (its log, a session or result file):
+ * past it only ending the weeks is accepted, so every finished session can be
+ * saved and read back. */
+enum { SIM_MAX_COMMANDS = 100000 };
+
 /* Why a command cannot be applied (it would fail for sure). */
 typedef enum Refusal {
     REFUSE_NONE,
@@ -42,6 +47,7 @@ typedef enum Refusal {
     REFUSE_BUDGET_FREEZE,    /* propose: budgets are frozen */
     REFUSE_NO_REFERRALS,     /* this person has nobody left to introduce */
     REFUSE_ASKED_THIS_WEEK,  /* referral or cold call already tried this week */
+    REFUSE_COMMAND_LIMIT,    /* the session holds SIM_MAX_COMMANDS: only ending weeks is left */
     REFUSE_COUNT
 } Refusal;
 

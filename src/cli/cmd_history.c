@@ -33,7 +33,8 @@ static void print_row(FILE *o, const char *label, const ResultRecord *r, bool tr
         fprintf(o, " %4d", r->final.sub[i]);
     }
     if (trainees) {
-        fprintf(o, "  %s", r->session.trainee);
+        fputs("  ", o);
+        say_text(o, r->session.trainee);
     }
     fputc('\n', o);
 }
@@ -72,7 +73,7 @@ int cmd_history(int argc, char **argv, FILE *out, FILE *err)
             bool help = argv[i][0] == '-' && argv[i][1] == 'h';
             help = help || strcmp(argv[i], "--help") == 0;
             if (!help) {
-                fprintf(err, "keyaccounts history: unexpected '%s'\n", argv[i]);
+                say_printf(err, "keyaccounts history: unexpected '%s'\n", argv[i]);
             }
             fprintf(help ? out : err, "usage: keyaccounts history [SCENARIO_ID] [--trainee NAME] [--dir FOLDER]\n"
                                       "       keyaccounts history [SCENARIO_ID] [--trainee NAME] --lrs URL [...]\n"
@@ -139,11 +140,12 @@ int cmd_history(int argc, char **argv, FILE *out, FILE *err)
         sel[n++] = &set.items[k];
     }
     if (n == 0) {
-        fprintf(out, "No results%s%s in %s yet. Finish a session (keyaccounts play) and it will be recorded.\n",
-                only ? " for " : "", only ? only : "", dir);
+        say_printf(out, "No results%s%s in %s yet. Finish a session (keyaccounts play) and it will be recorded.\n",
+                   only ? " for " : "", only ? only : "", dir);
+        size_t failed = set.failed;
         free(sel);
         results_set_free(&set);
-        return set.failed ? 1 : 0;
+        return failed ? 1 : 0; /* nothing could be read: not an empty history */
     }
     qsort(sel, n, sizeof *sel, by_scenario_then_time);
     for (size_t a = 0; a < n;) {
@@ -168,9 +170,11 @@ int cmd_history(int argc, char **argv, FILE *out, FILE *err)
             }
         }
         const ResultRecord *named = latest ? latest : sel[b - 1];
-        fprintf(out, "%s (%s): %zu attempt%s, %d passed", named->scenario_title[0] ? named->scenario_title
-                                                                                  : named->session.scenario_id,
-                named->session.scenario_id, b - a, b - a == 1 ? "" : "s", passes);
+        char title[SAY_FIELD_MAX], id[SAY_FIELD_MAX];
+        fprintf(out, "%s (%s): %zu attempt%s, %d passed",
+                say_field(named->scenario_title[0] ? named->scenario_title : named->session.scenario_id, title,
+                          sizeof title),
+                say_field(named->session.scenario_id, id, sizeof id), b - a, b - a == 1 ? "" : "s", passes);
         if (latest) {
             fprintf(out, ", pass mark %d", latest->pass_mark);
         }
@@ -205,8 +209,8 @@ int cmd_history(int argc, char **argv, FILE *out, FILE *err)
         a = b;
     }
     if (set.failed) {
-        fprintf(err, "keyaccounts history: %zu file%s in %s could not be read (see above)\n", set.failed,
-                set.failed == 1 ? "" : "s", dir);
+        say_printf(err, "keyaccounts history: %zu file%s in %s could not be read (see above)\n", set.failed,
+                   set.failed == 1 ? "" : "s", dir);
     }
     free(sel);
     results_set_free(&set);

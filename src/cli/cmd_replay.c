@@ -50,9 +50,11 @@ static bool find_scenario(const ResultRecord *r, ScnLibrary *lib, Found *f, cons
 /* "pitch cutting-fluid paul", as typed in the terminal game. */
 static void describe(const SessionCommand *c, bool accounts, char *buf, size_t n)
 {
-    snprintf(buf, n, "%s%s%s%s%s%s%s%s", text_verb(c->kind), c->idea ? " " : "", c->idea ? c->idea : "",
+    char raw[512];
+    snprintf(raw, sizeof raw, "%s%s%s%s%s%s%s%s", text_verb(c->kind), c->idea ? " " : "", c->idea ? c->idea : "",
              c->contact ? " " : "", c->contact ? c->contact : "", accounts && c->account ? "  [" : "",
              accounts && c->account ? c->account : "", accounts && c->account ? "]" : "");
+    say_field(raw, buf, n);
 }
 
 static void print_news(FILE *o, Lang lang, const Sim *sim, size_t *jseen, size_t *cseen)
@@ -65,11 +67,11 @@ static void print_news(FILE *o, Lang lang, const Sim *sim, size_t *jseen, size_t
         if (j[k].kind == J_WEEK_START) {
             continue;
         }
-        fprintf(o, "  %s\n", text_journal(lang, sim, &j[k], line, sizeof line));
+        say_printf(o, "  %s\n", text_journal(lang, sim, &j[k], line, sizeof line));
         render_dialogue(o, lang, sim, &j[k]);
         for (size_t c = *cseen; c < cn; c++) {
             if (ch[c].journal == (int)k) {
-                fprintf(o, "    %s\n", text_score_change(lang, &ch[c], line, sizeof line));
+                say_printf(o, "    %s\n", text_score_change(lang, &ch[c], line, sizeof line));
             }
         }
     }
@@ -252,8 +254,10 @@ int cmd_replay(int argc, char **argv, FILE *out, FILE *err)
     msgs_init(&m);
     int loaded = results_load(file, &r, &m);
     say_msgs(err, &m);
+    char shown[SAY_FIELD_MAX]; /* the file's name as printed */
+    say_field(file, shown, sizeof shown);
     if (loaded != 0) {
-        fprintf(out, "%s: cannot verify: the result file is unusable (see the errors above)\n", file);
+        fprintf(out, "%s: cannot verify: the result file is unusable (see the errors above)\n", shown);
         return 1;
     }
     char given[4096];
@@ -268,11 +272,12 @@ int cmd_replay(int argc, char **argv, FILE *out, FILE *err)
     }
     Lang lang = text_lang_from(lang_arg ? lang_arg : r.lang);
     if (watch) {
-        fprintf(out, "Replay of %s: %s, %s, seed %" PRIu64 ", %s to %s\n", file,
-                r.session.trainee[0] ? r.session.trainee : "(no name)", r.scenario_title, r.session.seed,
-                r.started_at, r.finished_at);
+        char title[SAY_FIELD_MAX], trainee[SAY_FIELD_MAX];
+        fprintf(out, "Replay of %s: %s, %s, seed %" PRIu64 ", %s to %s\n", shown,
+                say_field(r.session.trainee[0] ? r.session.trainee : "(no name)", trainee, sizeof trainee),
+                say_field(r.scenario_title, title, sizeof title), r.session.seed, r.started_at, r.finished_at);
     }
-    int status = verify(&r, &f, watch, lang, file, out, err);
+    int status = verify(&r, &f, watch, lang, shown, out, err);
     host_close(f.open); /* NULL once verify took it */
     ResultCheck check;
     unsigned had = r.stored; /* result_verify replaces the file's parts by the replay's */
@@ -280,13 +285,17 @@ int cmd_replay(int argc, char **argv, FILE *out, FILE *err)
         fprintf(err, "keyaccounts: out of memory\n");
         status = 1;
     } else if (status == 0 && check.mark != RESULT_VERIFIED) {
-        fprintf(out, "%s: NOT VERIFIED: %s\n", file, check.why);
+        char why[SAY_FIELD_MAX];
+        fprintf(out, "%s: NOT VERIFIED: %s\n", shown, say_field(check.why, why, sizeof why));
         status = 1;
     } else if (status == 0) {
         /* r holds the replay's numbers now */
+        char title[SAY_FIELD_MAX], trainee[SAY_FIELD_MAX], used[SAY_FIELD_MAX];
         fprintf(out, "%s: OK: %s by %s (seed %" PRIu64 ", %zu commands, %zu weeks) replayed on %s %s %d (%s)%s\n",
-                file, r.scenario_title, r.session.trainee[0] ? r.session.trainee : "(no name)", r.session.seed,
-                r.session.command_count, r.week_count - 1, check.scenario,
+                shown, say_field(r.scenario_title, title, sizeof title),
+                say_field(r.session.trainee[0] ? r.session.trainee : "(no name)", trainee, sizeof trainee),
+                r.session.seed, r.session.command_count, r.week_count - 1,
+                say_field(check.scenario, used, sizeof used),
                 had & RESULT_STORED_SCORE ? "reproduces the recorded score" : "scores", r.final.total,
                 r.passed ? "passed" : "failed", had & RESULT_STORED_WEEKS ? " week by week" : "");
     }

@@ -123,13 +123,13 @@ static int write_file(const char *dir, const char *name, const Report *r, void (
     }
     bool ok = data && len == (size_t)size;
     fclose(mem);
-    if (!ok || plat_write_atomic(path, data, len, why, sizeof why) != 0) {
-        fprintf(err, "keyaccounts report: cannot write %s: %s\n", path, ok ? why : "cannot render the report");
+    if (!ok || plat_write_shared(path, data, len, why, sizeof why) != 0) {
+        say_printf(err, "keyaccounts report: cannot write %s: %s\n", path, ok ? why : "cannot render the report");
         free(data);
         return -1;
     }
     free(data);
-    fprintf(out, "wrote %s\n", path);
+    say_printf(out, "wrote %s\n", path);
     return 0;
 }
 
@@ -199,7 +199,7 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
         } else if (strcmp(argv[i], "--csv-sep") == 0 && i + 1 < argc) {
             const char *sep = argv[++i];
             if ((sep[0] != ',' && sep[0] != ';') || sep[1] != '\0') {
-                fprintf(err, "keyaccounts report: --csv-sep takes ',' or ';', not '%s'\n", sep);
+                say_printf(err, "keyaccounts report: --csv-sep takes ',' or ';', not '%s'\n", sep);
                 free(inputs);
                 free(scenarios);
                 free(resolved);
@@ -213,7 +213,7 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
             usage(out);
             return 0;
         } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            fprintf(err, "keyaccounts report: unknown option '%s'\n", argv[i]);
+            say_printf(err, "keyaccounts report: unknown option '%s'\n", argv[i]);
             free(inputs);
             free(scenarios);
             free(resolved);
@@ -226,7 +226,7 @@ int cmd_report(int argc, char **argv, FILE *out, FILE *err)
     bool mixed = from_lrs == (n > 0) || (!from_lrs && (scenario_id || lrs.since[0]));
     if (mixed || plat_kind(dir) != PLAT_DIR) {
         if (n > 0 || from_lrs) {
-            fprintf(err, mixed ? "keyaccounts report: give result files or --lrs URL, not both; --scenario-id and "
+            say_printf(err, mixed ? "keyaccounts report: give result files or --lrs URL, not both; --scenario-id and "
                                  "--since go with --lrs\n"
                                : "keyaccounts report: --out %s is not a folder\n", dir);
         }

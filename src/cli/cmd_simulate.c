@@ -27,12 +27,12 @@ static int usage(FILE *err)
 static void print_text(FILE *o, const Scenario *s, int runs, int opt_runs, uint64_t seed, const Balance *b,
                        const bool *shown, const BalanceVerdict *v, const VerdictWords *w)
 {
-    fprintf(o, "Scenario %s (%s): %d runs per strategy, %d per optimum, from seed %" PRIu64 ", pass mark %d\n\n",
+    say_printf(o, "Scenario %s (%s): %d runs per strategy, %d per optimum, from seed %" PRIu64 ", pass mark %d\n\n",
             s->id, s->title, runs, opt_runs, seed, s->scoring.pass_mark);
     balance_print_table(o, b, shown);
     fprintf(o, "\nBalance verdict: %s\n", v->passed ? "PASSED" : "FAILED");
     for (int i = 0; i < v->line_count; i++) {
-        fprintf(o, "  %s %s\n", v->lines[i].failed ? "FAIL" : "ok  ", w->lines[i]);
+        say_printf(o, "  %s %s\n", v->lines[i].failed ? "FAIL" : "ok  ", w->lines[i]);
     }
     if (v->optimum_median >= 0) {
         fprintf(o, "  the expander's median %d is %d%% of the optimum's %d\n", v->expander_median, v->optimum_pct,
@@ -79,19 +79,19 @@ int cmd_simulate(int argc, char **argv, FILE *out, FILE *err)
             json = true;
         } else if (strcmp(a, "--runs") == 0 && i + 1 < argc) {
             if (!args_int(argv[++i], 1, MAX_RUNS, &runs)) {
-                fprintf(err, "keyaccounts simulate: --runs needs a whole number from 1 to %d, not '%s'\n",
+                say_printf(err, "keyaccounts simulate: --runs needs a whole number from 1 to %d, not '%s'\n",
                         MAX_RUNS, argv[i]);
                 return 2;
             }
         } else if (strcmp(a, "--optimiser-runs") == 0 && i + 1 < argc) {
             if (!args_int(argv[++i], 0, MAX_OPT_RUNS, &opt_runs)) {
-                fprintf(err, "keyaccounts simulate: --optimiser-runs needs a whole number from 0 to %d, not '%s'\n",
+                say_printf(err, "keyaccounts simulate: --optimiser-runs needs a whole number from 0 to %d, not '%s'\n",
                         MAX_OPT_RUNS, argv[i]);
                 return 2;
             }
         } else if (strcmp(a, "--seed") == 0 && i + 1 < argc) {
             if (!args_u64(argv[++i], &seed)) {
-                fprintf(err, "keyaccounts simulate: --seed needs a whole number, not '%s'\n", argv[i]);
+                say_printf(err, "keyaccounts simulate: --seed needs a whole number, not '%s'\n", argv[i]);
                 return 2;
             }
         } else if (strcmp(a, "--strategy") == 0 && i + 1 < argc) {
@@ -99,7 +99,7 @@ int cmd_simulate(int argc, char **argv, FILE *out, FILE *err)
             BotKind k;
             if (strcmp(name, "all") != 0) {
                 if (!bot_from_key(name, &k)) {
-                    fprintf(err, "keyaccounts simulate: unknown strategy '%s'\n", name);
+                    say_printf(err, "keyaccounts simulate: unknown strategy '%s'\n", name);
                     return usage(err);
                 }
                 for (int b = 0; b < BOT_COUNT; b++) {
@@ -107,12 +107,12 @@ int cmd_simulate(int argc, char **argv, FILE *out, FILE *err)
                 }
             }
         } else if (a[0] == '-' && a[1] != '\0') {
-            fprintf(err, "keyaccounts simulate: unknown option '%s'\n", a);
+            say_printf(err, "keyaccounts simulate: unknown option '%s'\n", a);
             return usage(err);
         } else if (!file) {
             file = a;
         } else {
-            fprintf(err, "keyaccounts simulate: one scenario at a time ('%s' and '%s')\n", file, a);
+            say_printf(err, "keyaccounts simulate: one scenario at a time ('%s' and '%s')\n", file, a);
             return usage(err);
         }
     }

@@ -12,6 +12,7 @@
 #include "platform.h"
 #include "keyaccounts/diag.h"
 #include "keyaccounts/scenario.h"
+#include "keyaccounts/untrusted.h"
 #include "balance_out.h"
 #include "keyaccounts/optimise.h"
 #include "keyaccounts/stats.h"
@@ -69,7 +70,8 @@ static int validate_parse_args(int argc, char **argv, ValidateOptions *opt, FILE
         } else if (strcmp(a, "--watch") == 0) {
             opt->watch = true;
         } else {
-            fprintf(err, "keyaccounts validate: unknown option '%s'\n", a);
+            char shown[256];
+            fprintf(err, "keyaccounts validate: unknown option '%s'\n", ut_escape(a, UT_ONE_LINE, shown, sizeof shown));
             validate_usage(err);
             return 2;
         }
@@ -240,7 +242,9 @@ static int validate_run(ValidateOptions opt, int argc, char **argv, FILE *out, F
         } else {
             diags_print(&d, argv[i], out);
             if (opt.balance && v.passed) {
-                fprintf(out, "%s: balance: PASSED: %s\n", argv[i], words.reason);
+                char file[4096], reason[4096];
+                fprintf(out, "%s: balance: PASSED: %s\n", ut_escape(argv[i], UT_ONE_LINE, file, sizeof file),
+                        ut_escape(words.reason, UT_ONE_LINE, reason, sizeof reason));
             }
         }
         diags_deinit(&d);

@@ -79,15 +79,15 @@ static int status(const LrsConfig *cfg, FILE *out)
         const char *colon = strchr(cfg->auth, ':');
         snprintf(key, sizeof key, "%.*s", colon ? (int)(colon - cfg->auth) : 0, cfg->auth);
         char shown[1400];
-        fprintf(out, "LRS: %s\n", lrs_url_shown(cfg->url, shown, sizeof shown));
-        fprintf(out, "auth: %s%s%s\n", cfg->auth[0] ? "basic, key " : "none", key,
+        say_printf(out, "LRS: %s\n", lrs_url_shown(cfg->url, shown, sizeof shown));
+        say_printf(out, "auth: %s%s%s\n", cfg->auth[0] ? "basic, key " : "none", key,
                 cfg->auth[0] ? " (the secret is not shown)" : "");
     } else {
         fprintf(out, "LRS: none set (keyaccounts xapi --lrs URL --lrs-auth KEY:SECRET --remember)\n");
     }
-    fprintf(out, "actor home page: %s\n", cfg->homepage[0] ? cfg->homepage : XAPI_DEFAULT_HOMEPAGE);
+    say_printf(out, "actor home page: %s\n", cfg->homepage[0] ? cfg->homepage : XAPI_DEFAULT_HOMEPAGE);
     size_t n = lrs_queue_count();
-    fprintf(out, "queue: %zu session%s of statements waiting in %s\n", n, n == 1 ? "" : "s", q ? q : why);
+    say_printf(out, "queue: %zu session%s of statements waiting in %s\n", n, n == 1 ? "" : "s", q ? q : why);
     return 0;
 }
 
@@ -121,13 +121,13 @@ int cmd_xapi(int argc, char **argv, FILE *out, FILE *err)
             usage(out);
             return 0;
         } else if (a[0] == '-' && a[1] != '\0') {
-            fprintf(err, "keyaccounts xapi: unknown option '%s'\n", a);
+            say_printf(err, "keyaccounts xapi: unknown option '%s'\n", a);
             rc = 2;
         } else if (!action) {
             action = a;
             if (strcmp(a, "flush") != 0 && strcmp(a, "send") != 0 && strcmp(a, "write") != 0
                 && strcmp(a, "status") != 0) {
-                fprintf(err, "keyaccounts xapi: unknown action '%s'\n", a);
+                say_printf(err, "keyaccounts xapi: unknown action '%s'\n", a);
                 rc = 2;
             }
         } else {
@@ -160,11 +160,11 @@ int cmd_xapi(int argc, char **argv, FILE *out, FILE *err)
     }
     if (remember) {
         if (lrs_config_save(given, path, sizeof path, why, sizeof why) != 0) {
-            fprintf(err, "keyaccounts xapi: cannot remember the LRS: %s\n", why);
+            say_printf(err, "keyaccounts xapi: cannot remember the LRS: %s\n", why);
             free(files);
             return 1;
         }
-        fprintf(out, "Remembered the LRS in %s (the secret is stored in plain text, readable only by you).\n", path);
+        say_printf(out, "Remembered the LRS in %s (the secret is stored in plain text, readable only by you).\n", path);
     }
     LrsConfig cfg;
     Msgs m;
@@ -196,12 +196,12 @@ int cmd_xapi(int argc, char **argv, FILE *out, FILE *err)
         Scenario *s = find_scenario(&r);
         int prc = xapi_prepare(files[k], &r, s, cfg.homepage, send, why, sizeof why);
         if (prc != 0) {
-            fprintf(err, "%s: %s\n", files[k], why);
+            say_printf(err, "%s: %s\n", files[k], why);
             failed = 1;
         }
         if (prc <= 0 && !send) {
             char sp[4200];
-            fprintf(out, "%s\n", xapi_statements_path(files[k], sp, sizeof sp));
+            say_printf(out, "%s\n", xapi_statements_path(files[k], sp, sizeof sp));
         }
         scenario_destroy(s);
         result_record_free(&r);

@@ -117,11 +117,11 @@ static void print_news(Game *g)
         if (j[k].kind == J_WEEK_START) {
             continue; /* the board that follows says it */
         }
-        fprintf(g->out, "  %s\n", text_journal(g->lang, g->sim, &j[k], line, sizeof line));
+        say_printf(g->out, "  %s\n", text_journal(g->lang, g->sim, &j[k], line, sizeof line));
         render_dialogue(g->out, g->lang, g->sim, &j[k]);
         for (size_t c = g->changes_seen; c < cn; c++) {
             if (ch[c].journal == (int)k) {
-                fprintf(g->out, "    %s\n", text_score_change(g->lang, &ch[c], line, sizeof line));
+                say_printf(g->out, "    %s\n", text_score_change(g->lang, &ch[c], line, sizeof line));
             }
         }
     }
@@ -196,7 +196,7 @@ static void apply(Game *g, Command c)
     Refusal r = host_apply(g->host, c);
     if (r != REFUSE_NONE) {
         char why[512];
-        fprintf(g->out, "  %s\n", text_why_refused(g->lang, g->sim, c, r, why, sizeof why));
+        say_printf(g->out, "  %s\n", text_why_refused(g->lang, g->sim, c, r, why, sizeof why));
         return;
     }
     autosave(g);
@@ -490,7 +490,7 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
             continue;
         } else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc) {
             if (!args_u64(argv[++i], &seed)) {
-                fprintf(err, "keyaccounts play: --seed needs a whole number, not '%s'\n", argv[i]);
+                say_printf(err, "keyaccounts play: --seed needs a whole number, not '%s'\n", argv[i]);
                 return 2;
             }
         } else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) {
@@ -514,7 +514,7 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
             chose = true;
         } else if (strcmp(argv[i], "--lrs") == 0 && i + 1 < argc) {
             if (!lrs_url_ok(argv[++i])) {
-                fprintf(err, "keyaccounts play: --lrs needs an http:// or https:// URL, not '%s'\n", argv[i]);
+                say_printf(err, "keyaccounts play: --lrs needs an http:// or https:// URL, not '%s'\n", argv[i]);
                 return 2;
             }
             snprintf(lrs.url, sizeof lrs.url, "%s", argv[i]);
@@ -526,13 +526,13 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
             snprintf(lrs.auth, sizeof lrs.auth, "%s", argv[i]);
         } else if (strcmp(argv[i], "--week") == 0 && i + 1 < argc) {
             if (!args_u64(argv[++i], &jump_week) || jump_week > 10000) {
-                fprintf(err, "keyaccounts play: --week needs a week number, not '%s'\n", argv[i]);
+                say_printf(err, "keyaccounts play: --week needs a week number, not '%s'\n", argv[i]);
                 return 2;
             }
         } else if (strcmp(argv[i], "--known") == 0 && i + 1 < argc) {
             known = argv[++i];
         } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            fprintf(err, "keyaccounts play: unknown option '%s'\n", argv[i]);
+            say_printf(err, "keyaccounts play: unknown option '%s'\n", argv[i]);
             return usage(err);
         } else {
             file = argv[i];
@@ -624,7 +624,8 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
             break;
         }
         if (g.echo) {
-            fprintf(out, "%s\n", line);
+            say_text(out, line);
+            fputc('\n', out);
         }
         if (!handle(&g, line)) {
             quit = true;

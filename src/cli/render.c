@@ -9,6 +9,7 @@
 #include "keyaccounts/stats.h"
 #include "nextstep.h"
 #include "scnfile.h"
+#include "say.h"
 #include "shipped.h"
 
 enum { DEBRIEF_RUNS = 100, MAX_NOTES = 16 };
@@ -20,7 +21,7 @@ void render_say(FILE *o, Lang lang, TextKey key, ...)
     va_start(ap, key);
     text_vfmt(line, sizeof line, lang, key, ap);
     va_end(ap);
-    fputs(line, o);
+    say_lines(o, line); /* its arguments are often names from the scenario */
 }
 
 static void bar(FILE *o, int value, int width)
@@ -46,7 +47,7 @@ static int utf8_chars(const char *s)
 void render_pad(FILE *o, const char *s, int width)
 {
     int chars = utf8_chars(s);
-    fputs(s, o);
+    say_text(o, s);
     for (; chars < width; chars++) {
         fputc(' ', o);
     }
@@ -63,11 +64,11 @@ static void roles(FILE *o, Lang lang, unsigned r)
 
 void render_briefing(FILE *o, Lang lang, const Scenario *s, uint64_t seed)
 {
-    fprintf(o, "Key Accounts — %s\n", s->title);
-    fprintf(o, "%s\n\n%s\n\n", s->summary, s->briefing);
+    say_printf(o, "Key Accounts — %s\n", s->title);
+    say_printf(o, "%s\n\n%s\n\n", s->summary, s->briefing);
     fprintf(o, "%s\n", text_str(lang, T_CLI_OBJECTIVES));
     for (int i = 0; i < s->objective_count; i++) {
-        fprintf(o, "  - %s\n", s->objectives[i]);
+        say_printf(o, "  - %s\n", s->objectives[i]);
     }
     render_say(o, lang, T_CLI_BRIEFING_RULES,
             s->weeks, s->hours_per_week, s->scoring.pass_mark, (unsigned long long)seed);
@@ -87,7 +88,7 @@ static void contact_line(FILE *o, Lang lang, const Sim *sim, const PeopleNumbers
 {
     const Contact *ct = &sim_scenario(sim)->accounts[a].contacts[c];
     const Account *acc = &sim_scenario(sim)->accounts[a];
-    fprintf(o, "  %3d %-14s %s, %s (%s)", numbers_of(nums, a, c), ct->id, ct->name, ct->title,
+    say_printf(o, "  %3d %-14s %s, %s (%s)", numbers_of(nums, a, c), ct->id, ct->name, ct->title,
             acc->departments[ct->department].name);
     roles(o, lang, ct->roles);
     fprintf(o, " · %s %d", text_str(lang, T_INFLUENCE), ct->influence);
@@ -101,7 +102,7 @@ static void known_needs(FILE *o, Lang lang, const Sim *sim, int a, int c)
     bool any = false;
     for (int k = 0; k < n && k < SCN_MAX_CONTACT_NEEDS; k++) {
         if (sim_need_known(sim, a, c, needs[k])) {
-            fprintf(o, "        %s %s\n", any ? "  " : text_str(lang, T_CLI_NEEDS), acc->needs[needs[k]].text);
+            say_printf(o, "        %s %s\n", any ? "  " : text_str(lang, T_CLI_NEEDS), acc->needs[needs[k]].text);
             any = true;
         }
     }
@@ -173,7 +174,7 @@ void render_people(FILE *o, Lang lang, const Sim *sim, const PeopleNumbers *nums
         int by = sim_introduced_by(sim, a, c);
         if (by >= 0) {
             char intro[256];
-            fprintf(o, " · %s", text_introduced_by(lang, &acc->contacts[by], intro, sizeof intro));
+            say_printf(o, " · %s", text_introduced_by(lang, &acc->contacts[by], intro, sizeof intro));
         }
         int left = sim_referrals_left(sim, a, c);
         if (left > 0) {
@@ -200,7 +201,7 @@ void render_people(FILE *o, Lang lang, const Sim *sim, const PeopleNumbers *nums
         fprintf(o, "%s\n", text_str(lang, T_CLI_LEFT_COMPANY));
         for (int c = 0; c < acc->contact_count; c++) {
             if (sim_contact_status(sim, a, c) == STATUS_GONE) {
-                fprintf(o, "      %s, %s\n", acc->contacts[c].name, acc->contacts[c].title);
+                say_printf(o, "      %s, %s\n", acc->contacts[c].name, acc->contacts[c].title);
             }
         }
     }
@@ -216,7 +217,7 @@ static void approvals(FILE *o, Lang lang, const Account *acc, const Idea *idea)
         }
     }
     for (int k = 0; k < idea->approval_contact_count; k++) {
-        fprintf(o, "%s%s", any ? ", " : "", acc->contacts[idea->approval_contacts[k]].name);
+        say_printf(o, "%s%s", any ? ", " : "", acc->contacts[idea->approval_contacts[k]].name);
         any = true;
     }
     if (!any) {
@@ -232,15 +233,15 @@ void render_ideas(FILE *o, Lang lang, const Sim *sim, int a)
     fprintf(o, "%s\n", text_str(lang, T_CLI_IDEAS_HEAD));
     for (int i = 0; i < acc->idea_count; i++) {
         const Idea *idea = &acc->ideas[i];
-        fprintf(o, "  %3d %-14s %s · %s · %s %s\n", i + 1, idea->id, idea->title,
+        say_printf(o, "  %3d %-14s %s · %s · %s %s\n", i + 1, idea->id, idea->title,
                 text_level(lang, idea->level), text_money(lang, idea->value, s->currency, money, sizeof money),
                 text_str(lang, T_PER_YEAR));
-        fprintf(o, "        %s %s · %s: ", text_str(lang, T_CLI_PRODUCT), s->products[idea->product].name,
+        say_printf(o, "        %s %s · %s: ", text_str(lang, T_CLI_PRODUCT), s->products[idea->product].name,
                 text_str(lang, T_APPROVALS));
         approvals(o, lang, acc, idea);
         fputc('\n', o);
         for (int k = 0; k < idea->need_count; k++) {
-            fprintf(o, "        %s %s\n", k ? "  " : text_str(lang, T_CLI_ANSWERS),
+            say_printf(o, "        %s %s\n", k ? "  " : text_str(lang, T_CLI_ANSWERS),
                     acc->needs[idea->needs[k]].text);
         }
         bool listed = false;
@@ -268,7 +269,7 @@ void render_ideas(FILE *o, Lang lang, const Sim *sim, int a)
             bool first = true;
             for (int c = 0; c < acc->contact_count; c++) {
                 if (sim_sponsors(sim, a, i, c)) {
-                    fprintf(o, "%s %s", first ? "" : ",", acc->contacts[c].name);
+                    say_printf(o, "%s %s", first ? "" : ",", acc->contacts[c].name);
                     first = false;
                 }
             }
@@ -309,7 +310,7 @@ void render_board(FILE *o, Lang lang, const Sim *sim, const PeopleNumbers *nums,
     if (s->account_count > 1) {
         fprintf(o, "%s", text_str(lang, T_CLI_ACCOUNTS));
         for (int k = 0; k < s->account_count; k++) {
-            fprintf(o, " %s%d %s%s", k == a ? "[" : "", k + 1, s->accounts[k].name, k == a ? "]" : "");
+            say_printf(o, " %s%d %s%s", k == a ? "[" : "", k + 1, s->accounts[k].name, k == a ? "]" : "");
         }
         fputc('\n', o);
     }
@@ -342,7 +343,7 @@ void render_dialogue(FILE *o, Lang lang, const Sim *sim, const JournalEntry *e)
     const char *line = text_dialogue(lang, sim, e, said, sizeof said);
     if (line) {
         const Contact *ct = &sim_scenario(sim)->accounts[e->account].contacts[e->contact];
-        fprintf(o, "    %s: «%s»\n", ct->name, line);
+        say_printf(o, "    %s: «%s»\n", ct->name, line);
     }
 }
 
@@ -351,7 +352,7 @@ static void referral_tree(FILE *o, const Sim *sim, int a, int c, int depth)
     const Account *acc = &sim_scenario(sim)->accounts[a];
     for (int t = 0; t < acc->contact_count; t++) {
         if (sim_introduced_by(sim, a, t) == c) {
-            fprintf(o, "  %*s-> %s, %s\n", depth * 3, "", acc->contacts[t].name, acc->contacts[t].title);
+            say_printf(o, "  %*s-> %s, %s\n", depth * 3, "", acc->contacts[t].name, acc->contacts[t].title);
             referral_tree(o, sim, a, t, depth + 1);
         }
     }
@@ -402,7 +403,7 @@ void render_debrief(FILE *o, Lang lang, const Sim *sim, bool with_strategies)
     const Scenario *s = sim_scenario(sim);
     Score sc = sim_score(sim);
     bool passed = sim_passed(sim);
-    fprintf(o, "\n=== %s: %s ===\n", text_str(lang, S_DEBRIEF), s->title);
+    say_printf(o, "\n=== %s: %s ===\n", text_str(lang, S_DEBRIEF), s->title);
     render_say(o, lang, T_CLI_DEBRIEF_SCORE,
             sc.total, text_str(lang, passed ? S_PASSED : S_FAILED), s->scoring.pass_mark);
     for (int i = 0; i < SUB_COUNT; i++) {
@@ -430,7 +431,7 @@ void render_debrief(FILE *o, Lang lang, const Sim *sim, bool with_strategies)
                 introduced_someone = sim_introduced_by(sim, a, t) == c;
             }
             if (root && introduced_someone) {
-                fprintf(o, "  %s, %s\n", acc->contacts[c].name, acc->contacts[c].title);
+                say_printf(o, "  %s, %s\n", acc->contacts[c].name, acc->contacts[c].title);
                 referral_tree(o, sim, a, c, 1);
                 any = true;
             }
@@ -444,7 +445,7 @@ void render_debrief(FILE *o, Lang lang, const Sim *sim, bool with_strategies)
     char line[1024];
     fprintf(o, "\n%s\n", text_str(lang, S_COACHING));
     for (size_t k = 0; k < n; k++) {
-        fprintf(o, "  - %s\n", text_coach(lang, sim, &notes[k], line, sizeof line));
+        say_printf(o, "  - %s\n", text_coach(lang, sim, &notes[k], line, sizeof line));
     }
     if (with_strategies) {
         strategies(o, lang, sim);
@@ -459,7 +460,7 @@ void render_next_steps(FILE *o, Lang lang, const Sim *sim, const char *path)
     const char *tries[NEXTSTEP_MAX_TRIES];
     int n = nextstep_tries(lang, sim, tries, NEXTSTEP_MAX_TRIES);
     for (int k = 0; k < n; k++) {
-        fprintf(o, "  %d. %s\n", k + 1, tries[k]);
+        say_printf(o, "  %d. %s\n", k + 1, tries[k]);
     }
     if (n == 0) {
         fprintf(o, "  %s\n", text_str(lang, T_NEXT_REPEAT_SEED));
@@ -467,7 +468,7 @@ void render_next_steps(FILE *o, Lang lang, const Sim *sim, const char *path)
     ShippedScenario next;
     if (nextstep_next_scenario(s, sim_passed(sim), &next)) {
         text_fmt(line, sizeof line, lang, T_NEXT_PLAY_CMD, next.title, next.arg);
-        fprintf(o, "  %s\n", line);
+        say_printf(o, "  %s\n", line);
     } else if (!sim_passed(sim)) {
         char arg[600];
         text_fmt(line, sizeof line, lang, T_NEXT_AGAIN_CMD, scnfile_play_arg(path, arg, sizeof arg));

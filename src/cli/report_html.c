@@ -19,9 +19,14 @@
 #define C_PASS_TEXT "#00684C"
 #define C_FAIL_TEXT "#A04000"
 
+/* Text for HTML and XML: markup characters as entities; the characters XML
+ * forbids (C0 controls but tab, line feed and carriage return; U+FFFE and
+ * U+FFFF) as U+FFFD, so the page stays well-formed and the gap is visible. */
 static void esc(FILE *o, const char *s)
 {
+    static const char REPLACEMENT[] = "\xEF\xBF\xBD"; /* U+FFFD */
     for (; s && *s; s++) {
+        const unsigned char *u = (const unsigned char *)s;
         switch (*s) {
         case '&': fputs("&amp;", o); break;
         case '<': fputs("&lt;", o); break;
@@ -29,11 +34,25 @@ static void esc(FILE *o, const char *s)
         case '"': fputs("&quot;", o); break;
         case '\'': fputs("&#39;", o); break;
         default:
-            if ((unsigned char)*s >= 0x20 || *s == '\n' || *s == '\t') {
-                fputc(*s, o); /* other control characters are not allowed in XML */
+            if (u[0] == 0xEF && u[1] == 0xBF && (u[2] == 0xBE || u[2] == 0xBF)) {
+                fputs(REPLACEMENT, o); /* U+FFFE, U+FFFF */
+                s += 2;
+            } else if (u[0] >= 0x20 || *s == '\n' || *s == '\t' || *s == '\r') {
+                fputc(*s, o);
+            } else {
+                fputs(REPLACEMENT, o);
             }
         }
     }
+}
+
+/* A name or free text in a direction of its own (<bdi>): a right-to-left
+ * name, or a U+202E in it, cannot reorder the score printed beside it. */
+static void esc_bdi(FILE *o, const char *s)
+{
+    fputs("<bdi>", o);
+    esc(o, s);
+    fputs("</bdi>", o);
 }
 
 static const char *name_of(const ResultRecord *r)
@@ -61,6 +80,8 @@ static const char STYLE[] =
     ".card{border:2px solid #bbb;border-radius:10px;padding:12px 18px}.card h4{margin:0 0 4px;font-size:23px}\n"
     ".card ul{margin:6px 0 0;padding-left:22px;font-size:18px}.card p{margin:4px 0;font-size:17px;color:#333}\n"
     "footer{margin-top:48px;color:#555;font-size:16px}\n"
+    /* a 200-character name without a space breaks instead of widening its column */
+    "td.name,.card,h1,h2,h3,td.l{overflow-wrap:anywhere}.cards>.card{min-width:0}\n"
     "@media print{h2{page-break-before:always}.card{page-break-inside:avoid}}\n";
 
 static const char *const SUB_SHORT[SUB_COUNT] = {"Revenue", "Penetr.", "Roles", "Depth",
@@ -123,7 +144,7 @@ static void leaderboard(FILE *o, const Report *r, const ReportGroup *g)
     for (size_t k = 0; k < g->count; k++) {
         const ResultRecord *x = &r->set->items[g->rank[k]];
         fprintf(o, "<tr%s><td>%zu</td><td class=\"l name\">", k < 3 ? " class=\"top\"" : "", k + 1);
-        esc(o, name_of(x));
+        esc_bdi(o, name_of(x));
         fprintf(o, "</td><td class=\"l\">");
         score_bar(o, x->final.total, x->pass_mark);
         fprintf(o, "</td><td><b>%d</b></td><td class=\"l nw %s\">%s</td>", x->final.total, x->passed ? "pass" : "fail",
@@ -379,7 +400,7 @@ static void debriefs(FILE *o, const Report *r, const ReportGroup *g)
         const ResultRecord *x = &r->set->items[g->rank[k]];
         const ResultBehaviour *b = &x->behaviour;
         fprintf(o, "<div class=\"card\"><h4>%zu. ", k + 1);
-        esc(o, name_of(x));
+        esc_bdi(o, name_of(x));
         fprintf(o, " &#8212; %d <span class=\"%s\">%s</span></h4>\n<p>", x->final.total, x->passed ? "pass" : "fail",
                 x->passed ? "&#10003; passed" : "&#10007; not yet");
         for (int i = 0; i < SUB_COUNT; i++) {
@@ -435,7 +456,7 @@ void report_html(const Report *r, FILE *o)
     for (size_t gi = 0; gi < r->group_count; gi++) {
         const ReportGroup *g = &r->groups[gi];
         fputs("<section>\n<h2>", o);
-        esc(o, g->title);
+        esc_bdi(o, g->title);
         fputs("</h2>\n<p class=\"sub\">Scenario <code>", o);
         esc(o, g->scenario_id);
         fputs("</code></p>\n", o);

@@ -59,6 +59,12 @@ Refusal sim_check(const Sim *sim, Command c)
     if (c.kind == ACT_END_WEEK) {
         return REFUSE_NONE;
     }
+    /* Room for this command and for ending every week left, so a session
+     * never holds more commands than a session or result file may. */
+    size_t weeks_left = (size_t)(sim->scn->weeks - sim->week + 1);
+    if (sim->log.count + 1 + weeks_left > SIM_MAX_COMMANDS) {
+        return REFUSE_COMMAND_LIMIT;
+    }
     const AccountState *st = &sim->accounts[c.account];
     /* The person and the idea named, or NULL when out of range. */
     const ContactState *cs = (unsigned)c.contact < (unsigned)sim->scn->accounts[c.account].contact_count

@@ -1,5 +1,6 @@
 /* keyaccounts: the sales-training game and its headless tools. */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -44,7 +45,7 @@ static const char HELP[] =
     "Finished sessions are saved as result files in $KEYACCOUNTS_DATA_DIR, else\n"
     "$XDG_DATA_HOME/keyaccounts, else ~/.local/share/keyaccounts (folder results/).\n";
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
     if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0
                       || strcmp(argv[1], "help") == 0)) {
@@ -115,4 +116,19 @@ int main(int argc, char **argv)
 #endif
     (void)text;
     return cmd_play_text(argc - first, argv + first, stdin, stdout, stderr);
+}
+
+/* A command whose output could not be written (a full disk, a closed pipe)
+ * has not done its job, whatever it found: exit 1 and say why on stderr. */
+int main(int argc, char **argv)
+{
+    int status = run(argc, argv);
+    errno = 0;
+    bool flushed = fflush(stdout) == 0;
+    if (!flushed || ferror(stdout)) {
+        fprintf(stderr, "keyaccounts: cannot write the output: %s\n",
+                !flushed && errno ? strerror(errno) : "a write to standard output failed");
+        return status != 0 ? status : 1;
+    }
+    return status;
 }

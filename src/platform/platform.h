@@ -25,6 +25,10 @@ char *plat_read_file(const char *path, size_t max, size_t *len, char *err, size_
  * renamed into place. 0, or -1 with a reason in err. */
 int plat_write_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen);
 
+/* plat_write_atomic for a file meant to be shared (a workshop report): it is
+ * readable by everyone (0644), where the others are private to the user. */
+int plat_write_shared(const char *path, const char *data, size_t len, char *err, size_t errlen);
+
 /* Creates path with data, all or nothing, and never replaces a file that is
  * there: of two programs creating the same name at once, exactly one wins.
  * 0; 1 when path already exists (nothing written); -1 with a reason in err. */

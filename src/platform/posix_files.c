@@ -153,9 +153,11 @@ static void remove_stale_temporaries(const char *dir, const char *base)
     closedir(d);
 }
 
-/* Writes data to a new temporary file beside path and flushes it to disk.
+/* Writes data to a new temporary file beside path and flushes it to disk:
+ * private to the user (0600, from mkstemp), or readable by all when shared.
  * The temporary's name (malloc'd), or NULL with a reason in err. */
-static char *write_temporary(const char *path, const char *data, size_t len, char *err, size_t errlen)
+static char *write_temporary(const char *path, const char *data, size_t len, bool shared, char *err,
+                             size_t errlen)
 {
     size_t plen = strlen(path);
     char *tmp = malloc(plen + 16);
@@ -167,6 +169,13 @@ static char *write_temporary(const char *path, const char *data, size_t len, cha
     int fd = mkstemp(tmp);
     if (fd < 0) {
         snprintf(err, errlen, "cannot create a file beside %s: %s", path, strerror(errno));
+        free(tmp);
+        return NULL;
+    }
+    if (shared && fchmod(fd, 0644) != 0) {
+        snprintf(err, errlen, "cannot make %s readable: %s", path, strerror(errno));
+        close(fd);
+        unlink(tmp);
         free(tmp);
         return NULL;
     }
@@ -204,9 +213,9 @@ static void settle(const char *path)
     remove_stale_temporaries(dir, slash ? slash + 1 : path);
 }
 
-int plat_write_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen)
+static int write_atomic(const char *path, const char *data, size_t len, bool shared, char *err, size_t errlen)
 {
-    char *tmp = write_temporary(path, data, len, err, errlen);
+    char *tmp = write_temporary(path, data, len, shared, err, errlen);
     if (!tmp) {
         return -1;
     }
@@ -221,13 +230,23 @@ int plat_write_atomic(const char *path, const char *data, size_t len, char *err,
     return 0;
 }
 
+int plat_write_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen)
+{
+    return write_atomic(path, data, len, false, err, errlen);
+}
+
+int plat_write_shared(const char *path, const char *data, size_t len, char *err, size_t errlen)
+{
+    return write_atomic(path, data, len, true, err, errlen);
+}
+
 int plat_write_new(const char *path, const char *data, size_t len, char *err, size_t errlen)
 {
     struct stat st;
     if (lstat(path, &st) == 0) {
         return 1;
     }
-    char *tmp = write_temporary(path, data, len, err, errlen);
+    char *tmp = write_temporary(path, data, len, false, err, errlen);
     if (!tmp) {
         return -1;
     }

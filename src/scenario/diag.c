@@ -1,4 +1,5 @@
 #include "keyaccounts/diag.h"
+#include "keyaccounts/untrusted.h"
 
 #include <stdarg.h>
 #include <string.h>
@@ -150,9 +151,11 @@ const char *diags_format_one(const Diagnostic *g, const char *file, char *buf, s
         snprintf(where, sizeof where, ":%d:%d", g->line, g->column);
     }
     bool has_path = g->path && g->path[0];
-    snprintf(buf, n, "%s%s: %s [%s]: %s%s%s", file, where, severity_name(g->severity), g->code,
+    char raw[4096];
+    snprintf(raw, sizeof raw, "%s%s: %s [%s]: %s%s%s", file, where, severity_name(g->severity), g->code,
              has_path ? g->path : "", has_path ? ": " : "", g->message);
-    return buf;
+    /* messages quote the file's own keys and text: one line, no raw controls */
+    return ut_escape(raw, UT_ONE_LINE, buf, n);
 }
 
 void diags_print(const Diagnostics *d, const char *file, FILE *out)
@@ -162,6 +165,7 @@ void diags_print(const Diagnostics *d, const char *file, FILE *out)
         fprintf(out, "%s\n", diags_format_one(&d->items[i], file, line, sizeof line));
     }
     if (d->dropped > 0) {
-        fprintf(out, "%s: note: %zu more problems not shown\n", file, d->dropped);
+        fprintf(out, "%s: note: %zu more problems not shown\n", ut_escape(file, UT_ONE_LINE, line, sizeof line),
+                d->dropped);
     }
 }

@@ -292,6 +292,8 @@ const char *const TEXT_EN[TEXT_KEY_COUNT] = {
     [T_REFUSAL_BUDGET_FREEZE] = "Budgets are frozen: no proposal can close now.",
     [T_REFUSAL_NO_REFERRALS] = "This person has nobody left to introduce.",
     [T_REFUSAL_ASKED_THIS_WEEK] = "You already tried that this week.",
+    [T_REFUSAL_COMMAND_LIMIT] = "This session has reached its limit of 100,000 commands: only ending the weeks "
+                                "is left (end).",
     [T_ODDS_LONG_SHOT] = "a long shot",
     [T_ODDS_UNLIKELY] = "unlikely",
     [T_ODDS_EVEN] = "even odds",

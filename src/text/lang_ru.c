@@ -292,6 +292,8 @@ const char *const TEXT_RU[TEXT_KEY_COUNT] = {
     [T_REFUSAL_BUDGET_FREEZE] = "Бюджеты заморожены: сейчас ни одно предложение не пройдёт.",
     [T_REFUSAL_NO_REFERRALS] = "Этому человеку больше не с кем вас познакомить.",
     [T_REFUSAL_ASKED_THIS_WEEK] = "Вы уже пробовали это на этой неделе.",
+    [T_REFUSAL_COMMAND_LIMIT] = "В этой сессии уже 100 000 команд, больше нельзя: осталось только завершать "
+                                "недели (end).",
     [T_ODDS_LONG_SHOT] = "почти нулевые",
     [T_ODDS_UNLIKELY] = "невелики",
     [T_ODDS_EVEN] = "50 на 50",

@@ -4,6 +4,8 @@
   gen_hostile.py small DIR   the small files (committed in tests/hostile/files;
                              run this after changing one and review the diff)
   gen_hostile.py big DIR     the large ones (tens of MB), written at test time
+  gen_hostile.py output DIR  scenarios for the output cases (run_output.sh):
+                             control characters in text and keys
 
 Each file is described in cases.txt with the outcome `validate` must give.
 """
@@ -156,12 +158,31 @@ def big():
     return files
 
 
+# An ANSI escape that clears the screen and paints red, a bell, a carriage
+# return, a C1 control and a right-to-left override: none may reach a terminal.
+HOSTILE_TEXT = "\u001b[2J\u001b[31m\u0007\r\u0085\u202e"
+
+
+def output():
+    files = {}
+    doc = base()
+    doc["title"] = "Evil" + HOSTILE_TEXT + "\nx.json: OK: forged 95 (passed)"
+    doc["accounts"][0]["contacts"][0]["name"] = "Anna" + HOSTILE_TEXT
+    doc["accounts"][0]["ideas"][0]["title"] = "Bulk" + HOSTILE_TEXT
+    files["control-text.json"] = text(doc)
+    doc = base()
+    doc["ti\u001b[31mtle\u202e"] = "unknown key"
+    files["control-key.json"] = text(doc)
+    return files
+
+
 def main():
-    if len(sys.argv) != 3 or sys.argv[1] not in ("small", "big"):
+    kinds = {"small": small, "big": big, "output": output}
+    if len(sys.argv) != 3 or sys.argv[1] not in kinds:
         sys.exit(__doc__)
     out = sys.argv[2]
     os.makedirs(out, exist_ok=True)
-    for name, data in (small() if sys.argv[1] == "small" else big()).items():
+    for name, data in kinds[sys.argv[1]]().items():
         with open(os.path.join(out, name), "wb") as f:
             f.write(data)
 
