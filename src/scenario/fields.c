@@ -133,7 +133,7 @@ static bool looks_like_amount(const char *s, char *digits, size_t cap)
 static void wrong_type(FieldCtx *fc, const cJSON *v, const char *path, const char *expected)
 {
     const char *hint = "";
-    char amount[160];
+    char amount[256];
     char digits[64];
     if (cJSON_IsString(v) && strcmp(expected, "a whole number") == 0 &&
         looks_numeric(v->valuestring)) {
