@@ -754,7 +754,7 @@ static bool build_contact(const Build *b, const Placeholders *w, const Person *p
         cJSON_Delete(c);
         return false;
     }
-    char need[ID_ROOM + 8];
+    char need[ID_ROOM + 16];
     snprintf(need, sizeof need, "%s_need", p->id);
     bool ok = add_text(c, "id", p->id) && add_text(c, "name", p->name) && add_text(c, "title", p->title)
               && add_text(c, "department", b->depts[p->department].id);
@@ -796,7 +796,7 @@ static bool build_idea(const Build *b, const Placeholders *w, int d, cJSON *list
         cJSON_Delete(idea);
         return false;
     }
-    char id[ID_ROOM + 8];
+    char id[ID_ROOM + 16];
     snprintf(id, sizeof id, "idea_%s", b->depts[d].id);
     bool ok = add_text(idea, "id", id) && add_formatted(idea, "title", w->idea_f, b->depts[d].name)
               && add_text(idea, "description", w->idea_description) && add_text(idea, "product", "product");
@@ -805,7 +805,7 @@ static bool build_idea(const Build *b, const Placeholders *w, int d, cJSON *list
     int count = 0;
     for (int i = 0; ok && i < b->people_count && count < SCN_MAX_IDEA_NEEDS; i++) {
         if (b->people[i].department == d) {
-            char need[ID_ROOM + 8];
+            char need[ID_ROOM + 16];
             snprintf(need, sizeof need, "%s_need", b->people[i].id);
             ok = cJSON_AddItemToArray(needs, cJSON_CreateString(need));
             count++;
@@ -836,7 +836,7 @@ static bool build_account(const Build *b, const Placeholders *w, cJSON *accounts
     ok = needs != NULL;
     for (int i = 0; ok && i < b->people_count; i++) {
         cJSON *n = cJSON_CreateObject();
-        char id[ID_ROOM + 8];
+        char id[ID_ROOM + 16];
         snprintf(id, sizeof id, "%s_need", b->people[i].id);
         ok = n && cJSON_AddItemToArray(needs, n) && add_text(n, "id", id)
              && add_formatted(n, "text", w->need_f, b->people[i].name);
