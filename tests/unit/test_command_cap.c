@@ -53,8 +53,13 @@ int main(void)
     sim_log(sim, &logn);
     CHECK_EQ_INT(logn, SIM_MAX_COMMANDS);
 
-    ResultMeta meta = {"Cap", "0.1.0", "2025-03-01T09:00:00Z", "2025-03-01T09:30:00Z", "free.json",
-                       scn_hash(FREE, strlen(FREE)), "en", NULL, 0};
+    ResultMeta meta = {.trainee = "Cap",
+                       .program_version = "0.1.0",
+                       .started_at = "2025-03-01T09:00:00Z",
+                       .finished_at = "2025-03-01T09:30:00Z",
+                       .scenario_path = "free.json",
+                       .scenario_hash = scn_hash(FREE, strlen(FREE)),
+                       .lang = "en"};
     size_t len = 0;
     char *json = result_to_json(sim, &meta, &len);
     CHECK(json != NULL);
