@@ -36,7 +36,7 @@ static bool find_scenario(const ResultRecord *r, ScnLibrary *lib, Found *f, cons
     if (!library_find(lib, r->session.scenario_id, r->session.scenario_hash, &sf)) {
         char why[2048];
         library_explain_unknown(lib, r->session.scenario_id, r->session.scenario_hash, why, sizeof why);
-        fprintf(out, "%s: cannot verify: %s\n", name, why);
+        say_printf(out, "%s: cannot verify: %s\n", name, why);
         return false;
     }
     Msgs m;

@@ -176,7 +176,7 @@ static void unverified(FILE *o, const Report *r, const ReportGroup *g)
         const ResultRecord *x = &r->set->items[g->others[k]];
         const ResultCheck *c = &r->set->checks[g->others[k]];
         fputs("<tr><td class=\"l name\">", o);
-        esc(o, name_of(x));
+        esc_bdi(o, name_of(x));
         fprintf(o, "</td><td class=\"l nw fail\">&#10007; %s</td><td>", result_mark_name(c->mark));
         if (c->replayed) {
             fprintf(o, "%d", x->final.total);
@@ -184,7 +184,7 @@ static void unverified(FILE *o, const Report *r, const ReportGroup *g)
             fputs("&#8212;", o);
         }
         fputs("</td><td class=\"l\">", o);
-        esc(o, c->why);
+        esc_bdi(o, c->why);
         fputs("</td></tr>\n", o);
     }
     fputs("</tbody></table>\n", o);

@@ -54,6 +54,8 @@ has play.txt 'Evil\x1b[2J\x1b[31m\x07\x0d\u0085\u202e' "play --text (title)"
 has play.txt 'Anna\x1b[2J' "play --text (name)"
 has play.txt 'Bulk\x1b[2J' "play --text (idea)"
 result=$(ls data/results/minimal-*.json 2>/dev/null | grep -v xapi | head -n 1)
+# the trainer's copy of the scenario, where replay, history and report look for it
+mkdir -p data/scenarios && cp s/control-text.json data/scenarios/
 if [ -z "$result" ]; then
     fail "play --text saved no result"; cat play.txt | tail -n 20
 else
