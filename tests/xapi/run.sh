@@ -145,6 +145,14 @@ grep -q "nothing waits" "$tmp/out" || no "a second flush sent something"
 step "network up: a game with --lrs/--lrs-auth" 0 sh -c "SOURCE_DATE_EPOCH=1767232800 '$bin' play --text \
     --seed 5 --name 'Олег' --lrs '$url' --lrs-auth '$auth' first-steps < '$game'"
 grep -q "xAPI: [0-9]* statements (1 session) sent to $url" "$tmp/err" || no "the game did not send: $(cat "$tmp/err")"
+# two anonymous trainees start the same scenario with the same seed in the
+# same second: each session's random id keeps their statements apart
+for who in first second; do
+    step "same second, anonymous ($who)" 0 sh -c "SOURCE_DATE_EPOCH=1767236400 '$bin' play --text --seed 7 \
+        --name '' --lrs '$url' --lrs-auth '$auth' first-steps < '$game'"
+    grep -q "xAPI: [0-9]* statements (1 session) sent to $url" "$tmp/err" || no "the $who anonymous game did not send"
+done
+[ "$(ls "$tmp/data/results"/*seed7*.xapi.json | wc -l)" -eq 2 ] || no "the two anonymous games did not save two results"
 step "result 1 sent again" 0 "$bin" xapi send "$c/result-01.json"
 # the same ids with other content (another actor home page): the LRS keeps
 # its statements (409); that is a conflict, not a delivery: the session stays
@@ -195,18 +203,20 @@ printf '%s\n' "$auth" > "$tmp/lrs-auth"
 csv_same() { # csv_same A B: the same rows, but for the last column (file or LRS statement)
     python3 - "$1" "$2" <<'PY'
 import csv, sys
-rows = [[r[:-1] for r in csv.reader(open(p, encoding="utf-8-sig", newline=""))] for p in sys.argv[1:]]
+tables = [list(csv.reader(open(p, encoding="utf-8-sig", newline=""))) for p in sys.argv[1:]]
+# every column but the file's (a path, or the LRS statement it came from)
+rows = [[[v for k, v in enumerate(r) if t[0][k] != "file"] for r in t] for t in tables]
 sys.exit(0 if rows[0] == rows[1] and len(rows[0]) > 1 else 1)
 PY
 }
 mkdir -p "$tmp/r-files-a" "$tmp/r-lrs-a" "$tmp/r-files-b" "$tmp/r-lrs-b"
-export SOURCE_DATE_EPOCH=1767225600 # the report's "generated at"
+export SOURCE_DATE_EPOCH=1777593600 # the report's "generated at" (2026-05-01, after both classes)
 "$bin" report "$c"/result-??.json --out "$tmp/r-files-a" > /dev/null 2>&1 || no "report of class A's files"
 "$bin" report "$cb"/result-??.json --out "$tmp/r-files-b" > /dev/null 2>&1 || no "report of class B's files"
 step "report --lrs --scenario-id (pages of 4)" 0 "$bin" report --lrs "$url" --lrs-auth-file "$tmp/lrs-auth" \
     --scenario-id massive-lubricants --lrs-page-size 4 --out "$tmp/r-lrs-a"
 csv_same "$tmp/r-lrs-a/report.csv" "$tmp/r-files-a/report.csv" || no "report --lrs --scenario-id differs from the files"
-grep -q "^10 results, 1 scenario; 2 statements left out" "$tmp/out" || no "report --lrs: $(cat "$tmp/out")"
+grep -q "^10 results, 1 scenario: 10 verified; 2 statements left out" "$tmp/out" || no "report --lrs: $(cat "$tmp/out")"
 grep -q "(3 pages of statements; 2 skipped" "$tmp/out" || no "report --lrs did not read 3 pages: $(cat "$tmp/out")"
 grep -q "cursor=" "$tmp/proxy.log" || no "no 'more' link was followed"
 grep -q "statement 0f0f0f0f-0000-4000-8000-000000000001: skipped: .*does not belong" "$tmp/err" \
@@ -234,7 +244,7 @@ grep -q -- "$pw" "$tmp/all-output" && no "the secret was printed: $(grep -- "$pw
 
 # --- 4. what the LRS holds ------------------------------------------------------------------
 python3 - "$lrs_port" "$auth" "$c"/result-*.xapi.json "$cb"/result-*.xapi.json "$tmp/data/results"/*Анна*.xapi.json \
-    "$tmp/data/results"/*Олег*.xapi.json <<'PY' || fail=1
+    "$tmp/data/results"/*Олег*.xapi.json "$tmp/data/results"/*seed7*.xapi.json <<'PY' || fail=1
 import base64, json, sys, urllib.error, urllib.request
 port, auth, files = sys.argv[1], sys.argv[2], sys.argv[3:]
 want = []
