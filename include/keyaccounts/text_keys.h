@@ -491,6 +491,7 @@ typedef enum TextKey {
     T_PLAY_RESUME_FAILED,
     T_PLAY_AUTOSAVE_FAILED,
     T_PLAY_STOPPED,
+    T_PLAY_STOPPED_UNSAVED,
     T_PLAY_SAVED_FOR_LATER,
     /* The balance verdict (text_verdict_line, text_verdict_reason); then who plays under each Constraint, in its order */
     T_VERDICT_CONSTRAINED_OK,

@@ -639,6 +639,8 @@ int cmd_play_text(int argc, char **argv, FILE *in, FILE *out, FILE *err)
         if (g.saved) {
             render_say(out, g.lang, T_PLAY_STOPPED, g.resume);
             fputc('\n', out);
+        } else {
+            fprintf(out, "%s\n", text_str(g.lang, T_PLAY_STOPPED_UNSAVED));
         }
         fflush(out);
         numbers_destroy(g.nums);

@@ -500,6 +500,7 @@ const char *const TEXT_EN[TEXT_KEY_COUNT] = {
     [T_PLAY_RESUME_FAILED] = "The saved game cannot be resumed: %s",
     [T_PLAY_AUTOSAVE_FAILED] = "Could not save the game: %s",
     [T_PLAY_STOPPED] = "Stopped. Your game is saved; to go on: %s",
+    [T_PLAY_STOPPED_UNSAVED] = "Stopped; this game was not saved.",
     [T_PLAY_SAVED_FOR_LATER] = "Your game is saved; to go on later: %s",
     /* The balance verdict (text_verdict_line, text_verdict_reason); then who plays under each Constraint, in its order */
     [T_VERDICT_CONSTRAINED_OK] = "the expander under %s passes in %s of seeds (at most %d%%)",

@@ -502,6 +502,7 @@ const char *const TEXT_RU[TEXT_KEY_COUNT] = {
     [T_PLAY_RESUME_FAILED] = "Сохранённую игру нельзя продолжить: %s",
     [T_PLAY_AUTOSAVE_FAILED] = "Не удалось сохранить игру: %s",
     [T_PLAY_STOPPED] = "Остановлено. Игра сохранена; чтобы продолжить: %s",
+    [T_PLAY_STOPPED_UNSAVED] = "Остановлено; эта игра не сохранена.",
     [T_PLAY_SAVED_FOR_LATER] = "Игра сохранена; чтобы продолжить позже: %s",
     /* The balance verdict (text_verdict_line, text_verdict_reason); then who plays under each Constraint, in its order */
     [T_VERDICT_CONSTRAINED_OK] = "расширение с ограничением %s проходит в %s вариантов (не более %d%%)",

@@ -58,9 +58,16 @@ stopped_game() {
     exec 3>&-
     case $sig in TERM) want_st=143 ;; INT) want_st=130 ;; *) want_st=-1 ;; esac
     [ "$st" -eq "$want_st" ] || say "SIG$sig: exit $st, expected $want_st"
-    grep -q "Stopped. Your game is saved; to go on: keyaccounts play --text --resume first-steps" "$tmp/stop.out" \
-        || { say "SIG$sig: no line saying how to resume"; tail -3 "$tmp/stop.out"; }
+    grep -qF "$want_line" "$tmp/stop.out" || { say "SIG$sig: no line '$want_line'"; tail -3 "$tmp/stop.out"; }
 }
+
+# a piped game that saves nothing says so when stopped
+want_line="Stopped; this game was not saved."
+export KEYACCOUNTS_DATA_DIR="$tmp/unsaved"
+stopped_game TERM 5 --seed 3
+[ -e "$KEYACCOUNTS_DATA_DIR/autosave.json" ] && say "a stopped piped game without --new wrote an autosave"
+
+want_line="Stopped. Your game is saved; to go on: keyaccounts play --text --resume first-steps"
 
 for sig in TERM INT; do
     export KEYACCOUNTS_DATA_DIR="$tmp/$sig"
